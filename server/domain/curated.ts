@@ -1,0 +1,31 @@
+/** The files an analyst writes under seeds/: the gazetteer and curated claims. */
+import { z } from 'zod';
+import { Actor, Certainty, ClaimDetail, RelationType, When } from './ontology.ts';
+
+/** seeds/actors.yaml */
+export const Gazetteer = z.object({ actors: z.array(Actor.strict()).min(1) }).strict();
+export type Gazetteer = z.infer<typeof Gazetteer>;
+
+/**
+ * One curated claim in seeds/claims/<document id>.yaml. Subject and object are actor ids
+ * (or any name or alias the gazetteer knows); offsets are computed from the quote, never
+ * written by hand. `occurrence` picks the n-th match when the quote occurs more than once.
+ */
+export const CuratedClaim = z
+  .object({
+    subject: z.string().min(1),
+    type: RelationType,
+    object: z.string().min(1),
+    certainty: Certainty,
+    quote: z.string().min(1),
+    occurrence: z.number().int().min(1).optional(),
+    attributedTo: z.string().min(1).optional(),
+    when: When.optional(),
+    note: z.string().optional(),
+  })
+  .extend(ClaimDetail.shape)
+  .strict();
+export type CuratedClaim = z.infer<typeof CuratedClaim>;
+
+export const CuratedClaimsFile = z.object({ claims: z.array(CuratedClaim) }).strict();
+export type CuratedClaimsFile = z.infer<typeof CuratedClaimsFile>;

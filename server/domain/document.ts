@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { DocumentId, Reliability } from './ontology.ts';
+
+/** A character range [start, end) of a document's text. */
+export const Span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+export type Span = z.infer<typeof Span>;
+
+/**
+ * Which lines of a text are the article. Web captures carry teasers, link lists and
+ * repeated bodies; claims may only quote the article.
+ */
+export const BodyRule = z
+  .object({
+    /** The article starts after the first line equal to this text. */
+    startAfter: z.string().min(1).optional(),
+    /** The article ends before the first line (after the start) equal to this text. */
+    endBefore: z.string().min(1).optional(),
+    /** Lines matching any of these regular expressions are not article text. */
+    excludeLines: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type BodyRule = z.infer<typeof BodyRule>;
+
+/** A document's metadata, as an analyst writes it in seeds/<id>.meta.yaml. */
+export const DocumentMeta = z
+  .object({
+    id: DocumentId,
+    title: z.string().min(1),
+    outlet: z.string().min(1).optional(),
+    author: z.string().min(1).optional(),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date is an ISO (partial) date')
+      .optional(),
+    url: z.string().url().optional(),
+    language: z.string().min(2).default('en'),
+    reliability: Reliability.default('F'),
+    reliabilityNote: z.string().optional(),
+    body: BodyRule.optional(),
+  })
+  .strict();
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+/** A document as stored: metadata, the verbatim text, where its article lies, and a content hash. */
+export const DocumentRecord = DocumentMeta.omit({ body: true }).extend({
+  text: z.string(),
+  body: z.array(Span),
+  /** sha256 over text, metadata and claims: an unchanged hash means re-ingest changes nothing. */
+  hash: z.string(),
+});
+export type DocumentRecord = z.infer<typeof DocumentRecord>;
+
+export const DocumentSummary = DocumentRecord.omit({ text: true, body: true }).extend({
+  claims: z.number().int().nonnegative(),
+  length: z.number().int().nonnegative(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;

@@ -1,0 +1,101 @@
+/**
+ * Resolves names to actor ids and ranks actors for search. Matching ignores case, accents,
+ * apostrophes and punctuation ("iskp" finds IS-K, "tehrik e taliban" finds the TTP).
+ */
+import type { Actor, ActorHit, ActorKind } from '../domain/index.ts';
+
+/** Lower case, no accents, no apostrophes, other punctuation as spaces. */
+export function normalizeName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The normalised name without spaces: "IS-K", "ISK" and "is k" all become "isk". */
+export const compactName = (s: string): string => normalizeName(s).replace(/ /g, '');
+
+export type Resolution = { ok: true; id: string } | { ok: false; reason: 'unknown' | 'ambiguous'; candidates: string[] };
+
+export class AliasIndex {
+  private readonly byId = new Map<string, Actor>();
+  private readonly byName = new Map<string, Set<string>>();
+
+  constructor(actors: Iterable<Actor>) {
+    for (const actor of actors) this.add(actor);
+  }
+
+  add(actor: Actor): void {
+    this.byId.set(actor.id, actor);
+    for (const name of [actor.name, ...actor.aliases]) {
+      const key = compactName(name);
+      if (!key) continue;
+      const ids = this.byName.get(key) ?? new Set<string>();
+      ids.add(actor.id);
+      this.byName.set(key, ids);
+    }
+  }
+
+  get(id: string): Actor | undefined {
+    return this.byId.get(id);
+  }
+
+  get actors(): Actor[] {
+    return [...this.byId.values()];
+  }
+
+  /** Names (compacted) that more than one actor answers to. */
+  collisions(): Array<{ name: string; ids: string[] }> {
+    return [...this.byName].filter(([, ids]) => ids.size > 1).map(([name, ids]) => ({ name, ids: [...ids] }));
+  }
+
+  /** An id, or a name or alias of exactly one actor. */
+  resolve(nameOrId: string): Resolution {
+    if (this.byId.has(nameOrId)) return { ok: true, id: nameOrId };
+    const ids = this.byName.get(compactName(nameOrId));
+    if (!ids) return { ok: false, reason: 'unknown', candidates: [] };
+    if (ids.size > 1) return { ok: false, reason: 'ambiguous', candidates: [...ids] };
+    return { ok: true, id: [...ids][0]! };
+  }
+
+  search(q: string, options: { kinds?: ActorKind[]; limit: number }): ActorHit[] {
+    return rankActors(q, this.byId.values(), options);
+  }
+}
+
+/**
+ * Scores each actor by its best-matching name: exact 100, prefix 80, word prefix 60,
+ * substring 40; a shorter name ranks higher at equal score. Shared by both stores.
+ */
+export function rankActors(q: string, actors: Iterable<Actor>, options: { kinds?: ActorKind[]; limit: number }): ActorHit[] {
+  const query = normalizeName(q);
+  const compactQuery = query.replace(/ /g, '');
+  if (!compactQuery) return [];
+  const hits: ActorHit[] = [];
+  for (const actor of actors) {
+    if (options.kinds && !options.kinds.includes(actor.kind)) continue;
+    let best: { score: number; matched: string } | undefined;
+    for (const name of [actor.name, ...actor.aliases]) {
+      const score = matchScore(query, compactQuery, name);
+      if (score > 0 && (!best || score > best.score || (score === best.score && name.length < best.matched.length)))
+        best = { score, matched: name };
+    }
+    if (best) hits.push({ id: actor.id, name: actor.name, kind: actor.kind, aliases: actor.aliases, matched: best.matched, score: best.score });
+  }
+  return hits
+    .sort((a, b) => b.score - a.score || a.matched.length - b.matched.length || a.name.localeCompare(b.name))
+    .slice(0, options.limit);
+}
+
+function matchScore(query: string, compactQuery: string, name: string): number {
+  const normal = normalizeName(name);
+  const compact = normal.replace(/ /g, '');
+  if (compact === compactQuery) return 100;
+  if (compact.startsWith(compactQuery)) return 80;
+  if (normal.split(' ').some((word) => word.startsWith(query))) return 60;
+  if (compact.includes(compactQuery)) return 40;
+  return 0;
+}

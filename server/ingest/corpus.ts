@@ -1,0 +1,219 @@
+/**
+ * From files to what a store takes: a document's text, metadata and claims become one
+ * DocumentUpsert, or a list of problems naming file and line. Nothing half-valid gets through.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import {
+  type Actor,
+  type ClaimRecord,
+  type CuratedClaim,
+  CuratedClaimsFile,
+  DocumentId,
+  DocumentMeta,
+  type DocumentRecord,
+  type Span,
+} from '../domain/index.ts';
+import { InvalidInput } from '../errors.ts';
+import type { DocumentUpsert } from '../store/graph-store.ts';
+import type { AliasIndex } from './alias-index.ts';
+import { articleBody } from './article-body.ts';
+import { claimId, sha256 } from './claim-id.ts';
+import { locateQuote } from './quote-locator.ts';
+import { readYamlFile } from './yaml-file.ts';
+
+/** Where one document's files are. Metadata and curated claims are optional. */
+export interface SourceFiles {
+  id: string;
+  textPath: string;
+  metaPath?: string;
+  claimsPath?: string;
+}
+
+/** Proposes claims for a text that has no curated ones (server/ingest/extract). */
+export type Extractor = (
+  input: { document: string; text: string; body: Span[] },
+  index: AliasIndex,
+) => { claims: ClaimRecord[]; actors: Actor[] };
+
+const exists = (path: string) =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+
+/** Documents named by paths: a directory gives all its *.txt, a file itself. Sorted by id. */
+export async function discoverDocuments(paths: string[]): Promise<SourceFiles[]> {
+  const texts: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new InvalidInput(`${path}: no such file or directory`, { file: path });
+    if (info.isDirectory()) {
+      const names = (await readdir(path)).filter((n) => n.endsWith('.txt')).sort();
+      texts.push(...names.map((n) => join(path, n)));
+    } else if (extname(path) === '.txt') {
+      texts.push(path);
+    } else {
+      throw new InvalidInput(`${path}: a document is a .txt file (its metadata and claims are found beside it)`, { file: path });
+    }
+  }
+  const found = new Map<string, SourceFiles>();
+  for (const textPath of texts) {
+    const id = basename(textPath, '.txt');
+    const dir = dirname(textPath);
+    const metaPath = join(dir, `${id}.meta.yaml`);
+    const claimsPath = join(dir, 'claims', `${id}.yaml`);
+    const previous = found.get(id);
+    if (previous && resolve(previous.textPath) !== resolve(textPath))
+      throw new InvalidInput(`${textPath}: document id '${id}' also names ${previous.textPath}`, { file: textPath });
+    found.set(id, {
+      id,
+      textPath,
+      ...((await exists(metaPath)) ? { metaPath } : {}),
+      ...((await exists(claimsPath)) ? { claimsPath } : {}),
+    });
+  }
+  return [...found.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export interface Prepared {
+  upsert?: DocumentUpsert;
+  problems: InvalidInput[];
+  claimSource: 'curated' | 'extracted' | 'none';
+}
+
+/** Reads, validates and resolves one document. `upsert` is set only when there are no problems. */
+export async function prepareDocument(files: SourceFiles, index: AliasIndex, extractor?: Extractor): Promise<Prepared> {
+  const problems: InvalidInput[] = [];
+  const text = await readFile(files.textPath, 'utf8');
+  const idCheck = DocumentId.safeParse(files.id);
+  if (!idCheck.success) problems.push(new InvalidInput(`${files.textPath}: ${idCheck.error.issues[0]!.message}`, { file: files.textPath }));
+
+  const meta = await readMeta(files, text, problems);
+  const body = meta ? articleBody(text, meta.body) : { spans: [] as Span[] };
+  if ('error' in body) problems.push(new InvalidInput(`${files.metaPath}: ${body.error}`, { file: files.metaPath }));
+  const spans = 'spans' in body ? body.spans : [];
+
+  let claims: ClaimRecord[] = [];
+  let actors: Actor[] = [];
+  let claimSource: Prepared['claimSource'] = 'none';
+  if (files.claimsPath) {
+    claimSource = 'curated';
+    const file = await readYamlFile(files.claimsPath, CuratedClaimsFile);
+    problems.push(...file.problems);
+    file.value?.claims.forEach((curated, i) => {
+      const line = file.lineAt(['claims', i]);
+      const where = `${files.claimsPath}:${line}: claim ${i + 1}`;
+      const result = resolveCurated(curated, files.id, text, spans, index);
+      if ('problem' in result) problems.push(new InvalidInput(`${where}: ${result.problem}`, { file: files.claimsPath, line }));
+      else claims.push(result.claim);
+    });
+    const duplicate = firstDuplicate(claims);
+    if (duplicate) problems.push(new InvalidInput(`${files.claimsPath}: the claim ${duplicate} is written twice`, { file: files.claimsPath }));
+    actors = referencedActors(claims, index);
+  } else if (extractor && meta) {
+    claimSource = 'extracted';
+    const extracted = extractor({ document: files.id, text, body: spans }, index);
+    claims = extracted.claims;
+    const known = new Map(referencedActors(claims, index, false).map((a) => [a.id, a]));
+    for (const a of extracted.actors) if (!known.has(a.id)) known.set(a.id, a);
+    actors = [...known.values()];
+  }
+  if (problems.length > 0 || !meta) return { problems, claimSource };
+
+  const { body: _rule, ...fields } = meta;
+  const sorted = [...claims].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+  const document: DocumentRecord = { ...fields, text, body: spans, hash: '' };
+  document.hash = sha256({ fields, text, spans, claims: sorted, actors: [...actors].sort((a, b) => a.id.localeCompare(b.id)) });
+  return { upsert: { document, claims: sorted, actors }, problems, claimSource };
+}
+
+async function readMeta(files: SourceFiles, text: string, problems: InvalidInput[]): Promise<DocumentMeta | undefined> {
+  if (!files.metaPath) {
+    // A raw document: its first non-empty line is the best title there is; the grade is unjudged.
+    const title = text.split('\n').find((l) => l.trim().length > 0)?.trim().slice(0, 200) ?? files.id;
+    return DocumentMeta.parse({ id: files.id, title });
+  }
+  const file = await readYamlFile(files.metaPath, DocumentMeta);
+  problems.push(...file.problems);
+  if (file.value && file.value.id !== files.id) {
+    problems.push(
+      new InvalidInput(`${files.metaPath}:${file.lineAt(['id'])}: id '${file.value.id}' differs from the file name '${files.id}'`, {
+        file: files.metaPath,
+        line: file.lineAt(['id']),
+      }),
+    );
+  }
+  return file.value;
+}
+
+function resolveCurated(
+  curated: CuratedClaim,
+  document: string,
+  text: string,
+  body: Span[],
+  index: AliasIndex,
+): { claim: ClaimRecord } | { problem: string } {
+  const ends: string[] = [];
+  for (const [field, name] of [
+    ['subject', curated.subject],
+    ['object', curated.object],
+  ] as const) {
+    const r = index.resolve(name);
+    if (!r.ok)
+      return {
+        problem:
+          r.reason === 'ambiguous'
+            ? `${field} '${name}' is ambiguous: it names ${r.candidates.join(', ')}`
+            : `${field} '${name}' is not an actor id or alias in the gazetteer`,
+      };
+    ends.push(r.id);
+  }
+  const [subject, object] = ends as [string, string];
+  if (subject === object) return { problem: `subject and object are the same actor '${subject}'` };
+  const located = locateQuote(text, curated.quote, body, curated.occurrence);
+  if (!located.ok) return { problem: located.reason };
+  const attributed = curated.attributedTo ? index.resolve(curated.attributedTo) : undefined;
+  const { occurrence: _n, quote, ...rest } = curated;
+  const claim: ClaimRecord = {
+    ...rest,
+    ...(curated.attributedTo ? { attributedTo: attributed?.ok ? attributed.id : curated.attributedTo } : {}),
+    id: claimId({ document, subject, type: curated.type, object, start: located.start, end: located.end }),
+    document,
+    subject,
+    object,
+    quote,
+    start: located.start,
+    end: located.end,
+    origin: 'curated',
+  };
+  return { claim };
+}
+
+function firstDuplicate(claims: ClaimRecord[]): string | undefined {
+  const seen = new Set<string>();
+  for (const c of claims) {
+    if (seen.has(c.id)) return `${c.subject} ${c.type} ${c.object} at [${c.start}, ${c.end})`;
+    seen.add(c.id);
+  }
+  return undefined;
+}
+
+/** The gazetteer entries a set of claims names (plus attributions that are actor ids). */
+function referencedActors(claims: ClaimRecord[], index: AliasIndex, strict = true): Actor[] {
+  const ids = new Set(claims.flatMap((c) => [c.subject, c.object, ...(c.attributedTo && index.get(c.attributedTo) ? [c.attributedTo] : [])]));
+  const actors: Actor[] = [];
+  for (const id of ids) {
+    const actor = index.get(id);
+    if (actor) actors.push(actor);
+    else if (strict) throw new InvalidInput(`claim names unknown actor '${id}'`);
+  }
+  return actors;
+}
+
+/** The curated-over-extracted rule: an extracted claim is dropped when a curated one has its triple. */
+export function mergeClaims(curated: ClaimRecord[], extracted: ClaimRecord[]): ClaimRecord[] {
+  const key = (c: ClaimRecord) => `${c.subject}|${c.type}|${c.object}`;
+  const taken = new Set(curated.map(key));
+  return [...curated, ...extracted.filter((c) => !taken.has(key(c)))];
+}

@@ -1,0 +1,49 @@
+/** Reads a YAML file against a zod schema; every problem names the file and line. */
+import { readFile } from 'node:fs/promises';
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { InvalidInput } from '../errors.ts';
+
+export interface YamlFile<T> {
+  path: string;
+  value?: T;
+  problems: InvalidInput[];
+  /** The 1-based line where the node at `path` starts (or the nearest ancestor that exists). */
+  lineAt(path: ReadonlyArray<PropertyKey>): number;
+}
+
+export async function readYamlFile<S extends z.ZodType>(path: string, schema: S): Promise<YamlFile<z.infer<S>>> {
+  const source = await readFile(path, 'utf8');
+  return parseYaml(path, source, schema);
+}
+
+export function parseYaml<S extends z.ZodType>(path: string, source: string, schema: S): YamlFile<z.infer<S>> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (keys: ReadonlyArray<PropertyKey>): number => {
+    for (let n = keys.length; n >= 0; n--) {
+      const node = doc.getIn(keys.slice(0, n) as unknown[], true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  const problem = (line: number, message: string) => new InvalidInput(`${path}:${line}: ${message}`, { file: path, line });
+  if (doc.errors.length > 0) {
+    return {
+      path,
+      problems: doc.errors.map((e) => problem(e.linePos?.[0]?.line ?? 1, `YAML: ${e.message.split('\n')[0]}`)),
+      lineAt,
+    };
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    return {
+      path,
+      problems: parsed.error.issues.map((issue) =>
+        problem(lineAt(issue.path), `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`),
+      ),
+      lineAt,
+    };
+  }
+  return { path, value: parsed.data, problems: [], lineAt };
+}
