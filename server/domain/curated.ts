@@ -20,7 +20,8 @@ export const CuratedClaim = z
     quote: z.string().min(1),
     occurrence: z.number().int().min(1).optional(),
     attributedTo: z.string().min(1).optional(),
-    when: When.optional(),
+    /** A bare year in YAML (`when: 2023`) is a number; read it as the year it means. */
+    when: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), When).optional(),
     note: z.string().optional(),
   })
   .extend(ClaimDetail.shape)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentId, Reliability } from './ontology.ts';
+import { CuratedClaim } from './curated.ts';
 
 /** A character range [start, end) of a document's text. */
 export const Span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -29,8 +30,10 @@ export const DocumentMeta = z
     outlet: z.string().min(1).optional(),
     author: z.string().min(1).optional(),
     date: z
-      .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date is an ISO (partial) date')
+      .preprocess(
+        (v) => (typeof v === 'number' ? String(v) : v),
+        z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date is an ISO (partial) date'),
+      )
       .optional(),
     url: z.string().url().optional(),
     language: z.string().min(2).default('en'),
@@ -55,3 +58,14 @@ export const DocumentSummary = DocumentRecord.omit({ text: true, body: true }).e
   length: z.number().int().nonnegative(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+/** A raw document posted to the API: text and metadata, optionally with the analyst's claims. */
+export const DocumentSubmission = DocumentMeta.omit({ id: true, body: true })
+  .extend({
+    /** Defaults to a slug of the title and a digest of the text. */
+    id: DocumentId.optional(),
+    text: z.string().min(1).max(1_000_000),
+    claims: z.array(CuratedClaim).optional(),
+  })
+  .strict();
+export type DocumentSubmission = z.infer<typeof DocumentSubmission>;

@@ -138,3 +138,7 @@ export const ClaimView = z
   })
   .extend(ClaimDetail.shape);
 export type ClaimView = z.infer<typeof ClaimView>;
+
+/** One line of `dyad claims` and `dyad extract` (architecture.md): a claim view without document display fields. */
+export const ClaimLine = ClaimView.omit({ documentTitle: true, reliability: true });
+export type ClaimLine = z.infer<typeof ClaimLine>;

@@ -12,6 +12,7 @@ import {
   DocumentId,
   DocumentMeta,
   type DocumentRecord,
+  isSymmetric,
   type Span,
 } from '../domain/index.ts';
 import { InvalidInput } from '../errors.ts';
@@ -82,50 +83,79 @@ export interface Prepared {
   claimSource: 'curated' | 'extracted' | 'none';
 }
 
-/** Reads, validates and resolves one document. `upsert` is set only when there are no problems. */
+/** One document's parts, however they arrived (files or an API submission). */
+export interface DocumentParts {
+  id: string;
+  text: string;
+  meta: DocumentMeta;
+  /** Where the metadata came from, for messages. */
+  metaSource: string;
+  curated?: {
+    claims: CuratedClaim[];
+    /** Where claim i was written, for messages: a file and line, or a JSON path. */
+    where(i: number): { label: string; file?: string; line?: number };
+  };
+  /** Extraction runs when there are no curated claims, or always with `mergeExtracted`. */
+  extractor?: Extractor;
+  mergeExtracted?: boolean;
+}
+
+/** Reads, validates and resolves one document's files. `upsert` is set only when there are no problems. */
 export async function prepareDocument(files: SourceFiles, index: AliasIndex, extractor?: Extractor): Promise<Prepared> {
   const problems: InvalidInput[] = [];
   const text = await readFile(files.textPath, 'utf8');
-  const idCheck = DocumentId.safeParse(files.id);
-  if (!idCheck.success) problems.push(new InvalidInput(`${files.textPath}: ${idCheck.error.issues[0]!.message}`, { file: files.textPath }));
-
   const meta = await readMeta(files, text, problems);
-  const body = meta ? articleBody(text, meta.body) : { spans: [] as Span[] };
-  if ('error' in body) problems.push(new InvalidInput(`${files.metaPath}: ${body.error}`, { file: files.metaPath }));
+  let curated: DocumentParts['curated'];
+  if (files.claimsPath) {
+    const path = files.claimsPath;
+    const file = await readYamlFile(path, CuratedClaimsFile);
+    problems.push(...file.problems);
+    if (file.value) {
+      curated = {
+        claims: file.value.claims,
+        where: (i) => ({ label: `${path}:${file.lineAt(['claims', i])}: claim ${i + 1}`, file: path, line: file.lineAt(['claims', i]) }),
+      };
+    }
+  }
+  if (!meta || problems.length > 0) return { problems, claimSource: files.claimsPath ? 'curated' : 'none' };
+  return assembleDocument({ id: files.id, text, meta, metaSource: files.metaPath ?? files.textPath, curated, extractor }, index);
+}
+
+/** Validates and resolves a document's parts into one atomic upsert, or every problem found. */
+export function assembleDocument(parts: DocumentParts, index: AliasIndex): Prepared {
+  const { id, text, meta } = parts;
+  const problems: InvalidInput[] = [];
+  const idCheck = DocumentId.safeParse(id);
+  if (!idCheck.success) problems.push(new InvalidInput(`${parts.metaSource}: document id '${id}': ${idCheck.error.issues[0]!.message}`, { file: parts.metaSource }));
+  const body = articleBody(text, meta.body);
+  if ('error' in body) problems.push(new InvalidInput(`${parts.metaSource}: ${body.error}`, { file: parts.metaSource }));
   const spans = 'spans' in body ? body.spans : [];
 
-  let claims: ClaimRecord[] = [];
-  let actors: Actor[] = [];
-  let claimSource: Prepared['claimSource'] = 'none';
-  if (files.claimsPath) {
-    claimSource = 'curated';
-    const file = await readYamlFile(files.claimsPath, CuratedClaimsFile);
-    problems.push(...file.problems);
-    file.value?.claims.forEach((curated, i) => {
-      const line = file.lineAt(['claims', i]);
-      const where = `${files.claimsPath}:${line}: claim ${i + 1}`;
-      const result = resolveCurated(curated, files.id, text, spans, index);
-      if ('problem' in result) problems.push(new InvalidInput(`${where}: ${result.problem}`, { file: files.claimsPath, line }));
-      else claims.push(result.claim);
-    });
-    const duplicate = firstDuplicate(claims);
-    if (duplicate) problems.push(new InvalidInput(`${files.claimsPath}: the claim ${duplicate} is written twice`, { file: files.claimsPath }));
-    actors = referencedActors(claims, index);
-  } else if (extractor && meta) {
-    claimSource = 'extracted';
-    const extracted = extractor({ document: files.id, text, body: spans }, index);
-    claims = extracted.claims;
-    const known = new Map(referencedActors(claims, index, false).map((a) => [a.id, a]));
-    for (const a of extracted.actors) if (!known.has(a.id)) known.set(a.id, a);
-    actors = [...known.values()];
-  }
-  if (problems.length > 0 || !meta) return { problems, claimSource };
+  const curatedClaims: ClaimRecord[] = [];
+  parts.curated?.claims.forEach((claim, i) => {
+    const where = parts.curated!.where(i);
+    const result = resolveCurated(claim, id, text, spans, index);
+    if ('problem' in result) problems.push(new InvalidInput(`${where.label}: ${result.problem}`, { file: where.file, line: where.line }));
+    else curatedClaims.push(result.claim);
+  });
+  const duplicate = firstDuplicate(curatedClaims);
+  if (duplicate) problems.push(new InvalidInput(`${parts.metaSource}: the claim ${duplicate} is written twice`, { file: parts.metaSource }));
+  if (problems.length > 0) return { problems, claimSource: parts.curated ? 'curated' : 'none' };
+
+  const extract = parts.extractor && (!parts.curated || parts.mergeExtracted);
+  const extracted = extract ? parts.extractor!({ document: id, text, body: spans }, index) : { claims: [], actors: [] };
+  const claims = mergeClaims(curatedClaims, extracted.claims);
+  const actors = new Map(referencedActors(claims, index).map((a) => [a.id, a]));
+  for (const a of extracted.actors) if (!actors.has(a.id) && claims.some((c) => c.subject === a.id || c.object === a.id)) actors.set(a.id, a);
+  const missing = claims.flatMap((c) => [c.subject, c.object]).find((a) => !actors.has(a));
+  if (missing) return { problems: [new InvalidInput(`${parts.metaSource}: a claim names unknown actor '${missing}'`)], claimSource: 'extracted' };
 
   const { body: _rule, ...fields } = meta;
   const sorted = [...claims].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
-  const document: DocumentRecord = { ...fields, text, body: spans, hash: '' };
-  document.hash = sha256({ fields, text, spans, claims: sorted, actors: [...actors].sort((a, b) => a.id.localeCompare(b.id)) });
-  return { upsert: { document, claims: sorted, actors }, problems, claimSource };
+  const actorList = [...actors.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const hash = sha256({ fields, text, spans, claims: sorted, actors: actorList });
+  const document: DocumentRecord = { ...fields, text, body: spans, hash };
+  return { upsert: { document, claims: sorted, actors: actorList }, problems, claimSource: parts.curated ? 'curated' : extract ? 'extracted' : 'none' };
 }
 
 async function readMeta(files: SourceFiles, text: string, problems: InvalidInput[]): Promise<DocumentMeta | undefined> {
@@ -200,20 +230,17 @@ function firstDuplicate(claims: ClaimRecord[]): string | undefined {
 }
 
 /** The gazetteer entries a set of claims names (plus attributions that are actor ids). */
-function referencedActors(claims: ClaimRecord[], index: AliasIndex, strict = true): Actor[] {
-  const ids = new Set(claims.flatMap((c) => [c.subject, c.object, ...(c.attributedTo && index.get(c.attributedTo) ? [c.attributedTo] : [])]));
-  const actors: Actor[] = [];
-  for (const id of ids) {
-    const actor = index.get(id);
-    if (actor) actors.push(actor);
-    else if (strict) throw new InvalidInput(`claim names unknown actor '${id}'`);
-  }
-  return actors;
+function referencedActors(claims: ClaimRecord[], index: AliasIndex): Actor[] {
+  const ids = new Set(claims.flatMap((c) => [c.subject, c.object, ...(c.attributedTo ? [c.attributedTo] : [])]));
+  return [...ids].flatMap((id) => index.get(id) ?? []);
 }
 
 /** The curated-over-extracted rule: an extracted claim is dropped when a curated one has its triple. */
 export function mergeClaims(curated: ClaimRecord[], extracted: ClaimRecord[]): ClaimRecord[] {
-  const key = (c: ClaimRecord) => `${c.subject}|${c.type}|${c.object}`;
+  const key = (c: ClaimRecord) => {
+    const [a, b] = isSymmetric(c.type) && c.object < c.subject ? [c.object, c.subject] : [c.subject, c.object];
+    return `${a}|${c.type}|${b}`;
+  };
   const taken = new Set(curated.map(key));
   return [...curated, ...extracted.filter((c) => !taken.has(key(c)))];
 }
