@@ -29,9 +29,17 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`dyad: unknown command '${name}'\n${usage()}\n`);
     return 2;
   }
+  // Data commands keep stderr for problems; the server logs at info.
+  if (name !== 'serve') process.env.LOG_LEVEL ??= 'warn';
   const module = await command.load();
   return module.run(args);
 }
+
+// `dyad claims | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {
