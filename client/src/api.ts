@@ -1,0 +1,85 @@
+/**
+ * The REST API, parsed with the domain schemas: a response that does not match the
+ * shared vocabulary fails loudly here instead of drawing nonsense.
+ */
+import { z } from 'zod';
+import {
+  ActorDetail,
+  ActorHit,
+  ClaimPage,
+  CompareResult,
+  DocumentDetail,
+  DocumentSummary,
+  Problem,
+  SerializedGraph,
+  StoreHealth,
+  type ActorKind,
+  type ClaimQuery,
+  type GraphFilters,
+} from '../../server/domain/index.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${title}: ${detail}` : title);
+  }
+}
+
+type Params = Record<string, string | number | boolean | readonly string[] | undefined>;
+
+/** Query string of any flat parameter object; lists are comma-joined, empty values left out. */
+export function toQuery(params: Params): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) query.set(key, value.join(','));
+    } else query.set(key, String(value));
+  }
+  return query;
+}
+
+export const filterQuery = (filters: GraphFilters): URLSearchParams => toQuery(filters);
+
+async function get<T extends z.ZodType>(path: string, schema: T, params: Params = {}, signal?: AbortSignal): Promise<z.infer<T>> {
+  const query = toQuery(params).toString();
+  const response = await fetch(`api/${path}${query ? `?${query}` : ''}`, {
+    headers: { accept: 'application/json' },
+    signal,
+  });
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = Problem.safeParse(body);
+    if (problem.success) throw new ApiError(response.status, problem.data.title, problem.data.detail);
+    throw new ApiError(response.status, response.statusText || `HTTP ${response.status}`);
+  }
+  return schema.parse(body);
+}
+
+export const api = {
+  health: () => get('health', StoreHealth),
+  documents: () => get('documents', z.array(DocumentSummary)),
+  document: (id: string) => get(`documents/${encodeURIComponent(id)}`, DocumentDetail),
+  searchActors: (q: string, signal?: AbortSignal, kinds?: ActorKind[]) =>
+    get('actors', z.array(ActorHit), { q, kind: kinds, limit: 8 }, signal),
+  actor: (id: string) => get(`actors/${encodeURIComponent(id)}`, ActorDetail),
+  graph: (filters: GraphFilters) => get('graph', SerializedGraph, filters),
+  neighborhood: (id: string, depth: number, filters: GraphFilters) =>
+    get(`actors/${encodeURIComponent(id)}/neighborhood`, SerializedGraph, { ...filters, depth, limit: 200 }),
+  /** `from`/`to` name the two actors here, so the time window does not apply to paths. */
+  paths: (from: string, to: string, maxLength: number, filters: GraphFilters) =>
+    get('paths', SerializedGraph, { ...filters, from, to, maxLength }),
+  claims: (query: Partial<ClaimQuery>) => get('claims', ClaimPage, query),
+  /** Two sources side by side; the claim-level filters (but `documents`) still apply. */
+  compare: async (a: string, b: string, filters: GraphFilters) =>
+    (await get('compare', CompareResult, { ...filters, documents: undefined, a, b })).graph,
+};
+
+/** Where the GEXF export of the current filters downloads from. */
+export const gexfHref = (filters: GraphFilters): string => {
+  const query = filterQuery(filters).toString();
+  return `api/export.gexf${query ? `?${query}` : ''}`;
+};

@@ -1,0 +1,36 @@
+/** Node sizes (degree, betweenness, PageRank) and Louvain communities over the model. */
+import betweenness from 'graphology-metrics/centrality/betweenness';
+import pagerank from 'graphology-metrics/centrality/pagerank';
+import louvain from 'graphology-communities-louvain';
+import { simpleProjection, type Model } from './model.ts';
+import type { SizeMetric } from './state.ts';
+
+export const MIN_NODE_SIZE = 4;
+export const MAX_NODE_SIZE = 18;
+
+export interface Metrics {
+  /** Display radius per node, scaled from the chosen centrality. */
+  size: Map<string, number>;
+  community: Map<string, number>;
+}
+
+export function computeMetrics(model: Model, metric: SizeMetric): Metrics {
+  const simple = simpleProjection(model);
+  const raw: Record<string, number> =
+    simple.order === 0
+      ? {}
+      : metric === 'betweenness'
+        ? betweenness(simple)
+        : metric === 'pagerank'
+          ? pagerank(simple)
+          : Object.fromEntries(simple.mapNodes((node) => [node, simple.degree(node)]));
+  const max = Math.max(0, ...Object.values(raw));
+  const size = new Map<string, number>();
+  for (const [node, value] of Object.entries(raw)) {
+    size.set(node, MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * (max > 0 ? Math.sqrt(value / max) : 0));
+  }
+  const community = new Map<string, number>(
+    simple.size > 0 ? Object.entries(louvain(simple, { randomWalk: false })) : [],
+  );
+  return { size, community };
+}

@@ -1,0 +1,152 @@
+/**
+ * The filters panel: source documents (with titles and grades), relation types, certainty,
+ * actor kinds, source grade, corroboration and a time window. Every change goes to the
+ * view state; the graph reloads from it without a page load.
+ */
+import {
+  ActorKind,
+  Certainty,
+  RelationType,
+  Reliability,
+  type DocumentSummary,
+  type GraphFilters,
+} from '../../../server/domain/index.ts';
+import { h, section } from '../dom.ts';
+import { KIND_COLOURS, TYPE_COLOURS } from '../palette.ts';
+import type { Store } from '../state.ts';
+
+type ListKey = 'documents' | 'types' | 'certainty' | 'kinds';
+
+const GRADE_NAMES: Record<Reliability, string> = {
+  A: 'A — completely reliable',
+  B: 'B — usually reliable',
+  C: 'C — fairly reliable',
+  D: 'D — not usually reliable',
+  E: 'E — unreliable',
+  F: 'F — any grade',
+};
+
+export function filtersPanel(store: Store, documents: DocumentSummary[], years: [number, number]): HTMLElement {
+  const syncers: (() => void)[] = [];
+  const setFilters = (patch: Partial<GraphFilters>) => {
+    const filters = { ...store.get().filters, ...patch };
+    for (const key of Object.keys(filters) as (keyof GraphFilters)[]) {
+      if (filters[key] === undefined) delete filters[key];
+    }
+    store.set({ filters });
+  };
+
+  /** A checklist where everything checked means "no filter". */
+  const checklist = (key: ListKey, items: { value: string; label: string; detail?: string; colour?: string }[]) => {
+    const boxes = items.map((item) => {
+      const box = h('input', { attrs: { type: 'checkbox', value: item.value } });
+      box.addEventListener('change', () => {
+        const checked = boxes.filter((b) => b.checked).map((b) => b.value);
+        setFilters({ [key]: checked.length === items.length ? undefined : checked });
+      });
+      return box;
+    });
+    syncers.push(() => {
+      const chosen = store.get().filters[key] as string[] | undefined;
+      for (const box of boxes) box.checked = !chosen || chosen.includes(box.value);
+    });
+    const rows = items.map((item, i) =>
+      h('li', { class: 'check' }, [
+        h('label', {}, [
+          boxes[i]!,
+          item.colour ? h('span', { class: 'swatch', attrs: { style: `background:${item.colour}`, 'aria-hidden': 'true' } }) : null,
+          h('span', { class: 'check-label', text: item.label }),
+          item.detail ? h('span', { class: 'detail', text: item.detail }) : null,
+        ]),
+        h('button', {
+          class: 'only',
+          text: 'only',
+          attrs: { type: 'button', 'aria-label': `Show only ${item.label}` },
+          on: { click: () => setFilters({ [key]: [item.value] }) },
+        }),
+      ]),
+    );
+    return h('ul', { class: 'checklist', dataset: { filter: key } }, rows);
+  };
+
+  const docs = checklist(
+    'documents',
+    documents.map((d) => ({
+      value: d.id,
+      label: d.title,
+      detail: [`grade ${d.reliability}`, d.date, d.outlet, `${d.claims} claims`].filter(Boolean).join(' · '),
+    })),
+  );
+  const types = checklist(
+    'types',
+    RelationType.options.map((t) => ({ value: t, label: t, colour: TYPE_COLOURS[t] })),
+  );
+  const certainty = checklist('certainty', Certainty.options.map((c) => ({ value: c, label: c })));
+  const kinds = checklist('kinds', ActorKind.options.map((k) => ({ value: k, label: k, colour: KIND_COLOURS[k] })));
+
+  const grade = h(
+    'select',
+    { attrs: { id: 'filter-reliability' } },
+    Reliability.options.map((g) => h('option', { text: GRADE_NAMES[g], attrs: { value: g } })),
+  );
+  grade.addEventListener('change', () => setFilters({ reliability: grade.value === 'F' ? undefined : (grade.value as Reliability) }));
+  syncers.push(() => (grade.value = store.get().filters.reliability ?? 'F'));
+
+  const corroboration = h('input', { attrs: { id: 'filter-min-documents', type: 'number', min: 1, max: Math.max(1, documents.length), step: 1 } });
+  corroboration.addEventListener('change', () => {
+    const n = Number(corroboration.value);
+    setFilters({ minDocuments: Number.isInteger(n) && n > 1 ? n : undefined });
+  });
+  syncers.push(() => (corroboration.value = String(store.get().filters.minDocuments ?? 1)));
+
+  const [minYear, maxYear] = years;
+  const timeOn = h('input', { attrs: { id: 'filter-time', type: 'checkbox' } });
+  const fromYear = h('input', { attrs: { type: 'range', min: minYear, max: maxYear, step: 1, 'aria-label': 'From year' } });
+  const toYear = h('input', { attrs: { type: 'range', min: minYear, max: maxYear, step: 1, 'aria-label': 'To year' } });
+  const yearsText = h('output', { class: 'years', attrs: { for: 'filter-time' } });
+  const applyTime = () => {
+    const [a, b] = [Number(fromYear.value), Number(toYear.value)].sort((x, y) => x - y) as [number, number];
+    setFilters(timeOn.checked ? { from: String(a), to: String(b) } : { from: undefined, to: undefined });
+  };
+  timeOn.addEventListener('change', applyTime);
+  fromYear.addEventListener('change', () => ((timeOn.checked = true), applyTime()));
+  toYear.addEventListener('change', () => ((timeOn.checked = true), applyTime()));
+  for (const slider of [fromYear, toYear]) {
+    slider.addEventListener('input', () => (yearsText.textContent = `${fromYear.value} – ${toYear.value}`));
+  }
+  syncers.push(() => {
+    const { from, to } = store.get().filters;
+    timeOn.checked = from !== undefined || to !== undefined;
+    fromYear.value = String(from ? Number(from.slice(0, 4)) : minYear);
+    toYear.value = String(to ? Number(to.slice(0, 4)) : maxYear);
+    yearsText.textContent = timeOn.checked ? `${fromYear.value} – ${toYear.value}` : 'any time';
+  });
+
+  const reset = h('button', { text: 'Reset filters', attrs: { type: 'button' }, on: { click: () => store.set({ filters: {} }) } });
+
+  const panel = h('div', { class: 'filters' }, [
+    section('Source documents', [docs]),
+    section('Relation types', [types], false),
+    section('Certainty', [certainty], false),
+    section('Actor kinds', [kinds], false),
+    section('Sources and corroboration', [
+      h('label', { class: 'field', attrs: { for: 'filter-reliability' } }, ['Lowest source grade']),
+      grade,
+      h('label', { class: 'field', attrs: { for: 'filter-min-documents' } }, ['Supported by at least N documents']),
+      corroboration,
+    ]),
+    section('Time', [
+      h('label', { class: 'inline' }, [timeOn, ' Only relations held between', yearsText]),
+      fromYear,
+      toYear,
+      h('p', { class: 'hint', text: 'Undated claims drop out once a time window is set.' }),
+    ]),
+    reset,
+  ]);
+  const sync = () => syncers.forEach((s) => s());
+  sync();
+  store.subscribe((state, previous) => {
+    if (state.filters !== previous.filters) sync();
+  });
+  return panel;
+}

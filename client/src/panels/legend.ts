@@ -1,0 +1,85 @@
+/** The legend: every colour, shape and line style the graph currently uses, from palette.ts. */
+import { ActorKind, CompareSide, RelationType } from '../../../server/domain/index.ts';
+import { h } from '../dom.ts';
+import type { Model } from '../model.ts';
+import {
+  COMMUNITY_COLOURS,
+  CONTESTED_LABEL_COLOUR,
+  DENIED_COLOUR,
+  KIND_COLOURS,
+  KIND_SHAPES,
+  SIDE_COLOURS,
+  SIDE_LABELS,
+  STRENGTH_ALPHA,
+  TYPE_COLOURS,
+  withAlpha,
+} from '../palette.ts';
+import type { ViewState } from '../state.ts';
+
+const SIZE_NAMES = { degree: 'number of related actors', betweenness: 'betweenness (brokers)', pagerank: 'PageRank' };
+
+const row = (symbol: HTMLElement, text: string) => h('li', {}, [symbol, h('span', { text })]);
+const dot = (colour: string, shape: 'circle' | 'square') =>
+  h('span', { class: `key-node ${shape}`, attrs: { style: `background:${colour}`, 'aria-hidden': 'true' } });
+const line = (colour: string, style = '') =>
+  h('span', { class: `key-line ${style}`, attrs: { style: `--c:${colour}`, 'aria-hidden': 'true' } });
+
+export function renderLegend(root: HTMLElement, model: Model, state: ViewState): void {
+  const types = new Set<RelationType>();
+  model.forEachEdge((_e, a) => types.add(a.type));
+  const compare = state.mode === 'compare';
+  // Open by default where there is room; on small screens it starts folded over the graph.
+  const open = root.querySelector('details')?.open ?? window.innerHeight >= 900;
+  root.replaceChildren(
+    h('details', { attrs: { open } }, [
+      h('summary', { text: 'Legend' }),
+      h('div', { class: 'legend-body' }, [
+        h('section', {}, [
+          h('h4', { text: state.colour === 'kind' ? 'Actors (colour = kind)' : 'Actors (colour = community)' }),
+          h(
+            'ul',
+            {},
+            state.colour === 'kind'
+              ? ActorKind.options.map((k) => row(dot(KIND_COLOURS[k], KIND_SHAPES[k]), k === 'state' ? 'state (square)' : k))
+              : [
+                  row(
+                    h('span', { class: 'key-strip', attrs: { 'aria-hidden': 'true' } }, COMMUNITY_COLOURS.slice(0, 5).map((c) => dot(c, 'circle'))),
+                    'Louvain community (one colour each)',
+                  ),
+                  row(dot('#777777', 'square'), 'square = state'),
+                ],
+          ),
+          h('p', { class: 'hint', text: `Size: ${SIZE_NAMES[state.size]}` }),
+        ]),
+        compare
+          ? h('section', {}, [
+              h('h4', { text: 'Compared sources' }),
+              h('ul', {}, CompareSide.options.map((s) => row(line(SIDE_COLOURS[s], s === 'contradicted' ? 'thick' : ''), SIDE_LABELS[s]))),
+            ])
+          : h('section', {}, [
+              h('h4', { text: 'Relations (colour = type)' }),
+              h(
+                'ul',
+                { class: 'columns' },
+                RelationType.options.filter((t) => types.has(t)).map((t) => row(line(TYPE_COLOURS[t]), t)),
+              ),
+            ]),
+        h('section', {}, [
+          h('h4', { text: 'Line style' }),
+          h('ul', {}, [
+            row(line(withAlpha('#37474f', STRENGTH_ALPHA.firm), 'arrow'), 'arrow: direction (subject → object)'),
+            row(line(withAlpha('#37474f', STRENGTH_ALPHA.firm)), 'no arrow: mutual (allied, rival)'),
+            compare ? null : row(line(withAlpha('#37474f', STRENGTH_ALPHA.weak)), 'faded: only alleged or speculative'),
+            compare ? null : row(line(withAlpha(DENIED_COLOUR, STRENGTH_ALPHA.denied)), 'grey, labelled “denied”: only denials'),
+            row(
+              h('span', { class: 'key-contested', text: 'contested', attrs: { style: `color:${CONTESTED_LABEL_COLOUR}` } }),
+              'double width: one source supports, another denies',
+            ),
+            row(line('#37474f', 'curved'), 'curves: several relations between one pair'),
+            row(line('#37474f', 'wide'), 'width: number of claims'),
+          ]),
+        ]),
+      ]),
+    ]),
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The document reader: the full text with every claim's span highlighted and its actors
+ * marked; text outside the article body greyed. Built from text nodes only — a document's
+ * text is never parsed as HTML.
+ */
+import type { ClaimView, DocumentDetail } from '../../../server/domain/index.ts';
+import { api } from '../api.ts';
+import { h } from '../dom.ts';
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** Where a claim's subject or object is named inside its quote. */
+function actorMentions(text: string, claim: ClaimView): Range[] {
+  const quote = text.slice(claim.start, claim.end).toLowerCase();
+  const names = [claim.subject, claim.object].flatMap((a) => [a.name, ...a.aliases]).filter((n) => n.length > 1);
+  const mentions: Range[] = [];
+  for (const name of names) {
+    const needle = name.toLowerCase();
+    for (let i = quote.indexOf(needle); i >= 0; i = quote.indexOf(needle, i + 1)) {
+      const before = quote[i - 1] ?? ' ';
+      const after = quote[i + needle.length] ?? ' ';
+      if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+      mentions.push({ start: claim.start + i, end: claim.start + i + needle.length });
+    }
+  }
+  return mentions;
+}
+
+const covers = (range: Range, start: number, end: number) => range.start <= start && range.end >= end;
+
+export class Reader {
+  private current?: DocumentDetail;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly onClaim: (claim: ClaimView) => void,
+  ) {}
+
+  get isOpen(): boolean {
+    return !this.root.hidden;
+  }
+
+  close(): void {
+    this.root.hidden = true;
+  }
+
+  /** Show a document; with `focus`, highlight that claim's span and scroll it into view. */
+  async open(id: string, focus?: Pick<ClaimView, 'id' | 'start' | 'end'>): Promise<void> {
+    if (this.current?.id !== id) this.current = await api.document(id);
+    this.render(this.current, focus);
+    this.root.hidden = false;
+    const first = this.root.querySelector<HTMLElement>('.current');
+    if (first) {
+      first.scrollIntoView({ block: 'center' });
+      first.focus({ preventScroll: true });
+    } else this.root.querySelector<HTMLElement>('.reader-close')?.focus();
+  }
+
+  private render(doc: DocumentDetail, focus?: Pick<ClaimView, 'id' | 'start' | 'end'>): void {
+    const { text } = doc;
+    const claims = doc.claims;
+    const mentions = claims.flatMap((c) => actorMentions(text, c));
+    const body: Range[] = doc.body.map(([start, end]) => ({ start, end }));
+    const cuts = new Set<number>([0, text.length]);
+    for (const r of [...claims, ...mentions, ...body]) cuts.add(r.start).add(r.end);
+    if (focus) cuts.add(focus.start).add(focus.end);
+    const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
+
+    const firstSegment = new Set<string>();
+    const segments: Node[] = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [start, end] = [points[i]!, points[i + 1]!];
+      const slice = text.slice(start, end);
+      const covering = claims.filter((c) => covers(c, start, end)).sort((a, b) => a.end - a.start - (b.end - b.start));
+      const inBody = body.length === 0 || body.some((r) => covers(r, start, end));
+      const isCurrent = focus !== undefined && covers(focus, start, end);
+      const mention = mentions.some((m) => covers(m, start, end));
+      const innermost = covering[0];
+      if (!innermost && inBody && !isCurrent) {
+        segments.push(document.createTextNode(slice));
+        continue;
+      }
+      const classes = [
+        innermost ? `claim certainty-${innermost.certainty}` : '',
+        covering.length > 1 ? 'overlap' : '',
+        inBody ? '' : 'outside',
+        isCurrent ? 'current' : '',
+        mention ? 'actor' : '',
+      ].filter(Boolean);
+      if (!innermost) {
+        segments.push(h('span', { class: classes.join(' '), text: slice }));
+        continue;
+      }
+      const leads = !firstSegment.has(innermost.id);
+      firstSegment.add(innermost.id);
+      segments.push(
+        h('mark', {
+          class: classes.join(' '),
+          text: slice,
+          dataset: { claims: covering.map((c) => c.id).join(' ') },
+          attrs: {
+            title: covering.map((c) => `${c.subject.name} ${c.type} ${c.object.name} (${c.certainty})`).join('\n'),
+            tabindex: leads || isCurrent ? 0 : undefined,
+            role: 'button',
+          },
+          on: {
+            click: () => this.onClaim(innermost),
+            keydown: (event) => {
+              if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault();
+                this.onClaim(innermost);
+              }
+            },
+          },
+        }),
+      );
+    }
+
+    const meta = [doc.outlet, doc.author, doc.date, `source grade ${doc.reliability}`].filter(Boolean).join(' · ');
+    this.root.replaceChildren(
+      h('header', { class: 'reader-head' }, [
+        h('div', {}, [
+          h('h2', { attrs: { id: 'reader-title' }, text: doc.title }),
+          h('p', { class: 'meta', text: meta }),
+          doc.reliabilityNote ? h('p', { class: 'hint', text: doc.reliabilityNote }) : null,
+          h('p', { class: 'reader-key' }, [
+            h('mark', { class: 'claim certainty-asserted', text: 'claim' }),
+            ' ',
+            h('mark', { class: 'claim certainty-alleged', text: 'alleged / speculative' }),
+            ' ',
+            h('mark', { class: 'claim certainty-denied', text: 'denied' }),
+            ' ',
+            h('span', { class: 'actor', text: 'actor named' }),
+            ' ',
+            h('span', { class: 'outside', text: 'not article text' }),
+            ` · ${claims.length} claims — click a highlight to select its relation`,
+          ]),
+        ]),
+        h('button', {
+          class: 'reader-close',
+          text: '×',
+          attrs: { type: 'button', 'aria-label': 'Close the document reader' },
+          on: { click: () => this.close() },
+        }),
+      ]),
+      h('article', { class: 'reader-text', attrs: { 'aria-labelledby': 'reader-title', lang: doc.language } }, segments),
+    );
+  }
+}

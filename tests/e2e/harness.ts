@@ -1,0 +1,90 @@
+/**
+ * The end-to-end stage: the client built once by Vite into a temp folder, the real API
+ * (buildApp) over a fresh EmbeddedStore seeded with the corpus, on a random loopback port,
+ * and a real headless Chromium. Every console error or uncaught page error is collected.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { buildApp } from '../../server/api/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { EmbeddedStore } from '../../server/store/embedded/index.ts';
+import { seedsDir, seedStore } from '../helpers/seed.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const screenshotDir = join(root, 'tests/output/e2e');
+
+export interface Stage {
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh page at `width`×`height`; its console errors land in `errors`. */
+  page(width?: number, height?: number): Promise<{ page: Page; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startStage(): Promise<Stage> {
+  const work = await mkdtemp(join(tmpdir(), 'dyad-e2e-'));
+  const clientDir = join(work, 'client');
+  await build({
+    configFile: join(root, 'client/vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: clientDir, emptyOutDir: true, sourcemap: false },
+  });
+  const store = new EmbeddedStore({ dataDir: join(work, 'data'), logger: pino({ level: 'silent' }) });
+  await store.open();
+  await seedStore(store);
+  const app = await buildApp({ store, config: loadConfig({}), seedsDir, clientDir, rateLimit: false });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  await mkdir(screenshotDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+  return {
+    baseUrl: address,
+    browser,
+    async page(width = 1280, height = 720) {
+      const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      return { page, errors };
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await store.close();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Wait until the explorer has loaded its data and the layout has settled. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const dyad = (window as unknown as { __dyad?: { idle: boolean } }).__dyad;
+      return dyad?.idle === true;
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+  // Sigma draws on the next animation frame.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
