@@ -1,0 +1,310 @@
+/**
+ * Relation patterns applied to one sentence: a cue, then the actors its frame places
+ * before and after it, filtered by kind, with coordinated lists ("X, Y and Z") expanded.
+ */
+import { type ActorKind, isSymmetric } from '../../domain/index.ts';
+import type { CompiledPattern, Lexicon } from './lexicon.ts';
+import type { Mention } from './mentions.ts';
+import { matchCue, type Sentence, type Token } from './text.ts';
+
+export interface Candidate {
+  pattern: CompiledPattern;
+  subject: Mention;
+  object: Mention;
+  cueFirst: number;
+  cueLast: number;
+  /** Words between the cue and the farther of the two actors. */
+  distance: number;
+  negated: boolean;
+}
+
+/** What relation finding knows about a sentence. */
+export interface SentenceView {
+  sentence: Sentence;
+  mentions: Mention[];
+  /** The mention covering each token, if any. */
+  cover: Array<Mention | undefined>;
+  lexicon: Lexicon;
+}
+
+const byFirstCache = new WeakMap<Lexicon, Map<string, CompiledPattern[]>>();
+function patternsByFirst(lexicon: Lexicon): Map<string, CompiledPattern[]> {
+  let map = byFirstCache.get(lexicon);
+  if (!map) {
+    map = new Map();
+    for (const p of lexicon.patterns) {
+      const key = p.cue[0]!;
+      map.set(key, [...(map.get(key) ?? []), p]);
+    }
+    byFirstCache.set(lexicon, map);
+  }
+  return map;
+}
+
+export function coverOf(tokens: Token[], mentions: Mention[]): Array<Mention | undefined> {
+  const cover: Array<Mention | undefined> = new Array(tokens.length);
+  for (const m of mentions) for (let i = m.first; i <= m.last; i++) cover[i] = m;
+  return cover;
+}
+
+export function findRelations(view: SentenceView): Candidate[] {
+  const { sentence, cover, lexicon } = view;
+  const tokens = sentence.tokens;
+  const byFirst = patternsByFirst(lexicon);
+  const out: Candidate[] = [];
+  if (view.mentions.length < 2) return out;
+  for (let i = 0; i < tokens.length; i++) {
+    if (cover[i]) continue;
+    const t = tokens[i]!;
+    const patterns = byFirst.get(t.word ? t.stem : t.text);
+    if (!patterns) continue;
+    let longest = -1;
+    const matched: Array<{ pattern: CompiledPattern; last: number }> = [];
+    for (const pattern of patterns) {
+      const last = matchCue(tokens, i, pattern.cue);
+      if (last === -1 || coveredBetween(cover, i, last)) continue;
+      matched.push({ pattern, last });
+      longest = Math.max(longest, last);
+    }
+    // The longest cue at a position wins: "clash with" over "clash".
+    for (const { pattern, last } of matched) if (last === longest) out.push(...applyFrame(view, pattern, i, last));
+  }
+  return out;
+}
+
+/** Cue words never fall inside a name; a pronoun may be part of a cue ("established its"). */
+function coveredBetween(cover: Array<Mention | undefined>, first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (cover[k] && cover[k]!.source !== 'pronoun') return true;
+  return false;
+}
+
+function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: number, cueLast: number): Candidate[] {
+  const { window } = pattern;
+  const symmetric = isSymmetric(pattern.type);
+  let subjects: Mention[] = [];
+  let objects: Mention[] = [];
+  let pairsWithin: Mention[] | undefined;
+  switch (pattern.frame) {
+    case 'active':
+      subjects = agentBefore(view, cueFirst, pattern.subject, window, !pattern.nominal);
+      objects = after(view, cueLast, pattern.object, window);
+      break;
+    case 'reverse':
+      objects = before(view, cueFirst, pattern.object, window, false);
+      subjects = after(view, cueLast, pattern.subject, window);
+      break;
+    case 'before':
+      if (symmetric) pairsWithin = before(view, cueFirst, union(pattern.subject, pattern.object), window, false);
+      else {
+        objects = before(view, cueFirst, pattern.object, window, false).slice(-1);
+        const o = objects[0];
+        subjects = o ? before(view, o.first, pattern.subject, window, false) : [];
+      }
+      break;
+    case 'after':
+      if (symmetric) pairsWithin = after(view, cueLast, union(pattern.subject, pattern.object), window);
+      else {
+        subjects = after(view, cueLast, pattern.subject, window).slice(0, 1);
+        const s = subjects[0];
+        objects = s ? after(view, s.last, pattern.object, window) : [];
+      }
+      break;
+  }
+  const pairs: Array<[Mention, Mention]> = [];
+  if (pairsWithin) {
+    for (let a = 0; a < pairsWithin.length; a++) for (let b = a + 1; b < pairsWithin.length; b++) pairs.push([pairsWithin[a]!, pairsWithin[b]!]);
+  } else {
+    for (const s of subjects) for (const o of objects) pairs.push([s, o]);
+  }
+  const tokens = view.sentence.tokens;
+  if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o))) return [];
+  const negated = isNegated(view, cueFirst);
+  return pairs
+    .filter(([s, o]) => s.id !== o.id)
+    .map(([subject, object]) => ({
+      pattern,
+      subject,
+      object,
+      cueFirst,
+      cueLast,
+      distance: Math.max(wordsBetween(tokens, subject, cueFirst, cueLast), wordsBetween(tokens, object, cueFirst, cueLast)),
+      negated,
+    }));
+}
+
+const union = (a: ActorKind[], b: ActorKind[]) => [...new Set([...a, ...b])];
+
+/** A punctuation cue joins exactly two names ("Mastung, Balochistan"), not the items of a list. */
+function inList(view: SentenceView, s: Mention, o: Mention): boolean {
+  const tokens = view.sentence.tokens;
+  const glue = (t: Token | undefined) => !!t && (t.text === ',' || CONJUNCTIONS.has(t.norm));
+  const starts = new Set(view.mentions.map((m) => m.first));
+  const ends = new Set(view.mentions.map((m) => m.last));
+  return (glue(tokens[s.first - 1]) && ends.has(s.first - 2)) || (glue(tokens[o.last + 1]) && starts.has(o.last + 2));
+}
+
+function wordsBetween(tokens: Token[], m: Mention, cueFirst: number, cueLast: number): number {
+  const [from, to] = m.last < cueFirst ? [m.last + 1, cueFirst] : [cueLast + 1, m.first];
+  let n = 0;
+  for (let k = from; k < to; k++) if (tokens[k]!.word) n++;
+  return n;
+}
+
+/** Punctuation and words that end the stretch an actor may be sought in. */
+function isBoundary(tokens: Token[], k: number, lexicon: Lexicon): boolean {
+  const t = tokens[k]!;
+  if (t.word) return lexicon.clauseBreaks.has(t.norm);
+  if (t.text === ';' || t.text === ':' || t.text === '—') return true;
+  if (t.text === ',') {
+    const next = tokens[k + 1];
+    return !!next && lexicon.clauseOpeners.has(next.norm);
+  }
+  return false;
+}
+
+/** The 's the tokenizer splits off a word. */
+const isPossessive = (t: Token | undefined): boolean => !!t && !t.word && t.norm === 's';
+
+const RELATIVE = new Set(['which', 'who', 'whose', 'that']);
+
+/** ", which …" hands the name written just before the comma to the relative clause. */
+function isRelativeAfter(tokens: Token[], m: Mention, boundary: number): boolean {
+  return boundary === m.last + 1 && tokens[boundary]!.text === ',' && RELATIVE.has(tokens[boundary + 1]?.norm ?? '');
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'both', 'all', 'several', 'some', 'many', 'certain', 'other']);
+
+/**
+ * An actor inside a prepositional phrase ("with the help of U.S. intelligence") is not the
+ * agent of the verb, unless it is a possessor ("by Al-Qaida's growing presence").
+ */
+function inPrepositionalPhrase(view: SentenceView, m: Mention): boolean {
+  const tokens = view.sentence.tokens;
+  if (isPossessive(tokens[m.last + 1])) return false;
+  let k = m.first - 1;
+  while (k >= 0 && tokens[k]!.word && DETERMINERS.has(tokens[k]!.norm)) k--;
+  const t = tokens[k];
+  return !!t && t.word && view.lexicon.prepositions.has(t.norm);
+}
+
+/** "an ISIS commander", "BLA commander Bashir Zeb": the name qualifies a person, who is the agent. */
+function qualifiesPerson(view: SentenceView, m: Mention): boolean {
+  const next = view.sentence.tokens[m.last + 1];
+  return !!next?.word && m.kind !== 'person' && view.lexicon.personAfter.has(next.norm);
+}
+
+/**
+ * The nearest eligible actor before `at` (and the list it heads). With `agentOnly`, actors in
+ * prepositional phrases or qualifying a person are passed over.
+ */
+function before(view: SentenceView, at: number, kinds: ActorKind[], window: number, agentOnly: boolean): Mention[] {
+  const tokens = view.sentence.tokens;
+  const ms = view.mentions;
+  let words = 0;
+  let k = at - 1;
+  for (let idx = ms.length - 1; idx >= 0; idx--) {
+    const m = ms[idx]!;
+    if (m.last >= at) continue;
+    for (; k > m.last; k--) {
+      if (isBoundary(tokens, k, view.lexicon)) {
+        return isRelativeAfter(tokens, m, k) && kinds.includes(m.kind) ? coordinated(view, idx, -1, kinds) : [];
+      }
+      if (tokens[k]!.word) words++;
+    }
+    if (words > window) return [];
+    if (kinds.includes(m.kind) && !(agentOnly && (inPrepositionalPhrase(view, m) || qualifiesPerson(view, m))))
+      return coordinated(view, idx, -1, kinds);
+    k = m.first - 1;
+  }
+  return [];
+}
+
+/** The first eligible actor after `at` (and the list it heads); "Pakistan's ISI" gives the ISI. */
+function after(view: SentenceView, at: number, kinds: ActorKind[], window: number): Mention[] {
+  const tokens = view.sentence.tokens;
+  const ms = view.mentions;
+  let words = 0;
+  let k = at + 1;
+  for (let idx = 0; idx < ms.length; idx++) {
+    const m = ms[idx]!;
+    if (m.first <= at) continue;
+    for (; k < m.first; k++) {
+      if (isBoundary(tokens, k, view.lexicon)) return [];
+      if (tokens[k]!.word) words++;
+    }
+    if (words > window) return [];
+    const possessed = ms[idx + 1];
+    if (possessed && possessed.first === m.last + 2 && isPossessive(tokens[m.last + 1]) && kinds.includes(possessed.kind))
+      return coordinated(view, idx + 1, 1, kinds);
+    if (kinds.includes(m.kind)) return coordinated(view, idx, 1, kinds);
+    k = m.last + 1;
+  }
+  return [];
+}
+
+const LIST_GLUE = new Set([',', 'and', 'or', '&', 'as', 'well', 'the', 'both', 'also', '-']);
+const CONJUNCTIONS = new Set(['and', 'or', '&']);
+
+/**
+ * The mention at `idx` and those listed with it ("TTP, Al-Qaida, and ISIS-K"), in text order.
+ * A list needs a conjunction, and an actor in a prepositional phrase does not join one
+ * leftwards ("According to the UN, Al-Qaeda…").
+ */
+function coordinated(view: SentenceView, idx: number, step: 1 | -1, kinds: ActorKind[]): Mention[] {
+  const tokens = view.sentence.tokens;
+  const ms = view.mentions;
+  const list = [ms[idx]!];
+  // "the TTP, BLA, TIP and other actors": the conjunction may follow the last name.
+  let conjoined = step === -1 && CONJUNCTIONS.has(tokens[ms[idx]!.last + 1]?.norm ?? '');
+  for (let j = idx + step; j >= 0 && j < ms.length; j += step) {
+    const [left, right] = step === 1 ? [list.at(-1)!, ms[j]!] : [ms[j]!, list.at(-1)!];
+    let glued = right.first > left.last + 1;
+    for (let k = left.last + 1; k < right.first && glued; k++) {
+      glued = LIST_GLUE.has(tokens[k]!.norm);
+      if (CONJUNCTIONS.has(tokens[k]!.norm)) conjoined = true;
+    }
+    if (!glued || !kinds.includes(ms[j]!.kind) || (step === -1 && inPrepositionalPhrase(view, ms[j]!))) break;
+    list.push(ms[j]!);
+  }
+  if (!conjoined) return [ms[idx]!];
+  return step === 1 ? list : list.reverse();
+}
+
+/**
+ * The agent of a verb cue: the nearest eligible actor before it, except that a participle
+ * after a comma (", accusing it of …") takes the sentence's subject.
+ */
+function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], window: number, agentOnly: boolean): Mention[] {
+  if (isParticipleClause(view.sentence.tokens, cueFirst)) {
+    const main = sentenceSubject(view, cueFirst);
+    return main && kinds.includes(main.kind) ? [main] : [];
+  }
+  return before(view, cueFirst, kinds, window, agentOnly);
+}
+
+/** ", accusing …", ", reportedly killing …": a participle opening a clause after a comma. */
+export function isParticipleClause(tokens: Token[], at: number): boolean {
+  if (!tokens[at]!.norm.endsWith('ing')) return false;
+  let k = at - 1;
+  while (k >= 0 && tokens[k]!.word && tokens[k]!.norm.endsWith('ly')) k--;
+  return tokens[k]?.text === ',';
+}
+
+/** The first actor of the sentence that is not inside a prepositional phrase. */
+export function sentenceSubject(view: SentenceView, before: number): Mention | undefined {
+  return view.mentions.find((m) => m.last < before && m.source !== 'pronoun' && !inPrepositionalPhrase(view, m));
+}
+
+/** "did not attack", "no longer exists": a negation within three words before the cue. */
+function isNegated(view: SentenceView, cueFirst: number): boolean {
+  const tokens = view.sentence.tokens;
+  for (let k = Math.max(0, cueFirst - 4); k < cueFirst; k++) {
+    const t = tokens[k]!;
+    if (t.word && /n['’]t$/i.test(t.text)) return true;
+    for (const cue of view.lexicon.negations) {
+      const last = matchCue(tokens, k, cue);
+      if (last !== -1 && last < cueFirst) return true;
+    }
+  }
+  return false;
+}

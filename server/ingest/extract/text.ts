@@ -1,0 +1,177 @@
+/**
+ * Words, stems and sentences with exact character offsets. Hand-written and allocation-light:
+ * the extractor runs on every ingested article.
+ */
+import type { Span } from '../../domain/index.ts';
+
+export const WILDCARD = '*';
+
+export interface Token {
+  /** The text as written. */
+  text: string;
+  /** Lower case, no accents, no apostrophes: the form gazetteer names are compared in. */
+  norm: string;
+  /** A crude suffix-stripped form, so a cue matches its inflections. */
+  stem: string;
+  start: number;
+  end: number;
+  /** Letters or digits, as opposed to one punctuation character or a possessive 's. */
+  word: boolean;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const APOSTROPHES = /['’‘`]/g;
+
+/** One word in the form normalizeName gives it (alias-index.ts), without the cost on plain ASCII. */
+export function normWord(w: string): string {
+  const lower = NON_ASCII.test(w) ? w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : w.toLowerCase();
+  return lower.replace(APOSTROPHES, '');
+}
+
+const VOWEL = /[aeiouy]/;
+
+/** attacks, attacked, attacking → attack; supplies → supply; planned → plan. Stable, not linguistic. */
+export function stem(w: string): string {
+  if (w.length <= 3) return w;
+  let s = w;
+  if (s.endsWith('ies') && s.length > 4) s = s.slice(0, -3) + 'y';
+  else if (s.endsWith('ied') && s.length > 4) s = s.slice(0, -3) + 'y';
+  else if (s.endsWith('ing') && s.length > 5 && VOWEL.test(s.slice(0, -3))) s = undouble(s.slice(0, -3));
+  else if (s.endsWith('ed') && s.length > 4 && VOWEL.test(s.slice(0, -2))) s = undouble(s.slice(0, -2));
+  else if (s.endsWith('es') && s.length > 4 && /(?:ss|sh|ch|x|z)es$/.test(s)) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !/(?:ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  if (s.endsWith('e') && s.length > 3) s = s.slice(0, -1);
+  return s;
+}
+
+function undouble(s: string): string {
+  const n = s.length;
+  return n > 2 && s[n - 1] === s[n - 2] && !/[lsz]/.test(s[n - 1]!) ? s.slice(0, -1) : s;
+}
+
+// A word keeps inner apostrophes (al-Qa'ida); a trailing 's or ’s becomes its own token.
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|\S/gu;
+const POSSESSIVE = /^(.+?)(['’][sS])$/u;
+const UPPER = /^\p{Lu}/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
+export function tokenize(text: string, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  const slice = text.slice(from, to);
+  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+    const start = from + m.index;
+    const raw = m[0];
+    if (!LETTER_OR_DIGIT.test(raw)) {
+      tokens.push({ text: raw, norm: raw, stem: raw, start, end: start + raw.length, word: false, cap: false });
+      continue;
+    }
+    const possessive = POSSESSIVE.exec(raw);
+    const body = possessive ? possessive[1]! : raw;
+    const norm = normWord(body);
+    tokens.push({ text: body, norm, stem: stem(norm), start, end: start + body.length, word: true, cap: UPPER.test(body) });
+    if (possessive) {
+      const at = start + body.length;
+      tokens.push({ text: possessive[2]!, norm: 's', stem: "'s", start: at, end: at + 2, word: false, cap: false });
+    }
+  }
+  return tokens;
+}
+
+const TERMINATORS = new Set(['.', '!', '?']);
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
+
+/**
+ * Sentences of the article: each body span split at line breaks and at . ! ? that are
+ * followed by a capital, digit or opening quote, unless the full stop ends an abbreviation
+ * ("U.S.", "Dr.") or an initial.
+ */
+export function splitSentences(text: string, body: Span[], abbreviations: ReadonlySet<string>): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const [spanStart, spanEnd] of body) {
+    let lineStart = spanStart;
+    while (lineStart < spanEnd) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd === -1 || lineEnd > spanEnd) lineEnd = spanEnd;
+      splitLine(tokenize(text, lineStart, lineEnd), abbreviations, sentences);
+      lineStart = lineEnd + 1;
+    }
+  }
+  return sentences;
+}
+
+function splitLine(tokens: Token[], abbreviations: ReadonlySet<string>, out: Sentence[]): void {
+  let first = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!TERMINATORS.has(t.text)) continue;
+    let last = i;
+    while (last + 1 < tokens.length && (CLOSERS.has(tokens[last + 1]!.text) || TERMINATORS.has(tokens[last + 1]!.text))) last++;
+    const next = tokens[last + 1];
+    if (next) {
+      const opensSentence = next.cap || /^[\p{N}"“‘'(]/u.test(next.text);
+      const previous = tokens[i - 1];
+      const abbreviation =
+        t.text === '.' && previous?.word && previous.end === t.start && (abbreviations.has(previous.norm) || previous.text.length === 1);
+      if (!opensSentence || abbreviation) continue;
+    }
+    out.push(sentence(tokens, first, last));
+    first = last + 1;
+    i = last;
+  }
+  if (first < tokens.length) out.push(sentence(tokens, first, tokens.length - 1));
+}
+
+function sentence(tokens: Token[], first: number, last: number): Sentence {
+  const slice = tokens.slice(first, last + 1);
+  return { start: slice[0]!.start, end: slice.at(-1)!.end, tokens: slice };
+}
+
+/** Does the cue match the tokens at `at`? Returns the index of its last token, or -1. */
+export function matchCue(tokens: Token[], at: number, cue: string[]): number {
+  let i = at;
+  let last = -1;
+  for (let c = 0; c < cue.length; c++) {
+    const want = cue[c]!;
+    if (want === WILDCARD) {
+      const nextWant = cue[c + 1];
+      if (nextWant === undefined) return last;
+      // Up to three words may stand in for the wildcard, then the rest must match.
+      for (let skip = 0, j = i; skip <= 3 && j < tokens.length; skip++) {
+        const rest = matchCue(tokens, j, cue.slice(c + 1));
+        if (rest !== -1) return rest;
+        j = nextWordIndex(tokens, j);
+        if (j === -1) break;
+      }
+      return -1;
+    }
+    if (c > 0) i = skipHyphens(tokens, i);
+    const t = tokens[i];
+    if (!t) return -1;
+    if (t.word ? t.stem !== want : t.text !== want) return -1;
+    last = i;
+    i++;
+  }
+  return last;
+}
+
+const HYPHENS = new Set(['-', '‐', '‑', '–']);
+function skipHyphens(tokens: Token[], i: number): number {
+  while (tokens[i] && !tokens[i]!.word && HYPHENS.has(tokens[i]!.text)) i++;
+  return i;
+}
+
+/** The index after one word at `i` (and any hyphens after it), or -1 when the word is punctuation. */
+function nextWordIndex(tokens: Token[], i: number): number {
+  const t = tokens[i];
+  if (!t || !t.word) return -1;
+  return skipHyphens(tokens, i + 1);
+}

@@ -1,0 +1,49 @@
+/**
+ * The extractor on text it was not tuned on: short articles about other regional actors
+ * with the claims a careful reader would draw (fixtures/ for development, holdout/ never
+ * read while tuning). The floors sit a little under the measured scores (npm run eval:extract).
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../server/ingest/extract/index.ts';
+import { loadFixtures, precision, recall, score } from '../../../server/ingest/extract/score.ts';
+import { loadGazetteer } from '../../../server/ingest/gazetteer.ts';
+import { seedsDir } from '../../helpers/seed.ts';
+
+const { index } = await loadGazetteer(join(seedsDir, 'actors.yaml'));
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+async function scoreDir(dir: string) {
+  const fixtures = await loadFixtures(join(here, dir), index);
+  const found = fixtures.flatMap((f) => extract({ document: f.document, text: f.text, body: [[0, f.text.length]] }, index).claims);
+  return score(
+    fixtures.flatMap((f) => f.expected),
+    found,
+  );
+}
+
+describe('held-out articles', () => {
+  it('development fixtures: precision ≥ 0.85, recall ≥ 0.65', async () => {
+    const s = await scoreDir('fixtures');
+    expect(s.overall.tp + s.overall.fn).toBeGreaterThanOrEqual(50);
+    expect(precision(s.overall)).toBeGreaterThanOrEqual(0.85);
+    expect(recall(s.overall)).toBeGreaterThanOrEqual(0.65);
+    expect(s.certainty.agree / s.certainty.matched).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('held-out fixtures: precision ≥ 0.7, recall ≥ 0.4', async () => {
+    const s = await scoreDir('holdout');
+    expect(precision(s.overall)).toBeGreaterThanOrEqual(0.7);
+    expect(recall(s.overall)).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it('scores a symmetric relation in either direction, and an unrelated span as a miss', () => {
+    const base = { id: 'x', document: 'd', certainty: 'asserted' as const, quote: 'q', origin: 'curated' as const };
+    const gold = [{ ...base, subject: 'ttp', type: 'ALLIED_WITH' as const, object: 'bla', start: 0, end: 10 }];
+    const flipped = [{ ...base, subject: 'bla', type: 'ALLIED_WITH' as const, object: 'ttp', start: 5, end: 20, origin: 'extracted' as const }];
+    expect(score(gold, flipped).overall).toEqual({ tp: 1, fp: 0, fn: 0 });
+    const elsewhere = [{ ...flipped[0]!, start: 10, end: 20 }];
+    expect(score(gold, elsewhere).overall).toEqual({ tp: 0, fp: 1, fn: 1 });
+  });
+});
