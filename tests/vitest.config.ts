@@ -10,5 +10,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // One real Neo4j for the run (started here unless NEO4J_URI is set); the files that use
+    // it wipe it, so they run one after another.
+    globalSetup: ['tests/setup/neo4j.ts'],
+    fileParallelism: false,
   },
 });

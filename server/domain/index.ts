@@ -5,3 +5,4 @@ export * from './graph.ts';
 export * from './store-types.ts';
 export * from './when.ts';
 export * from './curated.ts';
+export * from './responses.ts';

@@ -1,7 +1,8 @@
 /**
- * `npm run eval:extract [-- --verbose]`: the extractor scored against the curated claims of
+ * `npm run eval:extract [-- --verbose] [-- --type=RELATION]`: the extractor scored against the curated claims of
  * seeds/ and against the held-out fixtures in tests/ingest/extract/fixtures (text it was not
- * tuned on). Prints precision, recall and F1 overall and per type, and certainty agreement.
+ * tuned on). Prints precision, recall and F1 overall and per type, and certainty agreement;
+ * with --verbose also the misses and spurious claims, of one relation type with --type.
  */
 import { loadGazetteer } from '../gazetteer.ts';
 import { checkSeeds } from '../seed-dir.ts';
@@ -12,7 +13,9 @@ import { loadFixtures, score, scoreTable } from './score.ts';
 const SEEDS = 'seeds';
 const FIXTURES = 'tests/ingest/extract/fixtures';
 const HOLDOUT = 'tests/ingest/extract/holdout';
-const verbose = process.argv.includes('--verbose');
+const only = process.argv.find((a) => a.startsWith('--type='))?.slice('--type='.length);
+const verbose = process.argv.includes('--verbose') || only !== undefined;
+const shown = (c: ClaimRecord) => !only || c.type === only;
 
 const line = (c: ClaimRecord) =>
   `  ${c.document.slice(0, 3)} ${c.subject} ${c.type} ${c.object} [${c.certainty}${c.attributedTo ? `/${c.attributedTo}` : ''}] :: ${c.quote.slice(0, 110).replace(/\n/g, ' ')}`;
@@ -21,7 +24,7 @@ function report(title: string, expected: ClaimRecord[], extracted: ClaimRecord[]
   const s = score(expected, extracted);
   process.stdout.write(`\n${title}\n${scoreTable(s)}\n`);
   if (verbose) {
-    process.stdout.write(`missed:\n${s.missed.map(line).join('\n')}\nspurious:\n${s.spurious.map(line).join('\n')}\n`);
+    process.stdout.write(`missed:\n${s.missed.filter(shown).map(line).join('\n')}\nspurious:\n${s.spurious.filter(shown).map(line).join('\n')}\n`);
     const disagree = s.matches.filter((m) => m.expected.certainty !== m.extracted.certainty);
     process.stdout.write(`certainty differs (expected → extracted):\n${disagree.map((m) => `${line(m.expected)}\n    → ${m.extracted.certainty}`).join('\n')}\n`);
   }

@@ -1,0 +1,1 @@
+CREATE INDEX claim_type IF NOT EXISTS FOR (c:Claim) ON (c.type)

@@ -1,0 +1,82 @@
+/**
+ * The HTTP face of dyad: the REST API under /api, its OpenAPI document at /docs, and the
+ * built explorer at /. Routes are thin: validate (domain zod schemas), call the store or
+ * server/graph, shape. Errors leave through one handler as problem+json.
+ */
+import { fileURLToPath } from 'node:url';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import { registerClient } from './client.ts';
+import type { ApiContext } from './context.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { registerOpenApi } from './openapi.ts';
+import { serializerCompiler } from './serializer.ts';
+import { actorRoutes } from './routes/actors.ts';
+import { claimRoutes } from './routes/claims.ts';
+import { compareRoutes } from './routes/compare.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { exportRoutes } from './routes/export.ts';
+import { graphRoutes } from './routes/graph.ts';
+import { healthRoutes } from './routes/health.ts';
+import { pathRoutes } from './routes/paths.ts';
+
+export interface AppOptions {
+  store: GraphStore;
+  config: Config;
+  /** Without one, Fastify logs nothing (tests). */
+  logger?: Logger;
+  /** Defaults to config.DYAD_SEEDS_DIR. */
+  seedsDir?: string;
+  /** The built client; served only when it holds an index.html. */
+  clientDir?: string;
+  /** Requests per minute per client address; false switches the limit off. */
+  rateLimit?: number | false;
+}
+
+const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+/** Generous: the explorer fires a burst of graph and evidence requests per interaction. */
+const DEFAULT_RATE_LIMIT = 1200;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const loggerInstance: FastifyBaseLogger | undefined = options.logger;
+  const app: FastifyInstance = Fastify({
+    ...(loggerInstance ? { loggerInstance } : { logger: false }),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // ForceAtlas2 runs in a worker built from a blob: URL.
+        workerSrc: ["'self'", 'blob:'],
+        // Sigma's PNG export and the legend use data: and blob: images.
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        // Served over plain HTTP on a LAN too: upgrading would break every asset.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  if (rateLimit !== false) await app.register(fastifyRateLimit, { global: true, max: rateLimit, timeWindow: '1 minute' });
+  await registerOpenApi(app);
+
+  const context: ApiContext = { store: options.store, config: options.config, seedsDir: options.seedsDir ?? options.config.DYAD_SEEDS_DIR };
+  for (const routes of [healthRoutes, documentRoutes, actorRoutes, graphRoutes, pathRoutes, claimRoutes, compareRoutes, exportRoutes])
+    await app.register(routes, context);
+  await registerClient(app, options.clientDir ?? DEFAULT_CLIENT_DIR);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,10 @@
+/** What every route plugin is given. */
+import type { Config } from '../config.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+
+export interface ApiContext {
+  store: GraphStore;
+  config: Config;
+  /** Where actors.yaml lives: submissions resolve their actors against it. */
+  seedsDir: string;
+}

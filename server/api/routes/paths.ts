@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ActorId, GraphFilters, Problem, SerializedGraph } from '../../domain/index.ts';
+import { paths } from '../../graph/paths.ts';
+import type { ApiContext } from '../context.ts';
+
+export const pathRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
+  app.get(
+    '/api/paths',
+    {
+      schema: {
+        summary: 'The k shortest simple paths between two actors (direction ignored), as one graph; empty when none',
+        tags: ['graph'],
+        querystring: GraphFilters.extend({
+          from: ActorId,
+          to: ActorId,
+          maxLength: z.coerce.number().int().min(1).max(6).default(4),
+          k: z.coerce.number().int().min(1).max(50).default(5),
+        }).strict(),
+        response: { 200: SerializedGraph, 400: Problem, 404: Problem },
+      },
+    },
+    async (request) => {
+      const { from, to, maxLength, k, ...filters } = request.query;
+      return paths(store, from, to, { maxLength, k, filters });
+    },
+  );
+};

@@ -1,0 +1,258 @@
+/**
+ * A real Neo4j 5.26 Community without Docker: builds the Java launcher beside this file with
+ * Maven (Neo4j comes from Maven Central on the first build, then from ~/.m2) and starts it with
+ * Bolt on loopback and no authentication.
+ *
+ *   tsx server/store/neo4j/launcher/run.ts start   # background; data, pid and log under .neo4j/
+ *   tsx server/store/neo4j/launcher/run.ts stop
+ *
+ * Tests use startNeo4j() directly (tests/setup/neo4j.ts) with a throw-away data folder.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, openSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const launcherDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(launcherDir, '..', '..', '..', '..');
+/** Everything the launcher writes lives under .neo4j/ (git-ignored). */
+export const stateDir = join(repoRoot, '.neo4j');
+const buildDir = join(stateDir, 'launcher');
+const jarPath = join(buildDir, 'dyad-neo4j-launcher.jar');
+const classpathPath = join(buildDir, 'classpath.txt');
+const pidPath = join(stateDir, 'neo4j.pid');
+const uriPath = join(stateDir, 'neo4j.uri');
+
+/** Two cores and other work beside it: a modest heap (the page cache is set in Launcher.java). */
+const JVM_OPTIONS = ['-Xms256m', '-Xmx1g', '-XX:+UseSerialGC'];
+const MAIN_CLASS = 'dyad.neo4j.Launcher';
+
+const run = promisify(execFile);
+
+export interface RunningNeo4j {
+  uri: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** True when `java` runs here. */
+export async function javaAvailable(): Promise<boolean> {
+  return run('java', ['-version']).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function newestSourceTime(): Promise<number> {
+  const files = [join(launcherDir, 'pom.xml')];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else files.push(path);
+    }
+  };
+  await walk(join(launcherDir, 'src'));
+  const times = await Promise.all(files.map(async (f) => (await stat(f)).mtimeMs));
+  return Math.max(...times);
+}
+
+/** The jar is current when newer than every source and its classpath still resolves. */
+async function buildIsCurrent(): Promise<boolean> {
+  if (!existsSync(jarPath) || !existsSync(classpathPath)) return false;
+  if ((await stat(jarPath)).mtimeMs <= (await newestSourceTime())) return false;
+  const entries = (await readFile(classpathPath, 'utf8')).trim().split(':');
+  return entries.every((entry) => existsSync(entry));
+}
+
+/** Builds the launcher jar and its classpath file unless the cached build is current. */
+export async function buildLauncher(log: (line: string) => void = () => {}): Promise<string> {
+  if (!(await buildIsCurrent())) {
+    log('building the Neo4j launcher with Maven (the first build downloads Neo4j; this can take minutes)…');
+    await run('mvn', ['-q', '-B', 'package', `-DlauncherBuildDir=${buildDir}`], {
+      cwd: launcherDir,
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((e: Error & { stdout?: string; stderr?: string }) => {
+      throw new Error(`mvn package failed in ${launcherDir}:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+    });
+  }
+  return `${jarPath}:${(await readFile(classpathPath, 'utf8')).trim()}`;
+}
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return true;
+}
+
+/** SIGTERM, then SIGKILL if Neo4j has not shut down within `timeoutMs`. */
+async function terminate(pid: number, timeoutMs = 60_000): Promise<void> {
+  if (!alive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  if (!(await waitForExit(pid, timeoutMs))) {
+    process.kill(pid, 'SIGKILL');
+    await waitForExit(pid, 5_000);
+  }
+}
+
+/** Resolves with the Bolt URI the launcher prints once Bolt accepts connections. */
+function awaitUri(child: ChildProcess, readLine: (onLine: (line: string) => void) => void, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Neo4j did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+    const settle = (f: () => void) => {
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      f();
+    };
+    const onExit = (code: number | null) => settle(() => reject(new Error(`the Neo4j launcher exited (${code}) before Bolt opened`)));
+    child.once('exit', onExit);
+    readLine((line) => {
+      if (line.startsWith('bolt://')) settle(() => resolve(line.trim()));
+    });
+  });
+}
+
+export interface StartOptions {
+  /** Defaults to a free port. */
+  port?: number;
+  /** Persistent data folder; without it the data is temporary and removed at stop. */
+  dataDir?: string;
+  /** Outlive this process (pid file and log under .neo4j/). */
+  detached?: boolean;
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export async function startNeo4j(options: StartOptions = {}): Promise<RunningNeo4j> {
+  const classpath = await buildLauncher(options.log);
+  const port = options.port ?? (await freePort());
+  const args = [...JVM_OPTIONS, '-cp', classpath, MAIN_CLASS, String(port), ...(options.dataDir ? [options.dataDir] : [])];
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  let child: ChildProcess;
+  let uri: string;
+  if (options.detached) {
+    // Output goes to a log file the launcher can keep writing after this process exits.
+    await mkdir(stateDir, { recursive: true });
+    const logPath = join(stateDir, 'neo4j.log');
+    const logFd = openSync(logPath, 'w');
+    child = spawn('java', args, { detached: true, stdio: ['ignore', logFd, logFd] });
+    uri = await awaitUri(
+      child,
+      (onLine) => {
+        const poll = setInterval(async () => {
+          const text = await readFile(logPath, 'utf8').catch(() => '');
+          const line = text.split('\n').find((l) => l.startsWith('bolt://'));
+          if (line) {
+            clearInterval(poll);
+            onLine(line);
+          }
+        }, 250);
+        child.once('exit', () => clearInterval(poll));
+      },
+      timeoutMs,
+    ).catch(async (e: Error) => {
+      if (child.pid) await terminate(child.pid, 10_000);
+      throw new Error(`${e.message}; see ${logPath}`);
+    });
+    child.unref();
+  } else {
+    child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    uri = await awaitUri(
+      child,
+      (onLine) => {
+        let buffered = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString();
+          const lines = buffered.split('\n');
+          buffered = lines.pop() ?? '';
+          lines.forEach(onLine);
+        });
+      },
+      timeoutMs,
+    ).catch(async (e: Error) => {
+      if (child.pid) await terminate(child.pid, 10_000);
+      throw new Error(`${e.message}\n${stderr}`);
+    });
+  }
+  const pid = child.pid!;
+  return { uri, pid, stop: () => terminate(pid) };
+}
+
+async function readPid(): Promise<number | undefined> {
+  const text = await readFile(pidPath, 'utf8').catch(() => undefined);
+  const pid = Number(text);
+  return text && Number.isInteger(pid) && alive(pid) ? pid : undefined;
+}
+
+/** `start`: a persistent Neo4j in the background (port NEO4J_PORT, default 7687); `stop`: stops it. */
+async function main(command: string | undefined): Promise<number> {
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (command === 'start') {
+    if (await readPid()) {
+      process.stdout.write(`${(await readFile(uriPath, 'utf8')).trim()}\n`);
+      log('Neo4j is already running (npm run neo4j:stop stops it)');
+      return 0;
+    }
+    const started = Date.now();
+    const neo4j = await startNeo4j({
+      port: Number(process.env.NEO4J_PORT ?? 7687),
+      dataDir: join(stateDir, 'data'),
+      detached: true,
+      log,
+    });
+    await writeFile(pidPath, String(neo4j.pid));
+    await writeFile(uriPath, neo4j.uri);
+    log(`Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${neo4j.pid}); use NEO4J_URI=${neo4j.uri}`);
+    process.stdout.write(`${neo4j.uri}\n`);
+    return 0;
+  }
+  if (command === 'stop') {
+    const pid = await readPid();
+    if (pid) await terminate(pid);
+    await rm(pidPath, { force: true });
+    await rm(uriPath, { force: true });
+    log(pid ? `Neo4j (pid ${pid}) stopped` : 'Neo4j was not running');
+    return 0;
+  }
+  log('usage: run.ts start|stop');
+  return 2;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main(process.argv[2]).then(
+    (code) => process.exit(code),
+    (e: Error) => {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,293 @@
+/**
+ * The GraphStore contract, one suite run against both stores on the real seed corpus.
+ * Filter cases take the shared predicate (server/store/claim-filter.ts) over every claim as
+ * the oracle; the last suite asserts both stores answer the same queries identically.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClaimFilters, ClaimView } from '../../server/domain/index.ts';
+import { InvalidInput, NotFound } from '../../server/errors.ts';
+import { loadIndex } from '../../server/ingest/ingest.ts';
+import { checkSeeds } from '../../server/ingest/seed-dir.ts';
+import { claimMatches } from '../../server/store/claim-filter.ts';
+import type { DocumentUpsert, GraphStore } from '../../server/store/graph-store.ts';
+import { seedsDir, seedStore } from '../helpers/seed.ts';
+import { type StoreCase, storeCases } from '../helpers/stores.ts';
+
+/** The seed documents as ingest hands them to a store. */
+async function seedUpserts(): Promise<DocumentUpsert[]> {
+  const { documents } = await checkSeeds(seedsDir);
+  return documents.flatMap((d) => (d.prepared.upsert ? [d.prepared.upsert] : []));
+}
+
+const evidenceKey = (c: ClaimView) => [c.document, c.start, c.id] as const;
+const inEvidenceOrder = (claims: ClaimView[]) =>
+  claims.every((c, i) => {
+    if (i === 0) return true;
+    const [d0, s0, id0] = evidenceKey(claims[i - 1]!);
+    const [d1, s1, id1] = evidenceKey(c);
+    return d0 < d1 || (d0 === d1 && (s0 < s1 || (s0 === s1 && id0 < id1)));
+  });
+
+/** One case per filter; each must select some claims but not all (checked below). */
+function filterCases(all: ClaimView[]): Array<[string, ClaimFilters]> {
+  const first = all[0]!;
+  return [
+    ['documents', { documents: [first.document] }],
+    ['types', { types: ['SUPPORTS', 'RIVAL_OF'] }],
+    ['certainty', { certainty: ['denied', 'alleged'] }],
+    ['kinds', { kinds: ['group'] }],
+    ['from', { from: '2024' }],
+    ['to', { to: '2015-06' }],
+    ['from and to', { from: '2021-08', to: '2023' }],
+    ['reliability', { reliability: 'C' }],
+    ['combined', { types: ['SUPPORTS'], certainty: ['asserted', 'reported'], kinds: ['group', 'state'] }],
+  ];
+}
+
+const withStore = (c: StoreCase) => (c.skip ? describe.skip : describe);
+
+describe.each(storeCases)('GraphStore contract: $name', (storeCase) => {
+  withStore(storeCase)(`on the seed corpus${storeCase.skip ? ` (skipped: ${storeCase.skip})` : ''}`, () => {
+    let store: GraphStore;
+    let all: ClaimView[];
+    let seeded: Awaited<ReturnType<typeof seedStore>>;
+
+    beforeAll(async () => {
+      store = await storeCase.open();
+      seeded = await seedStore(store);
+      all = await store.allClaims({});
+    });
+    afterAll(() => store?.close());
+
+    it('counts documents, actors and claims', async () => {
+      const gazetteer = await loadIndex(seedsDir);
+      expect(seeded.created).toBe(seeded.documents);
+      expect(await store.health()).toEqual({
+        store: storeCase.name,
+        reachable: true,
+        counts: { documents: seeded.documents, actors: gazetteer.actors.length, claims: seeded.claims },
+      });
+      expect(all).toHaveLength(seeded.claims);
+      expect(all.length).toBeGreaterThan(50);
+    });
+
+    it('ingests the same corpus again as unchanged, writing nothing', async () => {
+      const before = await store.health();
+      const again = await seedStore(store);
+      expect(again).toMatchObject({ created: 0, updated: 0, unchanged: seeded.documents, actorsChanged: 0 });
+      expect(await store.health()).toEqual(before);
+      expect(await store.allClaims({})).toEqual(all);
+    });
+
+    it('lists documents by id with claim counts and text length', async () => {
+      const documents = await store.listDocuments();
+      expect(documents.map((d) => d.id)).toEqual([...documents.map((d) => d.id)].sort());
+      expect(documents).toHaveLength(seeded.documents);
+      for (const summary of documents) {
+        const record = await store.getDocument(summary.id);
+        expect(summary).toEqual({
+          ...Object.fromEntries(Object.entries(record).filter(([k]) => k !== 'text' && k !== 'body')),
+          claims: all.filter((c) => c.document === summary.id).length,
+          length: record.text.length,
+        });
+        expect(record.body.length).toBeGreaterThan(0);
+        for (const claim of all.filter((c) => c.document === summary.id)) {
+          expect(record.text.slice(claim.start, claim.end)).toBe(claim.quote);
+        }
+      }
+      await expect(store.getDocument('no-such-document')).rejects.toBeInstanceOf(NotFound);
+    });
+
+    it('searches actors by alias, accent-insensitively, with a kinds filter', async () => {
+      const iskp = await store.searchActors('iskp', { limit: 5 });
+      expect(iskp[0]).toMatchObject({ id: 'is-k', matched: 'ISKP', score: 100 });
+      expect((await store.searchActors('tehreek', { limit: 10 })).map((h) => h.id)).toContain('ttp');
+      expect((await store.searchActors('tehrik e taliban', { limit: 3 }))[0]?.id).toBe('ttp');
+      const plain = await store.searchActors('Turkiye', { limit: 3 });
+      expect(plain[0]?.id).toBe('turkey');
+      expect(await store.searchActors('TÜRKİYE', { limit: 3 })).toEqual(plain);
+      expect(await store.searchActors('Republic of Türk', { limit: 3 })).toEqual(await store.searchActors('republic of turk', { limit: 3 }));
+      const states = await store.searchActors('pakistan', { kinds: ['state'], limit: 20 });
+      expect(states.length).toBeGreaterThan(0);
+      expect(states.every((h) => h.kind === 'state')).toBe(true);
+      expect((await store.searchActors('pakistan', { limit: 20 })).some((h) => h.kind !== 'state')).toBe(true);
+      expect(await store.searchActors('  --  ', { limit: 5 })).toEqual([]);
+      expect(await store.searchActors('zzqx', { limit: 5 })).toEqual([]);
+    });
+
+    it('describes an actor with counts by type and document', async () => {
+      const ttp = await store.getActor('ttp');
+      const touching = all.filter((c) => c.subject.id === 'ttp' || c.object.id === 'ttp');
+      expect(ttp).toMatchObject({ id: 'ttp', kind: 'group', claims: touching.length });
+      expect(ttp.aliases).toContain('TTP');
+      expect(touching.length).toBeGreaterThan(3);
+      expect(Object.values(ttp.byType).reduce((a, b) => a + b, 0)).toBe(touching.length);
+      expect(Object.values(ttp.byDocument).reduce((a, b) => a + b, 0)).toBe(touching.length);
+      for (const [document, count] of Object.entries(ttp.byDocument))
+        expect(count).toBe(touching.filter((c) => c.document === document).length);
+      await expect(store.getActor('no-such-actor')).rejects.toBeInstanceOf(NotFound);
+    });
+
+    it('returns every claim in evidence order (document, start, id)', () => {
+      expect(inEvidenceOrder(all)).toBe(true);
+      expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+    });
+
+    it('applies each claim filter as the shared predicate does', async () => {
+      for (const [name, filters] of filterCases(all)) {
+        const expected = all.filter((c) => claimMatches(c, filters));
+        expect(expected.length, `${name} selects some claims`).toBeGreaterThan(0);
+        expect(expected.length, `${name} leaves some out`).toBeLessThan(all.length);
+        expect(await store.allClaims(filters), name).toEqual(expected);
+        const page = await store.findClaims({ ...filters, limit: 1000, offset: 0 });
+        expect(page, name).toEqual({ total: expected.length, items: expected });
+      }
+      // The seed claims are all curated: origin selects all or nothing.
+      expect(await store.allClaims({ origin: ['curated', 'extracted'] })).toEqual(all.filter((c) => claimMatches(c, { origin: ['curated', 'extracted'] })));
+      expect(await store.allClaims({ origin: ['extracted'] })).toEqual(all.filter((c) => c.origin === 'extracted'));
+      expect(await store.allClaims({ documents: [] })).toEqual([]);
+    });
+
+    it('finds claims by subject, object, actor, type and document, directed or not', async () => {
+      // A pair of actors with claims in both directions.
+      const pair = all.find((c) => c.subject.id !== c.object.id && all.some((r) => r.subject.id === c.object.id && r.object.id === c.subject.id))!;
+      expect(pair).toBeDefined();
+      const [a, b] = [pair.subject.id, pair.object.id];
+      const query = { subject: a, object: b, limit: 1000, offset: 0 };
+      const directed = all.filter((c) => c.subject.id === a && c.object.id === b);
+      expect((await store.findClaims(query)).items).toEqual(directed);
+      const either = all.filter((c) => (c.subject.id === a && c.object.id === b) || (c.subject.id === b && c.object.id === a));
+      expect(either.length).toBeGreaterThan(directed.length);
+      expect((await store.findClaims({ subject: a, undirected: true, limit: 1000, offset: 0 })).items).toEqual(
+        all.filter((c) => c.subject.id === a || c.object.id === a),
+      );
+      expect((await store.findClaims({ ...query, undirected: true })).items).toEqual(either);
+      expect((await store.findClaims({ subject: 'ttp', limit: 1000, offset: 0 })).items).toEqual(all.filter((c) => c.subject.id === 'ttp'));
+      expect((await store.findClaims({ object: 'ttp', limit: 1000, offset: 0 })).items).toEqual(all.filter((c) => c.object.id === 'ttp'));
+      expect((await store.findClaims({ actor: 'ttp', type: 'SUPPORTS', limit: 1000, offset: 0 })).items).toEqual(
+        all.filter((c) => (c.subject.id === 'ttp' || c.object.id === 'ttp') && c.type === 'SUPPORTS'),
+      );
+      expect((await store.findClaims({ document: pair.document, certainty: ['denied'], limit: 1000, offset: 0 })).items).toEqual(
+        all.filter((c) => c.document === pair.document && c.certainty === 'denied'),
+      );
+    });
+
+    it('pages through the evidence', async () => {
+      const pages: ClaimView[] = [];
+      for (let offset = 0; offset < all.length; offset += 7) {
+        const page = await store.findClaims({ limit: 7, offset });
+        expect(page.total).toBe(all.length);
+        expect(page.items.length).toBe(Math.min(7, all.length - offset));
+        pages.push(...page.items);
+      }
+      expect(pages).toEqual(all);
+      expect(await store.findClaims({ limit: 5, offset: all.length })).toEqual({ total: all.length, items: [] });
+    });
+
+    it('finds the claims touching a set of actors, filtered', async () => {
+      const ids = ['ttp', 'pakistan'];
+      const touching = all.filter((c) => ids.includes(c.subject.id) || ids.includes(c.object.id));
+      expect(await store.claimsTouching(ids, {})).toEqual(touching);
+      expect(await store.claimsTouching(ids, { types: ['SUPPORTS'] })).toEqual(touching.filter((c) => c.type === 'SUPPORTS'));
+      expect(await store.claimsTouching([], {})).toEqual([]);
+    });
+  });
+
+  withStore(storeCase)('writes', () => {
+    let store: GraphStore;
+    let upserts: DocumentUpsert[];
+
+    beforeAll(async () => {
+      upserts = await seedUpserts();
+    });
+    afterAll(() => store?.close());
+
+    it('replaces a document’s claims on update, atomically per document', async () => {
+      store = await storeCase.open();
+      const [first, second] = upserts as [DocumentUpsert, DocumentUpsert];
+      expect(await store.putDocument(first)).toBe('created');
+      expect(await store.putDocument(second)).toBe('created');
+      expect(await store.putDocument(first)).toBe('unchanged');
+      const secondClaims = await store.findClaims({ document: second.document.id, limit: 1000, offset: 0 });
+
+      // An update keeps every other claim of the document and drops one.
+      const kept = first.claims.slice(1);
+      const updated = { ...first, document: { ...first.document, hash: `${first.document.hash}-edited` }, claims: kept };
+      expect(await store.putDocument(updated)).toBe('updated');
+      const after = await store.findClaims({ document: first.document.id, limit: 1000, offset: 0 });
+      expect(after.items.map((c) => c.id).sort()).toEqual(kept.map((c) => c.id).sort());
+      expect(await store.findClaims({ document: second.document.id, limit: 1000, offset: 0 })).toEqual(secondClaims);
+
+      // A document whose last claim names an unknown actor is rejected whole: nothing changes.
+      const before = { health: await store.health(), claims: await store.allClaims({}), document: await store.getDocument(first.document.id) };
+      const unknownEnd = { ...kept.at(-1)!, id: 'claim-to-nowhere', object: 'no-such-actor' };
+      const bad = { ...updated, document: { ...updated.document, title: 'rewritten', hash: 'another-hash' }, claims: [...kept, unknownEnd] };
+      await expect(store.putDocument(bad)).rejects.toBeInstanceOf(InvalidInput);
+      const stolen = { ...updated, document: { ...updated.document, hash: 'a-third-hash' }, claims: [{ ...kept[0]!, document: second.document.id }] };
+      await expect(store.putDocument(stolen)).rejects.toBeInstanceOf(InvalidInput);
+      const taken = { ...second, document: { ...second.document, hash: 'x' }, claims: [{ ...kept[0]!, document: second.document.id }] };
+      await expect(store.putDocument(taken)).rejects.toBeInstanceOf(InvalidInput);
+      const malformed = { ...updated, document: { ...updated.document, hash: 'y' }, claims: [{ ...kept[0]!, end: kept[0]!.end + 1 }] };
+      await expect(store.putDocument(malformed)).rejects.toBeInstanceOf(InvalidInput);
+      expect({ health: await store.health(), claims: await store.allClaims({}), document: await store.getDocument(first.document.id) }).toEqual(before);
+
+      // A new document that fails leaves no trace either.
+      const third = upserts[2]!;
+      const badNew = { ...third, claims: [...third.claims, { ...third.claims[0]!, id: 'new-to-nowhere', subject: 'no-such-actor' }] };
+      await expect(store.putDocument(badNew)).rejects.toBeInstanceOf(InvalidInput);
+      await expect(store.getDocument(third.document.id)).rejects.toBeInstanceOf(NotFound);
+      expect(await store.health()).toEqual(before.health);
+    });
+
+    it('counts actors that changed, and only those', async () => {
+      store ??= await storeCase.open();
+      const actors = (await loadIndex(seedsDir)).actors;
+      await store.putActors(actors);
+      expect(await store.putActors(actors)).toBe(0);
+      const ttp = actors.find((a) => a.id === 'ttp')!;
+      expect(await store.putActors([{ ...ttp, aliases: [...ttp.aliases, 'Tehreek-e-Taliban'] }])).toBe(1);
+      expect((await store.searchActors('Tehreek-e-Taliban', { limit: 1 }))[0]).toMatchObject({ id: 'ttp', score: 100 });
+      expect(await store.putActors([{ ...ttp, kind: 'organization' }])).toBe(1);
+      expect((await store.getActor('ttp')).kind).toBe('organization');
+      await expect(store.putActors([ttp, ttp])).rejects.toBeInstanceOf(InvalidInput);
+    });
+  });
+});
+
+const [embeddedCase, neo4jCase] = storeCases as [StoreCase, StoreCase];
+
+(neo4jCase.skip ? describe.skip : describe)('both stores answer alike', () => {
+  const stores: GraphStore[] = [];
+  beforeAll(async () => {
+    for (const c of [embeddedCase, neo4jCase]) {
+      const store = await c.open();
+      stores.push(store);
+      await seedStore(store);
+    }
+  });
+  afterAll(async () => {
+    for (const store of stores) await store.close();
+  });
+
+  const both = async <T>(query: (store: GraphStore) => Promise<T>): Promise<[T, T]> => [await query(stores[0]!), await query(stores[1]!)];
+
+  it('returns identical documents, actors, searches and claims', async () => {
+    const queries: Array<[string, (s: GraphStore) => Promise<unknown>]> = [
+      ['counts', async (s) => (await s.health()).counts],
+      ['documents', (s) => s.listDocuments()],
+      ['a document', async (s) => s.getDocument((await s.listDocuments())[2]!.id)],
+      ['all claims', (s) => s.allClaims({})],
+      ['filtered claims', (s) => s.allClaims({ kinds: ['group', 'state'], from: '2020', reliability: 'D' })],
+      ['a page', (s) => s.findClaims({ types: ['SUPPORTS', 'ALLIED_WITH'], limit: 9, offset: 4 })],
+      ['an edge', (s) => s.findClaims({ subject: 'pakistan', object: 'afghan-taliban', undirected: true, limit: 50, offset: 0 })],
+      ['touching', (s) => s.claimsTouching(['is-k', 'afghanistan'], { certainty: ['asserted', 'reported'] })],
+      ['an actor', (s) => s.getActor('pakistan')],
+      ['search', (s) => s.searchActors('taliban', { limit: 10 })],
+      ['search by kind', (s) => s.searchActors('is', { kinds: ['group'], limit: 15 })],
+    ];
+    for (const [name, query] of queries) {
+      const [embedded, neo4j] = await both(query);
+      expect(neo4j, name).toEqual(embedded);
+    }
+  });
+});
