@@ -3,9 +3,28 @@
  * a store answers two questions about what it already holds (StoredReferences) and these
  * functions decide. The messages match the embedded store's (server/store/embedded/graph-state.ts).
  */
-import type { Actor } from '../domain/index.ts';
+import { z } from 'zod';
+import { Actor, ClaimRecord, DocumentRecord } from '../domain/index.ts';
 import { InvalidInput } from '../errors.ts';
 import type { DocumentUpsert } from './graph-store.ts';
+
+export const ActorList = z.array(Actor);
+
+/** The shape of a document upsert (DocumentUpsert), validated before any store writes it. */
+export const DocumentUpsertInput = z.object({
+  document: DocumentRecord,
+  claims: z.array(ClaimRecord),
+  actors: z.array(Actor),
+});
+
+/** Parses with a schema, or throws InvalidInput naming the first bad field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join('.');
+  throw new InvalidInput(`${what}${field ? ` ${field}` : ''}: ${issue.message}`, field ? { parameter: field } : undefined);
+}
 
 export interface StoredReferences {
   hasActor(id: string): boolean;

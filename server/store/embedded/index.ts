@@ -7,7 +7,6 @@
  */
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import {
   Actor,
   type ActorDetail,
@@ -29,11 +28,11 @@ import { claimMatches } from '../claim-filter.ts';
 import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
 import { compare, evidenceOrder, GraphState } from './graph-state.ts';
 import { Journal } from './journal.ts';
-import { DocumentEntry, JournalEntry, parseOrThrow } from './journal-entry.ts';
+import { DocumentEntry, JournalEntry } from './journal-entry.ts';
+import { ActorList, parseOrThrow } from '../upsert-checks.ts';
 
 export const JOURNAL_FILE = 'journal.ndjson';
 
-const ActorList = z.array(Actor);
 
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;

@@ -30,9 +30,8 @@ import {
 import { NotFound, StoreUnavailable } from '../../errors.ts';
 import { compactName, normalizeName, rankActors } from '../../ingest/alias-index.ts';
 import { createLogger } from '../../log.ts';
-import { parseOrThrow } from '../embedded/journal-entry.ts';
 import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
-import { checkReferences, checkUniqueActors } from '../upsert-checks.ts';
+import { ActorList, checkReferences, checkUniqueActors, DocumentUpsertInput, parseOrThrow } from '../upsert-checks.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
@@ -48,12 +47,6 @@ export interface Neo4jStoreOptions {
   logger?: Logger;
 }
 
-const DocumentUpsertInput = z.object({
-  document: DocumentRecord,
-  claims: z.array(ClaimRecord),
-  actors: z.array(Actor),
-});
-const ActorList = z.array(Actor);
 
 const Counts = z.object({ documents: z.number(), actors: z.number(), claims: z.number() });
 const DocumentState = z.object({

@@ -183,7 +183,8 @@ export async function startNeo4j(options: StartOptions = {}): Promise<RunningNeo
     });
     child.unref();
   } else {
-    child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Java stops when this process dies and the stdin pipe closes, even if stop() never ran.
+    child = spawn('java', ['-Ddyad.exitWithStdin=true', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     uri = await awaitUri(
@@ -213,9 +214,18 @@ async function readPid(): Promise<number | undefined> {
   return text && Number.isInteger(pid) && alive(pid) ? pid : undefined;
 }
 
-/** `start`: a persistent Neo4j in the background (port NEO4J_PORT, default 7687); `stop`: stops it. */
+/**
+ * `install`: fetch Neo4j from Maven Central and build the launcher (CI does this before testing);
+ * `start`: a persistent Neo4j in the background (port NEO4J_PORT, default 7687); `stop`: stops it.
+ */
 async function main(command: string | undefined): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (command === 'install') {
+    const started = Date.now();
+    await buildLauncher(log);
+    log(`Neo4j launcher ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  }
   if (command === 'start') {
     if (await readPid()) {
       process.stdout.write(`${(await readFile(uriPath, 'utf8')).trim()}\n`);
@@ -243,7 +253,7 @@ async function main(command: string | undefined): Promise<number> {
     log(pid ? `Neo4j (pid ${pid}) stopped` : 'Neo4j was not running');
     return 0;
   }
-  log('usage: run.ts start|stop');
+  log('usage: run.ts install|start|stop');
   return 2;
 }
 

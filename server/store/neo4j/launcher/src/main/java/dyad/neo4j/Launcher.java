@@ -20,8 +20,9 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 /**
  * Starts Neo4j Community embedded with Bolt on 127.0.0.1:PORT, no authentication, and prints
  * {@code bolt://127.0.0.1:PORT} on stdout once Bolt accepts connections. Stops cleanly on
- * SIGTERM/SIGINT. Usage: {@code Launcher PORT [DATA_DIR]}; without DATA_DIR the data lives in
- * a temporary folder removed at shutdown.
+ * SIGTERM/SIGINT, or when stdin closes if started with {@code -Ddyad.exitWithStdin=true}.
+ * Usage: {@code Launcher PORT [DATA_DIR]}; without DATA_DIR the data lives in a temporary
+ * folder removed at shutdown.
  */
 public final class Launcher {
   private static final String HOST = "127.0.0.1";
@@ -57,7 +58,24 @@ public final class Launcher {
     awaitBolt(port);
     System.out.println("bolt://" + HOST + ":" + port);
     System.out.flush();
+    if (Boolean.getBoolean("dyad.exitWithStdin")) exitWhenStdinCloses();
     stopped.await();
+  }
+
+  /** A parent that dies without stopping us (a killed test run) closes our stdin: stop too. */
+  private static void exitWhenStdinCloses() {
+    Thread watcher = new Thread(() -> {
+      try {
+        while (System.in.read() != -1) {
+          // Nothing is sent; only the end of the stream matters.
+        }
+      } catch (IOException closed) {
+        // Same as end of stream.
+      }
+      System.exit(0);
+    }, "dyad-neo4j-stdin");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   /** The database is started when build() returns; Bolt may open a moment later. */
