@@ -1,16 +1,8 @@
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { dyad } from '../helpers/cli.ts';
 import { copySeeds } from '../helpers/seed-copy.ts';
-
-const run = promisify(execFile);
-const dyad = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args]).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
 
 describe('dyad check', () => {
   it('passes on seeds/', async () => {

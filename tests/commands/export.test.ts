@@ -1,24 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import Graph from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SerializedGraph } from '../../server/domain/index.ts';
+import { cli } from '../helpers/cli.ts';
 
-const run = promisify(execFile);
 let dataDir: string;
-const dyad = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-    env: { ...process.env, DYAD_DATA_DIR: dataDir, NEO4J_URI: '', LOG_LEVEL: 'silent' },
-    maxBuffer: 64 * 1024 * 1024,
-  }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+const dyad = cli(() => ({ DYAD_DATA_DIR: dataDir, NEO4J_URI: '', LOG_LEVEL: 'silent' }));
 
 describe('dyad export', () => {
   beforeAll(async () => {

@@ -1,17 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { dyad } from '../../helpers/cli.ts';
 import { ClaimLine } from '../../../server/domain/index.ts';
 
-const run = promisify(execFile);
-const dyad = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args]).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
 
 describe('dyad extract', () => {
   it('prints one claim a line, actors expanded, quotes at their offsets', async () => {

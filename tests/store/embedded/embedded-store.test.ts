@@ -1,31 +1,17 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidInput, NotFound, StoreUnavailable } from '../../../server/errors.ts';
 import { EmbeddedStore, JOURNAL_FILE } from '../../../server/store/embedded/index.ts';
 import type { DocumentUpsert } from '../../../server/store/graph-store.ts';
-import { CLAIMS, OPINION, PAK, recordingLogger, seedActors, seedDocument, tempDir } from './fixtures.ts';
+import { CLAIMS, OPINION, PAK, recordingLogger, seedActors, seedDocument, useScratchStores } from './fixtures.ts';
 
-let dir: string;
-let remove: () => Promise<void>;
-const stores: EmbeddedStore[] = [];
-
-beforeEach(async () => {
-  ({ dir, remove } = await tempDir());
-});
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-  await remove();
-});
-
-const dataDir = () => join(dir, 'data');
+const scratch = useScratchStores();
+const dataDir = scratch.dataDir;
 const journalSize = async () => (await stat(join(dataDir(), JOURNAL_FILE))).size;
 
 async function openStore(): Promise<EmbeddedStore> {
-  const store = new EmbeddedStore({ dataDir: dataDir(), logger: recordingLogger().logger });
-  stores.push(store);
-  await store.open();
-  return store;
+  return (await scratch.open()).store;
 }
 
 async function seeded(): Promise<EmbeddedStore> {

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
+import { afterEach, beforeEach } from 'vitest';
+import { EmbeddedStore } from '../../../server/store/embedded/index.ts';
 import { type Actor, type ClaimRecord, DocumentMeta, type When } from '../../../server/domain/index.ts';
 import { articleBody } from '../../../server/ingest/article-body.ts';
 import { claimId, sha256 } from '../../../server/ingest/claim-id.ts';
@@ -78,6 +80,32 @@ export async function seedDocument(id: string, specs: ClaimSpec[] = CLAIMS[id] ?
 export async function tempDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'dyad-embedded-'));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A fresh data directory per test; every store opened through `open` is closed and the
+ * directory removed after the test.
+ */
+export function useScratchStores() {
+  let dir = '';
+  let remove = async () => {};
+  const stores: EmbeddedStore[] = [];
+  beforeEach(async () => {
+    ({ dir, remove } = await tempDir());
+  });
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
+    await remove();
+  });
+  const dataDir = () => join(dir, 'data');
+  async function open() {
+    const { logger, records } = recordingLogger();
+    const store = new EmbeddedStore({ dataDir: dataDir(), logger });
+    stores.push(store);
+    await store.open();
+    return { store, records };
+  }
+  return { dataDir, open };
 }
 
 /** A real pino logger whose records the test can read. */

@@ -2,34 +2,20 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { appendFile, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidInput, StoreUnavailable } from '../../../server/errors.ts';
 import { EmbeddedStore, JOURNAL_FILE } from '../../../server/store/embedded/index.ts';
 import { decodeLine, encodeLine } from '../../../server/store/embedded/journal.ts';
-import { bigDocument, OPINION, PAK, recordingLogger, renamed, seedActors, seedDocument, tempDir } from './fixtures.ts';
+import { bigDocument, OPINION, PAK, recordingLogger, renamed, seedActors, seedDocument, useScratchStores } from './fixtures.ts';
 
 const WARN = 40;
 
-let dir: string;
-let remove: () => Promise<void>;
-const stores: EmbeddedStore[] = [];
-
-beforeEach(async () => {
-  ({ dir, remove } = await tempDir());
-});
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-  await remove();
-});
-
-const dataDir = () => join(dir, 'data');
+const scratch = useScratchStores();
+const dataDir = scratch.dataDir;
 const journal = () => join(dataDir(), JOURNAL_FILE);
 
 async function openStore() {
-  const { logger, records } = recordingLogger();
-  const store = new EmbeddedStore({ dataDir: dataDir(), logger });
-  stores.push(store);
-  await store.open();
+  const { store, records } = await scratch.open();
   return { store, warnings: () => records.filter((r) => r.level === WARN) };
 }
 
