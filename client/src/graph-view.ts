@@ -34,18 +34,17 @@ export interface GraphEvents {
   background(): void;
 }
 
-const ACRONYM = /^[A-Z][A-Z0-9-]{1,7}$/;
 const LONG_LABEL = 24;
 const MAX_NAMED_EDGES = 8;
 
 /**
- * Long names are drawn by their acronym when they have one, else cut short (the panels
- * show the full name), so labels stay small enough not to run into each other.
+ * Long names are drawn by their first alias that fits (the gazetteer lists the usual short
+ * name first: TTP, IS-K, Afghan Taliban), else cut short; the panels show the full name.
  */
 export function shortLabel(node: Pick<ModelNode, 'name' | 'aliases'>): string {
   if (node.name.length <= LONG_LABEL) return node.name;
-  const acronym = node.aliases.find((alias) => ACRONYM.test(alias));
-  return acronym ?? `${node.name.slice(0, LONG_LABEL - 1).trimEnd()}…`;
+  const short = node.aliases.find((alias) => alias.length <= LONG_LABEL);
+  return short ?? `${node.name.slice(0, LONG_LABEL - 1).trimEnd()}…`;
 }
 
 /** Curvature of the index-th of several parallel edges (after Sigma's parallel-edges example). */
