@@ -41,7 +41,8 @@ export function extractWith(
 
   for (const sentence of splitSentences(text, input.body, lexicon.abbreviations)) {
     const mentions = findMentions(sentence, ctx);
-    if (mentions.length < 2) continue;
+    // One mention may still hold a relation: "the Taliban takeover" names its maker inside it.
+    if (mentions.length < 2 && !mentions[0]?.inner) continue;
     const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon };
     const hedges = findHedges(view);
     const names: Array<[number, number]> = mentions.map((m) => [sentence.tokens[m.first]!.start, sentence.tokens[m.last]!.end]);
@@ -55,10 +56,22 @@ export function extractWith(
     }
   }
 
+  const kept = withoutIdleEvents([...claims.values()], ctx);
   const used = new Set<string>();
-  for (const c of claims.values()) used.add(c.subject).add(c.object);
+  for (const c of kept) used.add(c.subject).add(c.object);
   const actors = [...ctx.discovered.values()].filter((a) => used.has(a.id));
-  return { claims: [...claims.values()].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)), actors };
+  return { claims: kept.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)), actors };
+}
+
+/**
+ * An event the text describes but the gazetteer does not know ("the attack on a police
+ * station in Bannu") becomes an actor only when the text says who made it; its place alone
+ * is not worth a new node.
+ */
+function withoutIdleEvents(claims: ClaimRecord[], ctx: DocumentContext): ClaimRecord[] {
+  const isNewEvent = (id: string) => ctx.discovered.get(id)?.kind === 'event';
+  const made = new Set(claims.filter((c) => c.type === 'PERPETRATED' && isNewEvent(c.object)).map((c) => c.object));
+  return claims.filter((c) => made.has(c.subject) || made.has(c.object) || (!isNewEvent(c.subject) && !isNewEvent(c.object)));
 }
 
 /** Where an alleged reading ends when a denial follows it: at the comma before the denial. */
@@ -107,14 +120,14 @@ function toClaim(
   };
 }
 
-const INDIRECT: ReadonlySet<Mention['source']> = new Set(['coreference', 'pronoun']);
+const INDIRECT: ReadonlySet<Mention['source']> = new Set(['coreference', 'pronoun', 'implied']);
 
 /** The pattern's weight, less for actors found by reference or guessed, and for distance. */
 function confidence(c: Candidate): number {
   let score = c.pattern.weight;
   for (const m of [c.subject, c.object]) {
     if (INDIRECT.has(m.source)) score -= 0.15;
-    else if (m.source === 'new' || m.source === 'demonym') score -= 0.05;
+    else if (m.source === 'new' || m.source === 'demonym' || m.source === 'description') score -= 0.05;
   }
   score -= Math.max(0, c.distance - 3) * 0.015;
   return Math.round(Math.min(0.95, Math.max(0.05, score)) * 100) / 100;

@@ -13,7 +13,7 @@ import { normWord, stem, WILDCARD } from './text.ts';
 const Kinds = z.array(ActorKind).min(1);
 const Words = z.array(z.string().min(1)).min(1);
 
-export const Frame = z.enum(['active', 'reverse', 'before', 'after']);
+export const Frame = z.enum(['active', 'reverse', 'before', 'after', 'within']);
 export type Frame = z.infer<typeof Frame>;
 
 const RelationPattern = z
@@ -59,6 +59,7 @@ export const LexiconFile = z
       })
       .strict(),
     coreference: z.object({ group: Words, state: Words, event: Words }).strict(),
+    eventNouns: z.array(Words).min(1),
     pronouns: Words,
     namePrefixes: Words,
     demonyms: z.record(z.string().min(1), z.string().min(1)),
@@ -115,6 +116,8 @@ export interface Lexicon {
   groupAfter: Set<string>;
   namePrefixes: Set<string>;
   demonyms: Map<string, string>;
+  /** Stems of nouns that name an event ("bombing", "attack"), each with the stems of its near-synonyms. */
+  eventNouns: Map<string, Set<string>>;
   prepositions: Set<string>;
   clauseBreaks: Set<string>;
   clauseOpeners: Set<string>;
@@ -127,6 +130,16 @@ export function compileCue(phrase: string): Cue {
     .split(/[\s-]+/)
     .filter(Boolean)
     .map((w) => (w === WILDCARD ? WILDCARD : /^[\p{L}\p{N}]/u.test(w) ? stem(normWord(w)) : w));
+}
+
+/** Each word's stem with the stems of every set it is in. */
+function synonyms(sets: string[][]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const set of sets) {
+    const stems = set.map((w) => stem(normWord(w)));
+    for (const s of stems) map.set(s, new Set([...(map.get(s) ?? []), ...stems]));
+  }
+  return map;
 }
 
 const words = (list: string[]) => new Set(list.map(normWord));
@@ -184,6 +197,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     groupAfter: words(file.kindCues.groupAfter),
     namePrefixes: words(file.namePrefixes),
     demonyms: new Map(Object.entries(file.demonyms)),
+    eventNouns: synonyms(file.eventNouns),
     prepositions: words(file.prepositions),
     clauseBreaks: words(file.clauseBreaks),
     clauseOpeners: words(file.clauseOpeners),

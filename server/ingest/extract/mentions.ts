@@ -6,9 +6,9 @@
 import type { Actor, ActorKind } from '../../domain/index.ts';
 import { type AliasIndex, normalizeName } from '../alias-index.ts';
 import type { Lexicon } from './lexicon.ts';
-import { matchCue, type Sentence, type Token } from './text.ts';
+import { matchCue, type Sentence, stem, type Token } from './text.ts';
 
-export type MentionSource = 'name' | 'acronym' | 'new' | 'demonym' | 'coreference' | 'pronoun';
+export type MentionSource = 'name' | 'acronym' | 'new' | 'demonym' | 'description' | 'coreference' | 'pronoun' | 'implied';
 
 export interface Mention {
   id: string;
@@ -17,6 +17,8 @@ export interface Mention {
   first: number;
   last: number;
   source: MentionSource;
+  /** The actors named inside an event's name: "Taliban" in "the Taliban takeover". */
+  inner?: Mention[];
 }
 
 interface TrieNode {
@@ -28,6 +30,8 @@ interface TrieNode {
 /** Punctuation that may sit between the words of one name: "IS-K", "U.S.", "States’ Anti-Terrorism". */
 const NAME_JOINERS = new Set(['-', '‐', '‑', '–', '.', "'", '’']);
 
+const POSSESSIVE_S = /(\p{L})['’]s\b/gu;
+
 const tries = new WeakMap<AliasIndex, { size: number; root: TrieNode }>();
 
 /** The gazetteer as a token trie over normalised names, built once per index. */
@@ -38,7 +42,8 @@ function gazetteerTrie(index: AliasIndex): TrieNode {
   const root: TrieNode = { next: new Map() };
   for (const actor of actors) {
     for (const name of [actor.name, ...actor.aliases]) {
-      const words = normalizeName(name).split(' ').filter(Boolean);
+      // "Taliban's return to power": the tokenizer splits the possessive off, so the trie does too.
+      const words = normalizeName(name.replace(POSSESSIVE_S, '$1 s')).split(' ').filter(Boolean);
       if (words.length === 0) continue;
       let node = root;
       for (const w of words) {
@@ -59,11 +64,15 @@ function gazetteerTrie(index: AliasIndex): TrieNode {
 }
 
 /** What a document has taught the reader so far: acronyms, new actors, the last actor of each kind. */
+const RECENT = 6;
+
 export class DocumentContext {
   readonly acronyms = new Map<string, string>();
   readonly discovered = new Map<string, Actor>();
-  private readonly lastOfKind = new Map<ActorKind, string>();
-  private lastActor?: { id: string; kind: ActorKind };
+  /** The last few distinct actors of each kind, the most recent first. */
+  private readonly recentOfKind = new Map<ActorKind, string[]>();
+  /** The last two distinct agents (groups, states, organisations), the most recent first. */
+  private agents: Array<{ id: string; kind: ActorKind }> = [];
 
   constructor(
     readonly index: AliasIndex,
@@ -75,16 +84,25 @@ export class DocumentContext {
   }
 
   seen(m: Mention): void {
-    this.lastOfKind.set(m.kind, m.id);
-    if (m.kind === 'group' || m.kind === 'state' || m.kind === 'organization') this.lastActor = { id: m.id, kind: m.kind };
+    const recent = this.recentOfKind.get(m.kind) ?? [];
+    this.recentOfKind.set(m.kind, [m.id, ...recent.filter((id) => id !== m.id)].slice(0, RECENT));
+    if (m.kind === 'group' || m.kind === 'state' || m.kind === 'organization')
+      this.agents = [{ id: m.id, kind: m.kind }, ...this.agents.filter((a) => a.id !== m.id)].slice(0, 2);
   }
 
-  last(kind: ActorKind): string | undefined {
-    return this.lastOfKind.get(kind);
+  recent(kind: ActorKind): readonly string[] {
+    return this.recentOfKind.get(kind) ?? [];
   }
 
-  lastAgent(): { id: string; kind: ActorKind } | undefined {
-    return this.lastActor;
+  /** The words of an actor's name and aliases. */
+  nameWords(id: string): Set<string> {
+    const actor = this.index.get(id) ?? this.discovered.get(id);
+    return new Set(actor ? [actor.name, ...actor.aliases].flatMap((n) => normalizeName(n).split(' ')) : []);
+  }
+
+  /** The last agent named, other than `not`. */
+  lastAgent(not?: string): { id: string; kind: ActorKind } | undefined {
+    return this.agents.find((a) => a.id !== not);
   }
 
   /** A new actor's id: the slug of its name, kept apart from any gazetteer id. */
@@ -112,20 +130,25 @@ export function findMentions(sentence: Sentence, ctx: DocumentContext): Mention[
     if (!t.word || taken[i] || afterNamePrefix(tokens, i, ctx.lexicon)) continue;
     const named = matchName(tokens, i, root, ctx);
     if (named) {
+      if (named.kind === 'event' && named.last > named.first) named.inner = namesWithin(tokens, named, root, ctx);
       add(named);
       i = named.last;
     }
   }
+  findElliptical(tokens, taken, [...found], ctx, add);
   findNewNames(tokens, taken, ctx, add);
   findDemonyms(tokens, taken, ctx, add);
+  findDescriptions(tokens, taken, found, ctx, add);
   findCoreference(tokens, taken, ctx, add);
+  findImpliedGroups(tokens, taken, found, ctx, add);
 
   found.sort((a, b) => a.first - b.first);
   // Pronouns and "the group" point at the last actor named before them, in this sentence too.
   const resolved: Mention[] = [];
   for (const m of found) {
     if (m.id === '') {
-      const target = m.source === 'pronoun' ? ctx.lastAgent() : lastOf(ctx, m.kind);
+      const target =
+        m.source === 'pronoun' ? pronounReferent(ctx, tokens, m, resolved) : m.source === 'implied' ? latest(ctx, m.kind) : referent(ctx, tokens[m.last]!, m.kind, resolved);
       if (!target) continue;
       const r = { ...m, id: target.id, kind: target.kind };
       resolved.push(r);
@@ -137,8 +160,33 @@ export function findMentions(sentence: Sentence, ctx: DocumentContext): Mention[
   return resolved;
 }
 
-function lastOf(ctx: DocumentContext, kind: ActorKind): { id: string; kind: ActorKind } | undefined {
-  const id = ctx.last(kind);
+const AGENTS: ReadonlySet<ActorKind> = new Set(['group', 'state', 'organization']);
+
+/**
+ * A pronoun is the last agent named; but one in apposition to a name ("… against ISKP, their
+ * main rival") is not that name: it is the sentence's first other agent, its subject.
+ */
+function pronounReferent(ctx: DocumentContext, tokens: Token[], pronoun: Mention, before: Mention[]): { id: string; kind: ActorKind } | undefined {
+  const apposed = tokens[pronoun.first - 1]?.text === ',' ? before.find((m) => m.last === pronoun.first - 2) : undefined;
+  if (!apposed) return ctx.lastAgent();
+  const subject = before.find((m) => AGENTS.has(m.kind) && m.id !== apposed.id);
+  return subject ? { id: subject.id, kind: subject.kind } : ctx.lastAgent(apposed.id);
+}
+
+function latest(ctx: DocumentContext, kind: ActorKind): { id: string; kind: ActorKind } | undefined {
+  const id = ctx.recent(kind)[0];
+  return id ? { id, kind } : undefined;
+}
+
+/**
+ * What "the militia" or "the group" points back to: the latest actor of its kind whose name
+ * has the phrase's noun ("Pakistani anti-government militia"), else the latest not already
+ * named in this sentence ("ISIS-K … declaring war on the militia" is not ISIS-K).
+ */
+function referent(ctx: DocumentContext, head: Token, kind: ActorKind, inSentence: Mention[]): { id: string; kind: ActorKind } | undefined {
+  const recent = ctx.recent(kind);
+  const id =
+    recent.find((r) => ctx.nameWords(r).has(head.norm)) ?? recent.find((r) => !inSentence.some((m) => m.id === r)) ?? recent[0];
   return id ? { id, kind } : undefined;
 }
 
@@ -149,13 +197,40 @@ function afterNamePrefix(tokens: Token[], i: number, lexicon: Lexicon): boolean 
   return !!hyphen && !!prefix && hyphen.text === '-' && hyphen.start === prefix.end && lexicon.namePrefixes.has(prefix.norm);
 }
 
-/** Longest gazetteer name (or document acronym) starting at token i. */
-function matchName(tokens: Token[], i: number, root: TrieNode, ctx: DocumentContext): Mention | undefined {
+/**
+ * The names inside an event's name, each shorter than it. A name there that the gazetteer
+ * also knows as a place ("Kabul" in "the Kabul airport bombing", "Kabul city") is the place.
+ */
+function namesWithin(tokens: Token[], event: Mention, root: TrieNode, ctx: DocumentContext): Mention[] {
+  const inner: Mention[] = [];
+  for (let j = event.first; j <= event.last; j++) {
+    if (!tokens[j]!.word) continue;
+    let m = matchName(tokens, j, root, ctx, j === event.first ? event.last - 1 : event.last);
+    // "Kabul airport bombing" inside "the 2021 Kabul airport bombing" is the event again: look shorter.
+    while (m && m.id === event.id) m = m.last > j ? matchName(tokens, j, root, ctx, m.last - 1) : undefined;
+    if (!m || m.last > event.last) continue;
+    inner.push(m.kind === 'place' ? m : (placeReading(tokens, m, ctx) ?? m));
+    j = m.last;
+  }
+  return inner;
+}
+
+function placeReading(tokens: Token[], m: Mention, ctx: DocumentContext): Mention | undefined {
+  const surface = tokens.slice(m.first, m.last + 1).map((t) => t.text).join(' ');
+  for (const noun of ctx.lexicon.placeAfter) {
+    const r = ctx.index.resolve(`${surface} ${noun}`);
+    if (r.ok && ctx.kindOf(r.id) === 'place') return { ...m, id: r.id, kind: 'place' };
+  }
+  return undefined;
+}
+
+/** Longest gazetteer name (or document acronym) starting at token i and ending by `limit`. */
+function matchName(tokens: Token[], i: number, root: TrieNode, ctx: DocumentContext, limit = tokens.length - 1): Mention | undefined {
   let node: TrieNode | undefined = root;
   let best: { id: string; last: number } | undefined;
   let j = i;
   let surface = '';
-  while (node && j < tokens.length) {
+  while (node && j <= limit) {
     const t = tokens[j]!;
     node = node.next.get(t.norm);
     if (!node) break;
@@ -296,6 +371,24 @@ function previousWord(tokens: Token[], i: number): Token | undefined {
   return t?.word ? t : undefined;
 }
 
+/**
+ * "Central Asian and Arab states": the first conjunct borrows the head noun of the second
+ * ("Central Asian states") when the gazetteer knows the name that makes.
+ */
+function findElliptical(tokens: Token[], taken: Array<Mention | undefined>, named: Mention[], ctx: DocumentContext, add: (m: Mention) => void): void {
+  for (const m of named) {
+    const and = m.first - 1;
+    if (m.last === m.first || tokens[and]?.norm !== 'and') continue;
+    let first = and;
+    while (first > 0 && and - first < 3 && tokens[first - 1]!.word && tokens[first - 1]!.cap && !taken[first - 1]) first--;
+    if (first === and) continue;
+    const words = tokens.slice(first, and).map((t) => t.text);
+    const r = ctx.index.resolve([...words, tokens[m.last]!.text].join(' '));
+    const kind = r.ok ? ctx.kindOf(r.id) : undefined;
+    if (r.ok && kind) add({ id: r.id, kind, first, last: and - 1, source: 'name' });
+  }
+}
+
 /** "Pakistani territory", "Chinese interests": an adjective of nationality before a common noun. */
 function findDemonyms(tokens: Token[], taken: Array<Mention | undefined>, ctx: DocumentContext, add: (m: Mention) => void): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -308,6 +401,96 @@ function findDemonyms(tokens: Token[], taken: Array<Mention | undefined>, ctx: D
     const kind = r.ok ? ctx.kindOf(r.id) : undefined;
     if (r.ok && kind) add({ id: r.id, kind, first: i, last: i, source: 'demonym' });
   }
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their']);
+
+/**
+ * A noun, not a verb: "the suicide bombing", "a U.S. drone strike", not "militants attacked".
+ * The index of its article, or -1.
+ */
+function determinerBefore(tokens: Token[], taken: Array<Mention | undefined>, i: number): number {
+  if (tokens[i]!.norm.endsWith('ed')) return -1;
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const t = tokens[k]!;
+    if (taken[k]) continue;
+    if (!t.word || NOT_MODIFIERS.has(t.norm)) return -1;
+    if (DETERMINERS.has(t.norm)) return k;
+  }
+  return -1;
+}
+
+/** Words that end a noun phrase read leftwards from its noun. */
+const NOT_MODIFIERS = new Set(['after', 'before', 'during', 'since', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'by', 'with', 'from', 'to', 'for', 'against', 'between']);
+
+interface EventWords {
+  id: string;
+  /** Stems of the words of its name and aliases. */
+  words: Set<string>;
+  years: Set<string>;
+}
+
+const eventWords = new WeakMap<AliasIndex, EventWords[]>();
+
+/** The gazetteer's events with the words that name them, built once per index. */
+function gazetteerEvents(index: AliasIndex): EventWords[] {
+  let events = eventWords.get(index);
+  if (!events) {
+    events = index.actors
+      .filter((a) => a.kind === 'event')
+      .map((a) => {
+        const words = [a.name, ...a.aliases].flatMap((n) => normalizeName(n).split(' ').filter(Boolean));
+        return { id: a.id, words: new Set(words.map(stem)), years: new Set(words.filter((w) => YEAR.test(w))) };
+      });
+    eventWords.set(index, events);
+  }
+  return events;
+}
+
+const YEAR = /^(?:19|20)\d\d$/;
+
+/**
+ * "The suicide bombing at a political rally in Khar, Pakistan in July 2023": an event noun
+ * names the gazetteer event whose name has that noun (or a near-synonym) and every word of
+ * an actor the sentence names (and its year, when the sentence gives one), if exactly one
+ * event fits. Actors named between the article and the noun ("a U.S. drone strike") are
+ * inside the description, as in an event's name.
+ */
+function findDescriptions(tokens: Token[], taken: Array<Mention | undefined>, found: Mention[], ctx: DocumentContext, add: (m: Mention) => void): void {
+  const anchors = found.filter((m) => m.kind !== 'event');
+  if (anchors.length === 0) return;
+  const years = tokens.filter((t) => YEAR.test(t.text)).map((t) => t.text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const nouns = t.word && !taken[i] ? ctx.lexicon.eventNouns.get(t.stem) : undefined;
+    const article = nouns ? determinerBefore(tokens, taken, i) : -1;
+    if (article === -1) continue;
+    const fits = gazetteerEvents(ctx.index).filter(
+      (e) =>
+        [...nouns!].some((n) => e.words.has(n)) &&
+        anchors.some((a) => tokens.slice(a.first, a.last + 1).every((w) => !w.word || e.words.has(stem(w.norm)))) &&
+        (years.length === 0 || e.years.size === 0 || years.some((y) => e.years.has(y))),
+    );
+    const id = fits.length === 1 ? fits[0]!.id : fits.length === 0 ? newEvent(tokens, i, anchors, years, ctx) : undefined;
+    if (!id) continue;
+    const inner = anchors.filter((a) => a.first > article && a.last < i);
+    add({ id, kind: 'event', first: i, last: i, source: 'description', ...(inner.length > 0 ? { inner } : {}) });
+  }
+}
+
+const AT = new Set(['in', 'at', 'near']);
+const NP_BREAKS = new Set([',', ';', ':', '—', '(', ')']);
+
+/**
+ * "the attack on a police station in Bannu" that the gazetteer does not know: a new event
+ * named for its noun, the place and the year the sentence gives ("attack in Bannu (2025)").
+ */
+function newEvent(tokens: Token[], noun: number, anchors: Mention[], years: string[], ctx: DocumentContext): string | undefined {
+  const place = anchors.find((a) => a.kind === 'place' && a.first > noun && a.first - noun <= 8 && AT.has(tokens[a.first - 1]!.norm));
+  if (!place || tokens.slice(noun + 1, place.first).some((t) => NP_BREAKS.has(t.text) || ctx.lexicon.clauseBreaks.has(t.norm))) return undefined;
+  const where = tokens.slice(place.first, place.last + 1).map((t) => t.text).join(' ');
+  const year = new Set(years).size === 1 ? ` (${years[0]})` : '';
+  return ctx.discover(`${tokens[noun]!.norm} in ${where}${year}`, 'event');
 }
 
 /** "the group", "the attack", "it": placeholders (id '') resolved in reading order by findMentions. */
@@ -326,6 +509,32 @@ function findCoreference(tokens: Token[], taken: Array<Mention | undefined>, ctx
     }
     if (taken[i]) continue;
     if (lex.pronouns.has(t.norm) && !isExpletive(tokens, i)) add({ id: '', kind: 'group', first: i, last: i, source: 'pronoun' });
+  }
+}
+
+const QUOTES = new Set(['"', '”', '’', "'"]);
+
+/**
+ * "“Abu Harith,” a recruitment head in Khyber Pakhtunkhwa": a role in apposition to a person
+ * that names no group is a role in the group the text is about, the last one named. The
+ * placeholder stands on the article ("a … head" = "a head of that group").
+ */
+function findImpliedGroups(tokens: Token[], taken: Array<Mention | undefined>, found: Mention[], ctx: DocumentContext, add: (m: Mention) => void): void {
+  for (const p of found.filter((m) => m.kind === 'person')) {
+    let k = p.last + 1;
+    while (tokens[k] && QUOTES.has(tokens[k]!.text)) k++;
+    if (tokens[k]?.text !== ',') continue;
+    while (tokens[k + 1] && QUOTES.has(tokens[k + 1]!.text)) k++;
+    const article = k + 1;
+    if (!['a', 'an'].includes(tokens[article]?.norm ?? '')) continue;
+    for (let j = article + 1; j <= article + 4 && j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (!t.word || taken[j]) break;
+      if (ctx.lexicon.personAfter.has(t.norm)) {
+        add({ id: '', kind: 'group', first: article, last: article, source: 'implied' });
+        break;
+      }
+    }
   }
 }
 

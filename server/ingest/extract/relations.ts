@@ -27,31 +27,44 @@ export interface SentenceView {
   lexicon: Lexicon;
 }
 
-const byFirstCache = new WeakMap<Lexicon, Map<string, CompiledPattern[]>>();
-function patternsByFirst(lexicon: Lexicon): Map<string, CompiledPattern[]> {
-  let map = byFirstCache.get(lexicon);
-  if (!map) {
-    map = new Map();
+interface PatternIndex {
+  /** Cues read in the running text, by their first word. */
+  text: Map<string, CompiledPattern[]>;
+  /** `within` cues, read inside an event's name. */
+  within: Map<string, CompiledPattern[]>;
+}
+
+const byFirstCache = new WeakMap<Lexicon, PatternIndex>();
+function patternsByFirst(lexicon: Lexicon): PatternIndex {
+  let index = byFirstCache.get(lexicon);
+  if (!index) {
+    index = { text: new Map(), within: new Map() };
     for (const p of lexicon.patterns) {
+      const map = p.frame === 'within' ? index.within : index.text;
       const key = p.cue[0]!;
       map.set(key, [...(map.get(key) ?? []), p]);
     }
-    byFirstCache.set(lexicon, map);
+    byFirstCache.set(lexicon, index);
   }
-  return map;
+  return index;
 }
 
+/**
+ * The mention on each token. An event description's noun stays open to cues: "an attack on
+ * the army" both names an event and says who was attacked.
+ */
 export function coverOf(tokens: Token[], mentions: Mention[]): Array<Mention | undefined> {
   const cover: Array<Mention | undefined> = new Array(tokens.length);
-  for (const m of mentions) for (let i = m.first; i <= m.last; i++) cover[i] = m;
+  for (const m of mentions) if (m.source !== 'description') for (let i = m.first; i <= m.last; i++) cover[i] = m;
   return cover;
 }
 
 export function findRelations(view: SentenceView): Candidate[] {
   const { sentence, cover, lexicon } = view;
   const tokens = sentence.tokens;
-  const byFirst = patternsByFirst(lexicon);
+  const { text: byFirst, within } = patternsByFirst(lexicon);
   const out: Candidate[] = [];
+  for (const m of view.mentions) if (m.inner?.length) out.push(...withinName(view, within, m));
   if (view.mentions.length < 2) return out;
   for (let i = 0; i < tokens.length; i++) {
     if (cover[i]) continue;
@@ -72,6 +85,30 @@ export function findRelations(view: SentenceView): Candidate[] {
   return out;
 }
 
+/**
+ * "the Taliban takeover", "the 2021 withdrawal of U.S. forces": an event's name may name who
+ * made it or where it happened; a `within` cue in the name says which.
+ */
+function withinName(view: SentenceView, within: Map<string, CompiledPattern[]>, event: Mention): Candidate[] {
+  const tokens = view.sentence.tokens;
+  const out: Candidate[] = [];
+  const inner = event.inner!;
+  for (let k = event.first; k <= event.last; k++) {
+    const t = tokens[k]!;
+    if (!t.word || inner.some((m) => k >= m.first && k <= m.last)) continue;
+    for (const pattern of within.get(t.stem) ?? []) {
+      const last = matchCue(tokens, k, pattern.cue);
+      if (last === -1 || last > event.last) continue;
+      for (const m of inner) {
+        const [subject, object] = pattern.object.includes('event') ? [m, event] : [event, m];
+        if (pattern.subject.includes(subject.kind) && pattern.object.includes(object.kind))
+          out.push({ pattern, subject, object, cueFirst: k, cueLast: last, distance: 0, negated: false });
+      }
+    }
+  }
+  return out;
+}
+
 /** Cue words never fall inside a name; a pronoun may be part of a cue ("established its"). */
 function coveredBetween(cover: Array<Mention | undefined>, first: number, last: number): boolean {
   for (let k = first; k <= last; k++) if (cover[k] && cover[k]!.source !== 'pronoun') return true;
@@ -84,7 +121,10 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
   let subjects: Mention[] = [];
   let objects: Mention[] = [];
   let pairsWithin: Mention[] | undefined;
+  let both: [Mention, Mention] | undefined;
   switch (pattern.frame) {
+    case 'within':
+      break;
     case 'active':
       subjects = agentBefore(view, cueFirst, pattern.subject, window, !pattern.nominal);
       objects = after(view, cueLast, pattern.object, window);
@@ -94,7 +134,8 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       subjects = after(view, cueLast, pattern.subject, window);
       break;
     case 'before':
-      if (symmetric) pairsWithin = before(view, cueFirst, union(pattern.subject, pattern.object), window, false);
+      if ((both = bothSides(view, cueFirst, pattern))) break;
+      if (symmetric) pairsWithin = apposition(view, before(view, cueFirst, union(pattern.subject, pattern.object), window, false));
       else {
         objects = before(view, cueFirst, pattern.object, window, false).slice(-1);
         const o = objects[0];
@@ -102,6 +143,7 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       }
       break;
     case 'after':
+      if ((both = bothSides(view, cueLast + 1, pattern))) break;
       if (symmetric) pairsWithin = after(view, cueLast, union(pattern.subject, pattern.object), window);
       else {
         subjects = after(view, cueLast, pattern.subject, window).slice(0, 1);
@@ -111,7 +153,8 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       break;
   }
   const pairs: Array<[Mention, Mention]> = [];
-  if (pairsWithin) {
+  if (both) pairs.push(both);
+  else if (pairsWithin) {
     for (let a = 0; a < pairsWithin.length; a++) for (let b = a + 1; b < pairsWithin.length; b++) pairs.push([pairsWithin[a]!, pairsWithin[b]!]);
   } else {
     for (const s of subjects) for (const o of objects) pairs.push([s, o]);
@@ -120,7 +163,8 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
   if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o))) return [];
   const negated = isNegated(view, cueFirst);
   return pairs
-    .filter(([s, o]) => s.id !== o.id)
+    // A group only implied by a role ("a senior commander") stands for nothing but that role.
+    .filter(([s, o]) => s.id !== o.id && (pattern.type === 'MEMBER_OF' || (s.source !== 'implied' && o.source !== 'implied')))
     .map(([subject, object]) => ({
       pattern,
       subject,
@@ -133,6 +177,52 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
 }
 
 const union = (a: ActorKind[], b: ActorKind[]) => [...new Set([...a, ...b])];
+
+/** "ISKP, their main internal rival": a lone possessive pronoun pairs with the name it is in apposition to. */
+function apposition(view: SentenceView, list: Mention[]): Mention[] {
+  const [p] = list;
+  if (list.length !== 1 || p!.source !== 'pronoun' || view.sentence.tokens[p!.first - 1]?.text !== ',') return list;
+  const named = view.mentions.find((m) => m.last === p!.first - 2);
+  return named ? [named, p!] : list;
+}
+
+/** The token after `word` (and a determiner) at `at`, or -1. */
+function nextWord(tokens: Token[], at: number, word: string): number {
+  if (tokens[at]?.norm !== word) return -1;
+  return DETERMINERS.has(tokens[at + 1]?.norm ?? '') ? at + 2 : at + 1;
+}
+
+const BOTH = [['both', 'sides'], ['both', 'groups'], ['both', 'countries'], ['the', 'two', 'sides'], ['the', 'two', 'groups'], ['the', 'two']];
+
+/**
+ * "ISIS-K kept clashing with the Taliban as both sides competed", "talks between Pakistan and
+ * the Taliban after clashes between the two sides": "both sides" just before a symmetric cue
+ * (`at` = the cue's first token) or just after it (`at` = the token after the cue) are the
+ * two actors the sentence coordinated before it, else the last two it named.
+ */
+function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [Mention, Mention] | undefined {
+  const [kinds, second] = isSymmetric(pattern.type) ? [union(pattern.subject, pattern.object), union(pattern.subject, pattern.object)] : [pattern.subject, pattern.object];
+  const tokens = view.sentence.tokens;
+  const fits = (words: string[], from: number) => words.every((w, n) => tokens[from + n]?.norm === w);
+  let k = at - 1;
+  while (k >= 0 && tokens[k]!.word && tokens[k]!.norm.endsWith('ly')) k--;
+  const before = BOTH.find((words) => fits(words, k - words.length + 1));
+  const after = before ? undefined : BOTH.find((words) => fits(words, at));
+  if (!before && !after) return undefined;
+  const limit = before ? k - before.length + 1 : at;
+  // A pair the sentence coordinated ("between Pakistan and the Taliban") before any other two.
+  for (let idx = view.mentions.length - 1; idx > 0; idx--) {
+    const [a, b] = [view.mentions[idx - 1]!, view.mentions[idx]!];
+    if (b.last < limit && kinds.includes(a.kind) && second.includes(b.kind) && b.first === nextWord(tokens, a.last + 1, 'and')) return [a, b];
+  }
+  const pair: Mention[] = [];
+  for (let idx = view.mentions.length - 1; idx >= 0 && pair.length < 2; idx--) {
+    const m = view.mentions[idx]!;
+    if (m.last < limit && (kinds.includes(m.kind) || second.includes(m.kind)) && !pair.some((p) => p.id === m.id)) pair.unshift(m);
+  }
+  const [a, b] = pair;
+  return a && b && kinds.includes(a.kind) && second.includes(b.kind) ? [a, b] : undefined;
+}
 
 /** A punctuation cue joins exactly two names ("Mastung, Balochistan"), not the items of a list. */
 function inList(view: SentenceView, s: Mention, o: Mention): boolean {
@@ -207,7 +297,8 @@ function before(view: SentenceView, at: number, kinds: ActorKind[], window: numb
     if (m.last >= at) continue;
     for (; k > m.last; k--) {
       if (isBoundary(tokens, k, view.lexicon)) {
-        return isRelativeAfter(tokens, m, k) && kinds.includes(m.kind) ? coordinated(view, idx, -1, kinds) : [];
+        // The relative pronoun takes the whole list before it, in a prepositional phrase or not.
+        return isRelativeAfter(tokens, m, k) && kinds.includes(m.kind) ? coordinated(view, idx, -1, kinds, true) : [];
       }
       if (tokens[k]!.word) words++;
     }
@@ -234,15 +325,37 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
     }
     if (words > window) return [];
     const possessed = ms[idx + 1];
-    if (possessed && possessed.first === m.last + 2 && isPossessive(tokens[m.last + 1]) && kinds.includes(possessed.kind))
-      return coordinated(view, idx + 1, 1, kinds);
-    if (kinds.includes(m.kind)) return coordinated(view, idx, 1, kinds);
+    if (possessed && possessed.first === m.last + 2 && isPossessive(tokens[m.last + 1]) && kinds.includes(possessed.kind)) {
+      // "Pakistan's border regions": a place of a place is in both.
+      const both = possessed.kind === 'place' && kinds.includes(m.kind) && (m.kind === 'place' || m.kind === 'state');
+      return both ? [m, ...coordinated(view, idx + 1, 1, kinds)] : coordinated(view, idx + 1, 1, kinds);
+    }
+    if (kinds.includes(m.kind)) return particularly(view, coordinated(view, idx, 1, kinds), kinds);
     k = m.last + 1;
   }
   return [];
 }
 
-const LIST_GLUE = new Set([',', 'and', 'or', '&', 'as', 'well', 'the', 'both', 'also', '-']);
+const PARTICULARLY = new Set(['particularly', 'especially', 'notably', 'including', 'mainly', 'chiefly', 'primarily']);
+
+/** "Afghanistan's eastern regions, particularly Nangarhar and neighboring Kunar": the named parts join the list. */
+function particularly(view: SentenceView, list: Mention[], kinds: ActorKind[]): Mention[] {
+  const tokens = view.sentence.tokens;
+  const ms = view.mentions;
+  let k = list.at(-1)!.last + 1;
+  for (let words = 0; k < tokens.length && tokens[k]!.text !== ',' && words < 4; k++) {
+    if (isPossessive(tokens[k])) continue;
+    if (!tokens[k]!.word || view.cover[k]) return list;
+    words++;
+  }
+  if (tokens[k]?.text !== ',' || !PARTICULARLY.has(tokens[k + 1]?.norm ?? '')) return list;
+  const idx = ms.findIndex((m) => m.first === k + 2);
+  if (idx === -1 || !kinds.includes(ms[idx]!.kind)) return list;
+  const parts = coordinated(view, idx, 1, kinds);
+  return [...list, ...parts.filter((m) => !list.some((l) => l.id === m.id))];
+}
+
+const LIST_GLUE = new Set([',', 'and', 'or', '&', 'as', 'well', 'the', 'both', 'also', '-', 'neighboring', 'neighbouring']);
 const CONJUNCTIONS = new Set(['and', 'or', '&']);
 
 /**
@@ -250,7 +363,7 @@ const CONJUNCTIONS = new Set(['and', 'or', '&']);
  * A list needs a conjunction, and an actor in a prepositional phrase does not join one
  * leftwards ("According to the UN, Al-Qaeda…").
  */
-function coordinated(view: SentenceView, idx: number, step: 1 | -1, kinds: ActorKind[]): Mention[] {
+function coordinated(view: SentenceView, idx: number, step: 1 | -1, kinds: ActorKind[], antecedent = false): Mention[] {
   const tokens = view.sentence.tokens;
   const ms = view.mentions;
   const list = [ms[idx]!];
@@ -263,7 +376,7 @@ function coordinated(view: SentenceView, idx: number, step: 1 | -1, kinds: Actor
       glued = LIST_GLUE.has(tokens[k]!.norm);
       if (CONJUNCTIONS.has(tokens[k]!.norm)) conjoined = true;
     }
-    if (!glued || !kinds.includes(ms[j]!.kind) || (step === -1 && inPrepositionalPhrase(view, ms[j]!))) break;
+    if (!glued || !kinds.includes(ms[j]!.kind) || (step === -1 && !antecedent && inPrepositionalPhrase(view, ms[j]!))) break;
     list.push(ms[j]!);
   }
   if (!conjoined) return [ms[idx]!];
@@ -272,14 +385,59 @@ function coordinated(view: SentenceView, idx: number, step: 1 | -1, kinds: Actor
 
 /**
  * The agent of a verb cue: the nearest eligible actor before it, except that a participle
- * after a comma (", accusing it of …") takes the sentence's subject.
+ * after a comma (", accusing it of …") and a verb coordinated with an earlier one ("… and
+ * sends fighters to Syria") take the sentence's subject.
  */
 function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], window: number, agentOnly: boolean): Mention[] {
-  if (isParticipleClause(view.sentence.tokens, cueFirst)) {
+  const tokens = view.sentence.tokens;
+  if (isParticipleClause(tokens, cueFirst) || isCoordinatedVerb(tokens, cueFirst)) {
     const main = sentenceSubject(view, cueFirst);
     return main && kinds.includes(main.kind) ? [main] : [];
   }
-  return before(view, cueFirst, kinds, window, agentOnly);
+  const near = before(view, cueFirst, kinds, window, agentOnly);
+  if (near.length > 0) return [...near, ...coAgents(view, near.at(-1)!.last, cueFirst, kinds)];
+  // "it imposed a fee on Afghan imports … to pressure the Taliban": an infinitive of purpose
+  // with no agent near it is done by the clause's subject.
+  if (near.length === 0 && tokens[cueFirst - 1]?.norm === 'to' && tokens[cueFirst]!.word) {
+    const main = view.mentions.find((m) => m.last < cueFirst && !inPrepositionalPhrase(view, m));
+    if (main && kinds.includes(main.kind) && !crossesClause(view, main.last, cueFirst)) return [main];
+  }
+  return near;
+}
+
+const HELP = new Set(['help', 'assistance', 'support', 'backing', 'cooperation', 'collaboration']);
+
+/**
+ * "Pakistani authorities, with the assistance of U.S. intelligence, arrested …": the helper
+ * named between the agent and the verb acts too.
+ */
+function coAgents(view: SentenceView, from: number, to: number, kinds: ActorKind[]): Mention[] {
+  const tokens = view.sentence.tokens;
+  return view.mentions.filter(
+    (m) =>
+      m.first > from &&
+      m.last < to &&
+      kinds.includes(m.kind) &&
+      tokens[m.first - 1]?.norm === 'of' &&
+      HELP.has(tokens[m.first - 2]?.norm ?? '') &&
+      tokens[m.first - 3]?.norm === 'the' &&
+      tokens[m.first - 4]?.norm === 'with',
+  );
+}
+
+/** Is there a clause boundary between tokens `from` and `to`? */
+function crossesClause(view: SentenceView, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (isBoundary(view.sentence.tokens, k, view.lexicon)) return true;
+  return false;
+}
+
+/** "… and operates in", "… and sends fighters to": a verb right after "and" shares the clause's subject. */
+function isCoordinatedVerb(tokens: Token[], at: number): boolean {
+  const t = tokens[at]!;
+  if (!t.word || !/(?:s|ed)$/.test(t.norm) || t.cap) return false;
+  let k = at - 1;
+  while (k >= 0 && tokens[k]!.word && tokens[k]!.norm.endsWith('ly')) k--;
+  return tokens[k]?.norm === 'and';
 }
 
 /** ", accusing …", ", reportedly killing …": a participle opening a clause after a comma. */

@@ -63,6 +63,90 @@ describe('relation patterns', () => {
   });
 });
 
+describe('events, implied actors and clause structure', () => {
+  it('resolves an unnamed event description to the gazetteer event its noun, place and year fit', () => {
+    const text = 'The suicide bombing at a mosque in Peshawar in January 2023 killed 80 people. The attack was claimed by the TTP.';
+    expect(summary(text)).toEqual([
+      'peshawar-mosque-bombing-2023 LOCATED_IN peshawar asserted',
+      'ttp PERPETRATED peshawar-mosque-bombing-2023 asserted',
+    ]);
+    expect(claimsOf(text).find((c) => c.type === 'PERPETRATED')).toMatchObject({ claimed: true });
+    // A year that does not fit names no gazetteer event: the description becomes a new one.
+    expect(summary('The suicide bombing at a mosque in Peshawar in 2010 was claimed by the TTP.').sort()).toEqual([
+      'bombing-in-peshawar-2010 LOCATED_IN peshawar asserted',
+      'ttp PERPETRATED bombing-in-peshawar-2010 asserted',
+    ]);
+  });
+
+  it('makes a new event actor of an unnamed event only when the text says who made it', () => {
+    const { claims, actors } = extract(
+      { document: 't', text: 'The TTP claimed responsibility for the attack on a police station in Bannu in 2024.', body: [[0, 84]] },
+      index,
+    );
+    expect(claims.find((c) => c.type === 'PERPETRATED')).toMatchObject({ subject: 'ttp', object: 'attack-in-bannu-2024', claimed: true });
+    expect(claims.find((c) => c.type === 'LOCATED_IN')).toMatchObject({ subject: 'attack-in-bannu-2024', object: 'bannu' });
+    expect(actors).toEqual([{ id: 'attack-in-bannu-2024', name: 'attack in Bannu (2024)', kind: 'event', aliases: [] }]);
+    expect(summary('Security forces killed two militants in a raid near Khar.')).toEqual([]);
+  });
+
+  it('reads who made an event, and where, from inside its name', () => {
+    expect(summary('Many welcomed the Taliban takeover.')).toEqual(['afghan-taliban PERPETRATED taliban-takeover-2021 asserted']);
+    expect(summary('He was linked to the 2021 Kabul airport bombing.')).toEqual(['kabul-airport-bombing-2021 LOCATED_IN kabul-city asserted']);
+  });
+
+  it('reads "both sides" and "the two sides" as the two actors named before', () => {
+    expect(summary('Pakistan and the Taliban met in Doha after clashes between the two sides.')).toContain('pakistan CLASHES_WITH afghan-taliban asserted');
+    expect(summary('ISIS-K kept clashing with the Taliban as both sides competed for dominance.')).toContain('is-k RIVAL_OF afghan-taliban asserted');
+  });
+
+  it('adds the places a "particularly" list names, inside the place before it', () => {
+    expect(summary("The Haqqani Network is active in Afghanistan's east, particularly Khost and neighbouring Nangarhar.").sort()).toEqual([
+      'haqqani-network OPERATES_IN afghanistan asserted',
+      'haqqani-network OPERATES_IN khost asserted',
+      'haqqani-network OPERATES_IN nangarhar asserted',
+      'khost LOCATED_IN afghanistan asserted',
+      'nangarhar LOCATED_IN afghanistan asserted',
+    ]);
+  });
+
+  it('gives a role in apposition the group the text is about', () => {
+    const text = 'The BLA lost several leaders in 2024. Officials confirmed the death of Aslam Baloch, a senior commander in Quetta.';
+    expect(summary(text)).toContain('aslam-baloch MEMBER_OF bla reported/officials');
+    expect(summary(text).filter((s) => s.startsWith('bla '))).toEqual([]);
+  });
+
+  it('gives an infinitive of purpose and a coordinated verb the clause subject', () => {
+    expect(summary('In 2024, Pakistan closed the border crossings to pressure the Taliban.')).toEqual(['pakistan PRESSURES afghan-taliban asserted']);
+    expect(summary('The TIP cooperates closely with Al-Qaeda and sends fighters to Syria.')).toEqual([
+      'tip ALLIED_WITH al-qaeda asserted',
+      'tip OPERATES_IN syria asserted',
+    ]);
+  });
+
+  it('reads a possessive pronoun in apposition as the sentence subject, not the name it follows', () => {
+    expect(summary('The Taliban see the TTP as a useful force against the Islamic State Khorasan Province (ISKP), their main internal rival.')).toEqual([
+      'is-k RIVAL_OF afghan-taliban asserted',
+    ]);
+  });
+
+  it('hands a relative clause the whole list before it, and a helper the act it helps with', () => {
+    expect(summary('Kabul has not acted against IS-K and the TTP, which often operate in tandem with foreign fighters.').sort()).toEqual([
+      'is-k ALLIED_WITH foreign-fighters asserted',
+      'ttp ALLIED_WITH foreign-fighters asserted',
+    ]);
+    expect(summary('Pakistani authorities, with the assistance of U.S. intelligence, arrested Mohammad Sharifullah.')).toEqual(
+      expect.arrayContaining(['pakistan COUNTERS mohammad-sharifullah asserted', 'united-states COUNTERS mohammad-sharifullah asserted']),
+    );
+  });
+
+  it('lets a first conjunct borrow the head noun of the second', () => {
+    expect(summary('The TTP draws fighters from Central Asian and Arab states.').sort()).toEqual([
+      'ttp RECRUITS_FROM arab-states asserted',
+      'ttp RECRUITS_FROM central-asian-states asserted',
+    ]);
+  });
+});
+
 describe('certainty and attribution', () => {
   it('asserted by default', () => {
     expect(summary('Al-Qaeda supports the TTP.')).toEqual(['al-qaeda SUPPORTS ttp asserted']);
