@@ -493,7 +493,7 @@ function newEvent(tokens: Token[], noun: number, anchors: Mention[], years: stri
   return ctx.discover(`${tokens[noun]!.norm} in ${where}${year}`, 'event');
 }
 
-/** "the group", "the attack", "it": placeholders (id '') resolved in reading order by findMentions. */
+/** "the group", "the attack", "it": unresolved references (id '') resolved in reading order by findMentions. */
 function findCoreference(tokens: Token[], taken: Array<Mention | undefined>, ctx: DocumentContext, add: (m: Mention) => void): void {
   const lex = ctx.lexicon;
   for (let i = 0; i < tokens.length; i++) {
@@ -517,7 +517,7 @@ const QUOTES = new Set(['"', '”', '’', "'"]);
 /**
  * "“Abu Harith,” a recruitment head in Khyber Pakhtunkhwa": a role in apposition to a person
  * that names no group is a role in the group the text is about, the last one named. The
- * placeholder stands on the article ("a … head" = "a head of that group").
+ * reference stands on the article ("a … head" = "a head of that group").
  */
 function findImpliedGroups(tokens: Token[], taken: Array<Mention | undefined>, found: Mention[], ctx: DocumentContext, add: (m: Mention) => void): void {
   for (const p of found.filter((m) => m.kind === 'person')) {
