@@ -10,7 +10,7 @@ import { loadConfig } from '../config.ts';
 import { GraphFilters } from '../domain/index.ts';
 import { InvalidInput } from '../errors.ts';
 import { ExportFormat, exportGraph } from '../graph/export.ts';
-import { parseParameters } from '../graph/parameters.ts';
+import { parseOrThrow } from '../validate.ts';
 import { createStore } from '../store/open-store.ts';
 
 const FILTER_FLAGS = Object.fromEntries(Object.keys(GraphFilters.shape).map((name) => [name, { type: 'string' as const, multiple: true }]));
@@ -32,9 +32,9 @@ function parseFlags(args: string[]) {
 
 export async function run(args: string[]): Promise<number> {
   const { format: formatFlag, out, ...filterFlags } = parseFlags(args);
-  const { format } = parseParameters(z.object({ format: ExportFormat }), { format: formatFlag });
+  const { format } = parseOrThrow(z.object({ format: ExportFormat }), { format: formatFlag });
   // A flag given once is one value, as in a query string; given again, a list.
-  const filters = parseParameters(
+  const filters = parseOrThrow(
     GraphFilters,
     Object.fromEntries(Object.entries(filterFlags).map(([name, values]) => [name, (values as string[]).length === 1 ? (values as string[])[0] : values])),
   );

@@ -75,9 +75,8 @@ export function describeSummary(s: IngestSummary): string {
 export async function ingestSubmission(
   store: GraphStore,
   submission: DocumentSubmission,
-  options: { seedsDir: string },
+  index: AliasIndex,
 ): Promise<{ document: string; outcome: UpsertOutcome; claims: number }> {
-  const index = await loadIndex(options.seedsDir);
   const { claims, text, id: given, ...meta } = submission;
   const id = given ?? submissionId(submission.title, text);
   const prepared = assembleDocument(

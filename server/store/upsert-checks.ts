@@ -17,15 +17,6 @@ export const DocumentUpsertInput = z.object({
   actors: z.array(Actor),
 });
 
-/** Parses with a schema, or throws InvalidInput naming the first bad field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = issue.path.join('.');
-  throw new InvalidInput(`${what}${field ? ` ${field}` : ''}: ${issue.message}`, field ? { parameter: field } : undefined);
-}
-
 export interface StoredReferences {
   hasActor(id: string): boolean;
   /** The document that holds this claim id now, if any. */

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DocumentDetail, DocumentId, DocumentSubmission, DocumentSummary, Problem, SubmissionResult } from '../../domain/index.ts';
-import { ingestSubmission } from '../../ingest/ingest.ts';
+import type { AliasIndex } from '../../ingest/alias-index.ts';
+import { ingestSubmission, loadIndex } from '../../ingest/ingest.ts';
 import { requireToken } from '../auth.ts';
 import type { ApiContext } from '../context.ts';
 
@@ -32,6 +33,8 @@ export const documentRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
     },
   );
 
+  // The gazetteer is read once, at the first write, not on every request.
+  let index: Promise<AliasIndex> | undefined;
   app.post(
     '/api/documents',
     {
@@ -46,7 +49,8 @@ export const documentRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
       },
     },
     async (request, reply) => {
-      const result = await ingestSubmission(store, request.body, { seedsDir });
+      index ??= loadIndex(seedsDir);
+      const result = await ingestSubmission(store, request.body, await index);
       return reply.code(result.outcome === 'created' ? 201 : 200).send(result);
     },
   );

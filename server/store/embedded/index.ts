@@ -29,7 +29,8 @@ import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
 import { compare, evidenceOrder, GraphState } from './graph-state.ts';
 import { Journal } from './journal.ts';
 import { DocumentEntry, JournalEntry } from './journal-entry.ts';
-import { ActorList, parseOrThrow } from '../upsert-checks.ts';
+import { ActorList } from '../upsert-checks.ts';
+import { parseOrThrow } from '../../validate.ts';
 
 export const JOURNAL_FILE = 'journal.ndjson';
 

@@ -31,7 +31,8 @@ import { NotFound, StoreUnavailable } from '../../errors.ts';
 import { compactName, normalizeName, rankActors } from '../../ingest/alias-index.ts';
 import { createLogger } from '../../log.ts';
 import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
-import { ActorList, checkReferences, checkUniqueActors, DocumentUpsertInput, parseOrThrow } from '../upsert-checks.ts';
+import { ActorList, checkReferences, checkUniqueActors, DocumentUpsertInput } from '../upsert-checks.ts';
+import { parseOrThrow } from '../../validate.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
