@@ -42,6 +42,13 @@ export interface GraphStore {
    * `unchanged` (and no write) when the stored hash equals document.hash.
    */
   putDocument(upsert: DocumentUpsert): Promise<UpsertOutcome>;
+  /**
+   * Many documents in one store round trip (bulk ingest). Each document is checked as
+   * putDocument checks it, before anything of the batch is written: a bad document throws
+   * InvalidInput naming it and nothing of the batch is written (the caller retries one by one
+   * to isolate it). Outcomes in input order. A document id may appear once per batch.
+   */
+  putDocuments(upserts: DocumentUpsert[]): Promise<UpsertOutcome[]>;
 
   listDocuments(): Promise<DocumentSummary[]>;
   /** Throws NotFound. */

@@ -23,6 +23,15 @@ export interface StoredReferences {
   claimOwner(id: string): string | undefined;
 }
 
+/** A batch of upserts must not name a document twice. */
+export function checkDistinctDocuments(upserts: DocumentUpsert[]): void {
+  const seen = new Set<string>();
+  for (const { document } of upserts) {
+    if (seen.has(document?.id)) throw new InvalidInput(`document '${document.id}' is given twice in one batch`);
+    seen.add(document?.id);
+  }
+}
+
 /** An actor list must not name an id twice. */
 export function checkUniqueActors(actors: Actor[]): void {
   if (new Set(actors.map((a) => a.id)).size < actors.length) throw new InvalidInput('actors: an actor id is given twice');

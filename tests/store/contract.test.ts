@@ -239,6 +239,19 @@ describe.each(storeCases)('GraphStore contract: $name', (storeCase) => {
       expect(await store.health()).toEqual(before.health);
     });
 
+    it('puts a batch of documents, or none of it when one is bad', async () => {
+      store = await storeCase.open();
+      const [first, second, third] = upserts as [DocumentUpsert, DocumentUpsert, DocumentUpsert];
+      const badThird = { ...third, claims: [...third.claims, { ...third.claims[0]!, id: 'batch-to-nowhere', object: 'no-such-actor' }] };
+      await expect(store.putDocuments([first, second, badThird])).rejects.toBeInstanceOf(InvalidInput);
+      await expect(store.putDocuments([first, first])).rejects.toBeInstanceOf(InvalidInput);
+      expect((await store.health()).counts?.documents).toBe(0);
+      expect(await store.putDocuments([first, second])).toEqual(['created', 'created']);
+      const edited = { ...first, document: { ...first.document, hash: `${first.document.hash}-batch` } };
+      expect(await store.putDocuments([edited, second, third])).toEqual(['updated', 'unchanged', 'created']);
+      expect((await store.health()).counts?.documents).toBe(3);
+    });
+
     it('counts actors that changed, and only those', async () => {
       store ??= await storeCase.open();
       const actors = (await loadIndex(seedsDir)).actors;

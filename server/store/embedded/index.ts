@@ -29,7 +29,7 @@ import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
 import { compare, evidenceOrder, GraphState } from './graph-state.ts';
 import { Journal } from './journal.ts';
 import { DocumentEntry, JournalEntry } from './journal-entry.ts';
-import { ActorList } from '../upsert-checks.ts';
+import { ActorList, checkDistinctDocuments } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
 
 export const JOURNAL_FILE = 'journal.ndjson';
@@ -88,15 +88,28 @@ export class EmbeddedStore implements GraphStore {
     });
   }
 
-  putDocument(input: DocumentUpsert): Promise<UpsertOutcome> {
+  async putDocument(input: DocumentUpsert): Promise<UpsertOutcome> {
+    const [outcome] = await this.putDocuments([input]);
+    return outcome!;
+  }
+
+  putDocuments(inputs: DocumentUpsert[]): Promise<UpsertOutcome[]> {
     return this.exclusive(async ({ state, journal }) => {
-      const entry = parseOrThrow(DocumentEntry, { op: 'document', ...input }, `document '${input.document?.id}'`);
-      state.checkReferences(entry);
-      const previous = state.documents.get(entry.document.id);
-      if (previous?.hash === entry.document.hash) return 'unchanged';
-      await journal.append(entry);
-      state.putDocument(entry);
-      return previous ? 'updated' : 'created';
+      checkDistinctDocuments(inputs);
+      const entries = inputs.map((input) => parseOrThrow(DocumentEntry, { op: 'document', ...input }, `document '${input.document?.id}'`));
+      for (const entry of entries) state.checkReferences(entry);
+      const outcomes: UpsertOutcome[] = [];
+      for (const entry of entries) {
+        const previous = state.documents.get(entry.document.id);
+        if (previous?.hash === entry.document.hash) {
+          outcomes.push('unchanged');
+          continue;
+        }
+        await journal.append(entry);
+        state.putDocument(entry);
+        outcomes.push(previous ? 'updated' : 'created');
+      }
+      return outcomes;
     });
   }
 

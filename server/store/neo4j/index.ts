@@ -31,7 +31,7 @@ import { NotFound, StoreUnavailable } from '../../errors.ts';
 import { compactName, normalizeName, rankActors } from '../../ingest/alias-index.ts';
 import { createLogger } from '../../log.ts';
 import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
-import { ActorList, checkReferences, checkUniqueActors, DocumentUpsertInput } from '../upsert-checks.ts';
+import { ActorList, checkDistinctDocuments, checkReferences, checkUniqueActors, DocumentUpsertInput } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
@@ -184,21 +184,38 @@ export class Neo4jStore implements GraphStore {
   }
 
   async putDocument(input: DocumentUpsert): Promise<UpsertOutcome> {
-    const upsert = parseOrThrow(DocumentUpsertInput, input, `document '${input.document?.id}'`);
-    const { document, claims, actors } = upsert;
+    const [outcome] = await this.putDocuments([input]);
+    return outcome!;
+  }
+
+  async putDocuments(inputs: DocumentUpsert[]): Promise<UpsertOutcome[]> {
+    checkDistinctDocuments(inputs);
+    const upserts = inputs.map((input) => parseOrThrow(DocumentUpsertInput, input, `document '${input.document?.id}'`));
     return this.cypher.writeTransaction(async (tx) => {
-      const [stored] = await tx.run(
-        'document-state',
-        { id: document.id, actorIds: claims.flatMap((c) => [c.subject, c.object]), claimIds: claims.map((c) => c.id) },
-        DocumentState,
-      );
-      const known = new Set(stored!.knownActors);
-      const owners = new Map(stored!.owners.map((o) => [o.claim, o.document]));
-      checkReferences(upsert, { hasActor: (id) => known.has(id), claimOwner: (id) => owners.get(id) });
-      if (stored!.hash === document.hash) return 'unchanged';
-      await this.upsertActors(tx, actors);
-      await tx.run('put-document', { document: documentNode(document), claims: claims.map(claimNode) }, z.unknown());
-      return stored!.hash === undefined ? 'created' : 'updated';
+      const stored = [];
+      for (const upsert of upserts) {
+        const { document, claims } = upsert;
+        const [state] = await tx.run(
+          'document-state',
+          { id: document.id, actorIds: claims.flatMap((c) => [c.subject, c.object]), claimIds: claims.map((c) => c.id) },
+          DocumentState,
+        );
+        const known = new Set(state!.knownActors);
+        const owners = new Map(state!.owners.map((o) => [o.claim, o.document]));
+        checkReferences(upsert, { hasActor: (id) => known.has(id), claimOwner: (id) => owners.get(id) });
+        stored.push(state!.hash);
+      }
+      const outcomes: UpsertOutcome[] = [];
+      for (const [i, { document, claims, actors }] of upserts.entries()) {
+        if (stored[i] === document.hash) {
+          outcomes.push('unchanged');
+          continue;
+        }
+        await this.upsertActors(tx, actors);
+        await tx.run('put-document', { document: documentNode(document), claims: claims.map(claimNode) }, z.unknown());
+        outcomes.push(stored[i] === undefined ? 'created' : 'updated');
+      }
+      return outcomes;
     });
   }
 
