@@ -7,11 +7,20 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   DYAD_DATA_DIR: z.string().default('./data'),
   DYAD_SEEDS_DIR: z.string().default('./seeds'),
-  NEO4J_URI: z.string().optional(),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^/]/, "a Neo4j address with its scheme, e.g. bolt://localhost:7687 or neo4j://host:7687")
+    .optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().optional(),
   DYAD_API_TOKEN: z.string().min(1).optional(),
+  /** Origins allowed to read the API from a browser (Gephi Lite, a notebook): comma-separated; none by default. */
+  DYAD_CORS_ORIGINS: z
+    .string()
+    .transform((list) => list.split(',').map((origin) => origin.trim()).filter((origin) => origin.length > 0))
+    .pipe(z.array(z.union([z.literal('*'), z.string().url()])))
+    .default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof Env>;
@@ -22,7 +31,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
-    throw new InvalidInput(`environment variable ${name}: ${issue.message}`, { parameter: name });
+    // The value helps ("NEO4J_URI='localhost:7687'"), unless it is a secret.
+    const given = /PASSWORD|TOKEN/.test(name) ? undefined : cleaned[name];
+    throw new InvalidInput(`environment variable ${name}${given === undefined ? '' : `='${given}'`}: ${issue.message}`, { parameter: name });
   }
   return parsed.data;
 }

@@ -3,7 +3,6 @@
  * built explorer at /. Routes are thin: validate (domain zod schemas), call the store or
  * server/graph, shape. Errors leave through one handler as problem+json.
  */
-import { fileURLToPath } from 'node:url';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -11,7 +10,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { registerClient } from './client.ts';
+import { DEFAULT_CLIENT_DIR, registerClient } from './client.ts';
 import type { ApiContext } from './context.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -37,8 +36,6 @@ export interface AppOptions {
   /** Requests per minute per client address; false switches the limit off. */
   rateLimit?: number | false;
 }
-
-const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 /** Generous: the explorer fires a burst of graph and evidence requests per interaction. */
 const DEFAULT_RATE_LIMIT = 1200;

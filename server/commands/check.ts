@@ -2,9 +2,10 @@
 import { loadConfig } from '../config.ts';
 import { checkSeeds } from '../ingest/seed-dir.ts';
 
-export async function run(args: string[]): Promise<number> {
-  const dir = args[0] ?? loadConfig().DYAD_SEEDS_DIR;
-  const { index, documents, problems } = await checkSeeds(dir);
+export async function run(options: { dir?: string | undefined }): Promise<number> {
+  const config = loadConfig();
+  const dir = options.dir ?? config.DYAD_SEEDS_DIR;
+  const { index, documents, problems } = await checkSeeds(dir, [dir], undefined, config.DYAD_SEEDS_DIR);
   const all = [...problems, ...documents.flatMap((d) => d.prepared.problems)];
   for (const p of all) process.stderr.write(`${p.message}\n`);
   const claims = documents.reduce((n, d) => n + (d.prepared.upsert?.claims.length ?? 0), 0);

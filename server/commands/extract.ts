@@ -13,16 +13,14 @@ import { extract } from '../ingest/extract/index.ts';
 import { loadGazetteer } from '../ingest/gazetteer.ts';
 import { readYamlFile } from '../ingest/yaml-file.ts';
 
-export async function run(args: string[]): Promise<number> {
-  if (args.length === 0 || args.some((a) => a.startsWith('-')))
-    throw new InvalidInput('usage: dyad extract <files…> (text files; a <stem>.meta.yaml beside one gives its body rule)', { parameter: 'files' });
+export async function run({ files }: { files: string[] }): Promise<number> {
   const gazetteerPath = join(loadConfig().DYAD_SEEDS_DIR, 'actors.yaml');
   const { index, problems } = await loadGazetteer(gazetteerPath);
   if (problems.length > 0) throw new InvalidInputs(problems);
 
   // Every file is read and checked before anything is printed: a bad one names itself and stops the run.
   const documents = [];
-  for (const path of args) documents.push(await readDocument(path));
+  for (const path of files) documents.push(await readDocument(path));
   for (const { document, text, body } of documents) {
     const { claims, actors } = extract({ document, text, body }, index);
     const discovered = new Map(actors.map((a) => [a.id, a]));

@@ -60,12 +60,14 @@ export const DocumentSummary = DocumentRecord.omit({ text: true, body: true }).e
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
 /** A raw document posted to the API: text and metadata, optionally with the analyst's claims. */
-export const DocumentSubmission = DocumentMeta.omit({ id: true, body: true })
+export const DocumentSubmission = DocumentMeta.omit({ id: true })
   .extend({
     /** Defaults to a slug of the title and a digest of the text. */
     id: DocumentId.optional(),
     text: z.string().min(1).max(1_000_000),
     claims: z.array(CuratedClaim).optional(),
+    /** false: only the given claims, as `dyad ingest` takes a document with a claims file. */
+    extract: z.boolean().default(true),
   })
   .strict();
 export type DocumentSubmission = z.infer<typeof DocumentSubmission>;

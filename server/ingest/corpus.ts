@@ -102,6 +102,13 @@ export interface DocumentParts {
 
 /** Reads, validates and resolves one document's files. `upsert` is set only when there are no problems. */
 export async function prepareDocument(files: SourceFiles, index: AliasIndex, extractor?: Extractor): Promise<Prepared> {
+  const { parts, problems } = await readDocumentParts(files);
+  if (!parts) return { problems, claimSource: files.claimsPath ? 'curated' : 'none' };
+  return assembleDocument({ ...parts, extractor }, index);
+}
+
+/** One document's files read and checked each on its own; `parts` only when none has a problem. */
+export async function readDocumentParts(files: SourceFiles): Promise<{ parts?: DocumentParts; problems: InvalidInput[] }> {
   const problems: InvalidInput[] = [];
   const text = await readFile(files.textPath, 'utf8');
   const meta = await readMeta(files, text, problems);
@@ -117,8 +124,8 @@ export async function prepareDocument(files: SourceFiles, index: AliasIndex, ext
       };
     }
   }
-  if (!meta || problems.length > 0) return { problems, claimSource: files.claimsPath ? 'curated' : 'none' };
-  return assembleDocument({ id: files.id, text, meta, metaSource: files.metaPath ?? files.textPath, curated, extractor }, index);
+  if (!meta || problems.length > 0) return { problems };
+  return { parts: { id: files.id, text, meta, metaSource: files.metaPath ?? files.textPath, curated }, problems };
 }
 
 /** Validates and resolves a document's parts into one atomic upsert, or every problem found. */

@@ -1,25 +1,53 @@
-/** seeds/actors.yaml: schema, unique ids, and no alias that names two actors. */
-import { Gazetteer } from '../domain/index.ts';
+/**
+ * The actor gazetteer: schema, unique ids, and no alias that names two actors.
+ *
+ * One rule for `check`, `ingest` and the server: the gazetteer is DYAD_SEEDS_DIR/actors.yaml,
+ * extended by the actors.yaml of every folder being checked or ingested (a folder given, or the
+ * folder of a .txt given). An extension adds actors; it may not redefine one the seeds have.
+ */
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { type Actor, Gazetteer } from '../domain/index.ts';
 import { InvalidInput } from '../errors.ts';
 import { AliasIndex, compactName } from './alias-index.ts';
 import { readYamlFile } from './yaml-file.ts';
 
-export async function loadGazetteer(path: string): Promise<{ index: AliasIndex; problems: InvalidInput[] }> {
-  const file = await readYamlFile(path, Gazetteer);
-  if (!file.value) return { index: new AliasIndex([]), problems: file.problems };
+/** Loads `path` and then each extension; ids and aliases are unique across all of them. */
+export async function loadGazetteer(path: string, ...extensions: string[]): Promise<{ index: AliasIndex; problems: InvalidInput[] }> {
   const problems: InvalidInput[] = [];
-  const at = (i: number, message: string) =>
-    new InvalidInput(`${path}:${file.lineAt(['actors', i])}: ${message}`, { file: path, line: file.lineAt(['actors', i]) });
-  const seen = new Map<string, number>();
+  const actors: Actor[] = [];
+  const seen = new Map<string, string>();
   const owner = new Map<string, string>();
-  file.value.actors.forEach((actor, i) => {
-    if (seen.has(actor.id)) problems.push(at(i, `duplicate actor id '${actor.id}' (first at actors[${seen.get(actor.id)}])`));
-    seen.set(actor.id, i);
-    for (const name of new Set([actor.name, ...actor.aliases].map(compactName))) {
-      const other = owner.get(name);
-      if (other && other !== actor.id) problems.push(at(i, `'${name}' names both '${other}' and '${actor.id}': an alias must name one actor`));
-      owner.set(name, actor.id);
+  for (const file of [path, ...extensions]) {
+    const gazetteer = await readYamlFile(file, Gazetteer);
+    if (!gazetteer.value) {
+      problems.push(...gazetteer.problems);
+      continue;
     }
-  });
-  return { index: new AliasIndex(file.value.actors), problems };
+    gazetteer.value.actors.forEach((actor, i) => {
+      const line = gazetteer.lineAt(['actors', i]);
+      const problem = (message: string) => problems.push(new InvalidInput(`${file}:${line}: ${message}`, { file, line }));
+      const first = seen.get(actor.id);
+      if (first) return problem(`duplicate actor id '${actor.id}' (first at ${first}); an extension adds actors, it does not redefine them`);
+      seen.set(actor.id, `${file}:${line}`);
+      actors.push(actor);
+      for (const name of new Set([actor.name, ...actor.aliases].map(compactName))) {
+        const other = owner.get(name);
+        if (other && other !== actor.id) problem(`'${name}' names both '${other}' and '${actor.id}': an alias must name one actor`);
+        owner.set(name, actor.id);
+      }
+    });
+  }
+  return { index: new AliasIndex(actors), problems };
+}
+
+/** The gazetteer files for documents under `paths`: the seeds' first, then each folder's own actors.yaml. */
+export async function gazetteerFiles(seedsDir: string, paths: string[]): Promise<[string, ...string[]]> {
+  const base = join(seedsDir, 'actors.yaml');
+  const folders = await Promise.all(paths.map(async (p) => ((await stat(p).catch(() => undefined))?.isDirectory() ? p : dirname(p))));
+  const extensions = [...new Set(folders.map((f) => join(f, 'actors.yaml')))].filter(
+    (file) => resolve(file) !== resolve(base) && existsSync(file),
+  );
+  return [base, ...extensions];
 }

@@ -3,7 +3,6 @@
  * then each document with its claims, atomically: a document with one bad claim is rejected
  * whole while the others load. Unchanged documents are not rewritten.
  */
-import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { DocumentSubmission, UpsertOutcome } from '../domain/index.ts';
 import { InvalidInput, InvalidInputs } from '../errors.ts';
@@ -11,7 +10,7 @@ import type { GraphStore } from '../store/graph-store.ts';
 import type { AliasIndex } from './alias-index.ts';
 import { normalizeName } from './alias-index.ts';
 import { assembleDocument, discoverDocuments, type Extractor, prepareDocument } from './corpus.ts';
-import { loadGazetteer } from './gazetteer.ts';
+import { gazetteerFiles, loadGazetteer } from './gazetteer.ts';
 
 export interface IngestSummary {
   documents: number;
@@ -34,14 +33,15 @@ export interface IngestOptions {
 /** The extractor is loaded only when a document has no curated claims. */
 const loadExtractor = async (): Promise<Extractor> => (await import('./extract/index.ts')).extract;
 
-export async function loadIndex(seedsDir: string): Promise<AliasIndex> {
-  const { index, problems } = await loadGazetteer(join(seedsDir, 'actors.yaml'));
+/** The seeds' gazetteer, extended by the actors.yaml beside the documents under `paths`. */
+export async function loadIndex(seedsDir: string, paths: string[] = []): Promise<AliasIndex> {
+  const { index, problems } = await loadGazetteer(...(await gazetteerFiles(seedsDir, paths)));
   if (problems.length > 0) throw new InvalidInputs(problems);
   return index;
 }
 
 export async function ingest(store: GraphStore, options: IngestOptions): Promise<IngestSummary> {
-  const index = await loadIndex(options.seedsDir);
+  const index = await loadIndex(options.seedsDir, options.paths);
   const sources = await discoverDocuments(options.paths);
   const summary: IngestSummary = { documents: sources.length, created: 0, updated: 0, unchanged: 0, actorsChanged: 0, claims: 0, rejected: [] };
   summary.actorsChanged = await store.putActors(index.actors);
@@ -71,13 +71,13 @@ export function describeSummary(s: IngestSummary): string {
   );
 }
 
-/** A document posted over HTTP: the analyst's claims (if any) plus extracted ones; curated wins. */
+/** A document posted over HTTP: the analyst's claims (if any) plus extracted ones unless `extract: false`; curated wins. */
 export async function ingestSubmission(
   store: GraphStore,
   submission: DocumentSubmission,
   index: AliasIndex,
 ): Promise<{ document: string; outcome: UpsertOutcome; claims: number }> {
-  const { claims, text, id: given, ...meta } = submission;
+  const { claims, text, id: given, extract, ...meta } = submission;
   const id = given ?? submissionId(submission.title, text);
   const prepared = assembleDocument(
     {
@@ -86,8 +86,7 @@ export async function ingestSubmission(
       meta: { ...meta, id },
       metaSource: 'body',
       curated: claims && { claims, where: (i) => ({ label: `body.claims[${i}]` }) },
-      extractor: await loadExtractor(),
-      mergeExtracted: true,
+      ...(extract || !claims ? { extractor: await loadExtractor(), mergeExtracted: true } : {}),
     },
     index,
   );

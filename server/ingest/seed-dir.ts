@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { InvalidInput } from '../errors.ts';
 import type { AliasIndex } from './alias-index.ts';
 import { discoverDocuments, type Extractor, type Prepared, prepareDocument, type SourceFiles } from './corpus.ts';
-import { loadGazetteer } from './gazetteer.ts';
+import { gazetteerFiles, loadGazetteer } from './gazetteer.ts';
 
 export interface CheckedDocument {
   files: SourceFiles;
@@ -18,10 +18,13 @@ export interface SeedDirCheck {
   problems: InvalidInput[];
 }
 
-/** Loads everything under `dir` (or the given document paths) and collects every problem. */
-export async function checkSeeds(dir: string, paths: string[] = [dir], extractor?: Extractor): Promise<SeedDirCheck> {
-  const gazetteerPath = join(dir, 'actors.yaml');
-  const { index, problems } = await loadGazetteer(gazetteerPath).catch((e: NodeJS.ErrnoException) => {
+/**
+ * Loads everything under `dir` (or the given document paths) and collects every problem. The
+ * gazetteer is `seedsDir`'s, extended by `dir`'s own actors.yaml (server/ingest/gazetteer.ts).
+ */
+export async function checkSeeds(dir: string, paths: string[] = [dir], extractor?: Extractor, seedsDir = dir): Promise<SeedDirCheck> {
+  const [gazetteerPath, ...extensions] = await gazetteerFiles(seedsDir, [dir]);
+  const { index, problems } = await loadGazetteer(gazetteerPath, ...extensions).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return { index: undefined, problems: [new InvalidInput(`${gazetteerPath}: the actor gazetteer is missing`, { file: gazetteerPath })] };
     throw e;
   });
