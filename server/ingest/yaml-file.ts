@@ -1,4 +1,4 @@
-/** Reads a YAML file against a zod schema; every problem names the file and line. */
+/** Reads a YAML file against a zod schema; every problem names the file and line (and, for YAML syntax, the column). */
 import { readFile } from 'node:fs/promises';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -29,9 +29,13 @@ export function parseYaml<S extends z.ZodType>(path: string, source: string, sch
   };
   const problem = (line: number, message: string) => new InvalidInput(`${path}:${line}: ${message}`, { file: path, line });
   if (doc.errors.length > 0) {
+    // With prettyErrors off the errors carry offsets only (no linePos): the line counter places them.
     return {
       path,
-      problems: doc.errors.map((e) => problem(e.linePos?.[0]?.line ?? 1, `YAML: ${e.message.split('\n')[0]}`)),
+      problems: doc.errors.map((e) => {
+        const { line, col } = lineCounter.linePos(e.pos[0]);
+        return new InvalidInput(`${path}:${line}:${col}: YAML: ${e.message.split('\n')[0]}`, { file: path, line });
+      }),
       lineAt,
     };
   }
