@@ -1,12 +1,16 @@
 /** Configuration from the environment, validated once (architecture.md, Configuration). */
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InvalidInput } from './errors.ts';
+
+/** The seeds shipped with dyad: the checkout's seeds/, or the installed package's (same depth from server/ and its build). */
+const BUNDLED_SEEDS = fileURLToPath(new URL('../seeds', import.meta.url));
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DYAD_DATA_DIR: z.string().default('./data'),
-  DYAD_SEEDS_DIR: z.string().default('./seeds'),
+  DYAD_SEEDS_DIR: z.string().default(BUNDLED_SEEDS),
   NEO4J_URI: z
     .string()
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^/]/, "a Neo4j address with its scheme, e.g. bolt://localhost:7687 or neo4j://host:7687")

@@ -4,7 +4,7 @@
  * a connection either way). Ties in length go to the path with more evidence.
  */
 import { UndirectedGraph } from 'graphology';
-import { bidirectional } from 'graphology-shortest-path/unweighted';
+import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { allSimplePaths } from 'graphology-simple-path';
 import type { GraphFilters, SerializedGraph } from '../domain/index.ts';
 import { InvalidInput } from '../errors.ts';

@@ -122,6 +122,39 @@ async function terminate(pid: number, timeoutMs = 60_000): Promise<void> {
   }
 }
 
+/** True when nothing listens on `port` of the loopback interface Neo4j binds. */
+export async function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+export const DEFAULT_BOLT_PORT = 7687;
+
+/**
+ * The Bolt port for `start`: NEO4J_PORT if given (it must be free: the user asked for it), else
+ * 7687, else, when 7687 is taken (another Neo4j, say), any free port; the URI printed says which.
+ */
+export async function choosePort(requested: string | undefined): Promise<{ port: number; note?: string }> {
+  if (requested !== undefined && requested !== '') {
+    const port = Number(requested);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`NEO4J_PORT='${requested}' is not a port (1-65535)`);
+    if (!(await portFree(port))) throw new Error(`NEO4J_PORT ${port} is in use on 127.0.0.1: pick another, or leave NEO4J_PORT unset for a free one`);
+    return { port };
+  }
+  if (await portFree(DEFAULT_BOLT_PORT)) return { port: DEFAULT_BOLT_PORT };
+  return { port: await freePort(), note: `port ${DEFAULT_BOLT_PORT} is in use; Neo4j takes a free one` };
+}
+
+/** The launcher's own words when it fails: its error lines (Neo4j's cause included), else the log's tail. */
+export function launcherError(log: string): string {
+  const lines = log.split('\n').filter((l) => l.trim().length > 0);
+  const errors = lines.filter((l) => /exception|error|caused by|in use|denied/i.test(l) && !/^\s+at /.test(l));
+  return (errors.length > 0 ? errors : lines).slice(-12).join('\n');
+}
+
 /** Resolves with the Bolt URI the launcher prints once Bolt accepts connections. */
 function awaitUri(child: ChildProcess, readLine: (onLine: (line: string) => void) => void, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -179,7 +212,8 @@ export async function startNeo4j(options: StartOptions = {}): Promise<RunningNeo
       timeoutMs,
     ).catch(async (e: Error) => {
       if (child.pid) await terminate(child.pid, 10_000);
-      throw new Error(`${e.message}; see ${logPath}`);
+      const log = await readFile(logPath, 'utf8').catch(() => '');
+      throw new Error(`${e.message}:\n${launcherError(log)}\n(the whole log: ${logPath})`);
     });
     child.unref();
   } else {
@@ -201,7 +235,7 @@ export async function startNeo4j(options: StartOptions = {}): Promise<RunningNeo
       timeoutMs,
     ).catch(async (e: Error) => {
       if (child.pid) await terminate(child.pid, 10_000);
-      throw new Error(`${e.message}\n${stderr}`);
+      throw new Error(`${e.message}:\n${launcherError(stderr)}`);
     });
   }
   const pid = child.pid!;
@@ -216,7 +250,8 @@ async function readPid(): Promise<number | undefined> {
 
 /**
  * `install`: fetch Neo4j from Maven Central and build the launcher (CI does this before testing);
- * `start`: a persistent Neo4j in the background (port NEO4J_PORT, default 7687); `stop`: stops it.
+ * `start`: a persistent Neo4j in the background (port NEO4J_PORT, else 7687, else a free one; the
+ * URI goes to stdout); `stop`: stops it.
  */
 async function main(command: string | undefined): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -233,8 +268,10 @@ async function main(command: string | undefined): Promise<number> {
       return 0;
     }
     const started = Date.now();
+    const { port, note } = await choosePort(process.env.NEO4J_PORT);
+    if (note) log(note);
     const neo4j = await startNeo4j({
-      port: Number(process.env.NEO4J_PORT ?? 7687),
+      port,
       dataDir: join(stateDir, 'data'),
       detached: true,
       log,
