@@ -4,7 +4,7 @@
  * whole while the others load. Unchanged documents are not rewritten.
  */
 import { createHash } from 'node:crypto';
-import type { DocumentSubmission, UpsertOutcome } from '../domain/index.ts';
+import { DocumentMeta, type DocumentSubmission, type UpsertOutcome } from '../domain/index.ts';
 import { InvalidInput, InvalidInputs } from '../errors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { AliasIndex } from './alias-index.ts';
@@ -83,7 +83,8 @@ export async function ingestSubmission(
     {
       id,
       text,
-      meta: { ...meta, id },
+      // Parsed again so its fields hash in the order a meta.yaml's do: the same document, the same hash.
+      meta: DocumentMeta.parse({ ...meta, id }),
       metaSource: 'body',
       curated: claims && { claims, where: (i) => ({ label: `body.claims[${i}]` }) },
       ...(extract || !claims ? { extractor: await loadExtractor(), mergeExtracted: true } : {}),
