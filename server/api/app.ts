@@ -3,6 +3,7 @@
  * built explorer at /. Routes are thin: validate (domain zod schemas), call the store or
  * server/graph, shape. Errors leave through one handler as problem+json.
  */
+import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -13,6 +14,7 @@ import type { GraphStore } from '../store/graph-store.ts';
 import { DEFAULT_CLIENT_DIR, registerClient } from './client.ts';
 import type { ApiContext } from './context.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { rejectUnknownDocuments } from './known-documents.ts';
 import { registerOpenApi } from './openapi.ts';
 import { serializerCompiler } from './serializer.ts';
 import { actorRoutes } from './routes/actors.ts';
@@ -69,6 +71,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (rateLimit !== false) await app.register(fastifyRateLimit, { global: true, max: rateLimit, timeWindow: '1 minute' });
   await registerOpenApi(app);
+
+  // Off unless configured: browsers elsewhere (Gephi Lite, a notebook) may read, never write.
+  const origins = options.config.DYAD_CORS_ORIGINS;
+  if (origins.length > 0) await app.register(fastifyCors, { origin: origins.includes('*') ? true : origins, methods: ['GET', 'HEAD'] });
+  rejectUnknownDocuments(app, options.store);
 
   const context: ApiContext = { store: options.store, config: options.config, seedsDir: options.seedsDir ?? options.config.DYAD_SEEDS_DIR };
   for (const routes of [healthRoutes, documentRoutes, actorRoutes, graphRoutes, pathRoutes, claimRoutes, compareRoutes, exportRoutes])

@@ -4,6 +4,7 @@
  * API's (GraphFilters), spelled as flags and checked by the CLI.
  */
 import { writeFile } from 'node:fs/promises';
+import { assertKnownDocuments } from '../api/known-documents.ts';
 import { loadConfig } from '../config.ts';
 import type { GraphFilters } from '../domain/index.ts';
 import { type ExportFormat, exportGraph } from '../graph/export.ts';
@@ -13,6 +14,7 @@ export async function run(options: { format: ExportFormat; out?: string | undefi
   const store = await createStore(loadConfig());
   try {
     await store.open();
+    await assertKnownDocuments(store, options.filters.documents ?? [], 'documents');
     const text = await exportGraph(store, options.format, options.filters);
     if (options.out) await writeFile(options.out, text);
     else process.stdout.write(text);

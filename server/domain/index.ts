@@ -6,3 +6,4 @@ export * from './store-types.ts';
 export * from './when.ts';
 export * from './curated.ts';
 export * from './responses.ts';
+export * from './actor-list.ts';

@@ -19,6 +19,7 @@ import type {
   StoreKind,
   UpsertOutcome,
 } from '../domain/index.ts';
+import type { ActorListOptions, ActorPage } from '../domain/actor-list.ts';
 
 export interface DocumentUpsert {
   document: DocumentRecord;
@@ -56,6 +57,8 @@ export interface GraphStore {
 
   /** Alias-aware, case- and accent-insensitive, prefix and substring; best first. */
   searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]>;
+  /** Every actor, paged: by degree (distinct other actors a claim links it to) or by name. */
+  listActors(options: ActorListOptions): Promise<ActorPage>;
   /** Throws NotFound. */
   getActor(id: string): Promise<ActorDetail>;
 

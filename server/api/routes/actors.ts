@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ActorDetail, ActorHit, ActorId, GraphFilters, Problem, SerializedGraph } from '../../domain/index.ts';
+import { ActorDetail, ActorHit, ActorId, ActorPage, ActorSort, GraphFilters, Problem, SerializedGraph } from '../../domain/index.ts';
+import { InvalidInput } from '../../errors.ts';
 import { neighborhood } from '../../graph/neighborhood.ts';
 import type { ApiContext } from '../context.ts';
 
@@ -11,21 +12,28 @@ export const actorRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
     '/api/actors',
     {
       schema: {
-        summary: 'Search actors by name or alias (case- and accent-insensitive, prefix and substring), best first',
+        summary:
+          'With q: search actors by name or alias (case- and accent-insensitive, prefix and substring), best first. ' +
+          'Without q: every actor, a page at a time ({ total, items }), by degree or by name',
         tags: ['actors'],
         querystring: z
           .object({
-            q: z.string().trim().min(1),
+            q: z.string().trim().min(1).optional(),
             kind: GraphFilters.shape.kinds,
-            limit: z.coerce.number().int().min(1).max(100).default(20),
+            limit: z.coerce.number().int().min(1).max(100).optional(),
+            sort: ActorSort.optional(),
+            offset: z.coerce.number().int().min(0).optional(),
           })
           .strict(),
-        response: { 200: z.array(ActorHit), 400: Problem },
+        response: { 200: z.union([z.array(ActorHit), ActorPage]), 400: Problem },
       },
     },
     async (request) => {
-      const { q, kind, limit } = request.query;
-      return store.searchActors(q, { kinds: kind, limit });
+      const { q, kind, limit, sort, offset } = request.query;
+      if (q === undefined) return store.listActors({ kinds: kind, sort: sort ?? 'degree', limit: limit ?? 50, offset: offset ?? 0 });
+      if (sort !== undefined || offset !== undefined)
+        throw new InvalidInput('sort and offset page the list of all actors (without q); a search is ranked', { parameter: sort !== undefined ? 'sort' : 'offset' });
+      return store.searchActors(q, { kinds: kind, limit: limit ?? 20 });
     },
   );
 

@@ -31,6 +31,7 @@ import { Journal } from './journal.ts';
 import { DocumentEntry, JournalEntry } from './journal-entry.ts';
 import { ActorList, checkDistinctDocuments } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
+import type { ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
 
 export const JOURNAL_FILE = 'journal.ndjson';
 
@@ -132,6 +133,21 @@ export class EmbeddedStore implements GraphStore {
 
   async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
     return rankActors(q, this.state().actors(), options);
+  }
+
+  async listActors({ kinds, sort, limit, offset }: ActorListOptions): Promise<ActorPage> {
+    const state = this.state();
+    const items = state
+      .actors()
+      .filter((a) => !kinds || kinds.includes(a.kind))
+      .map(({ id, name, kind, aliases }) => {
+        const others = new Set(state.claimsOfActor(id).flatMap((c) => [c.subject, c.object]));
+        others.delete(id);
+        return { id, name, kind, aliases, degree: others.size };
+      })
+      // Code-point order, as Cypher's ORDER BY: both stores list alike.
+      .sort((a, b) => (sort === 'degree' ? b.degree - a.degree : 0) || compare(a.name, b.name) || compare(a.id, b.id));
+    return { total: items.length, items: items.slice(offset, offset + limit) };
   }
 
   async getActor(id: string): Promise<ActorDetail> {

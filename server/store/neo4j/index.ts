@@ -33,6 +33,7 @@ import { createLogger } from '../../log.ts';
 import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
 import { ActorList, checkDistinctDocuments, checkReferences, checkUniqueActors, DocumentUpsertInput } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
+import { type ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
@@ -244,6 +245,11 @@ export class Neo4jStore implements GraphStore {
       rows.map((r) => r.actor),
       options,
     );
+  }
+
+  async listActors({ kinds, sort, limit, offset }: ActorListOptions): Promise<ActorPage> {
+    const [page] = await this.cypher.read('list-actors', { kinds, sort, limit, offset }, ActorPage);
+    return page!;
   }
 
   async getActor(id: string): Promise<ActorDetail> {
