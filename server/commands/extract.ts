@@ -1,7 +1,7 @@
 /**
  * `dyad extract <files…>`: candidate claims from raw text as JSON Lines, one claim a line,
- * actors expanded. Reads the gazetteer of DYAD_SEEDS_DIR and, when a <stem>.meta.yaml stands
- * beside a file, its body rule. Writes nothing.
+ * actors expanded. Reads the gazetteer as ingest does (DYAD_SEEDS_DIR's, extended by an actors.yaml
+ * beside the files) and, when a <stem>.meta.yaml stands beside a file, its body rule. Writes nothing.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
@@ -10,12 +10,11 @@ import { loadConfig } from '../config.ts';
 import { InvalidInput, InvalidInputs } from '../errors.ts';
 import { articleBody } from '../ingest/article-body.ts';
 import { extract } from '../ingest/extract/index.ts';
-import { loadGazetteer } from '../ingest/gazetteer.ts';
+import { gazetteerFiles, loadGazetteer } from '../ingest/gazetteer.ts';
 import { readYamlFile } from '../ingest/yaml-file.ts';
 
 export async function run({ files }: { files: string[] }): Promise<number> {
-  const gazetteerPath = join(loadConfig().DYAD_SEEDS_DIR, 'actors.yaml');
-  const { index, problems } = await loadGazetteer(gazetteerPath);
+  const { index, problems } = await loadGazetteer(...(await gazetteerFiles(loadConfig().DYAD_SEEDS_DIR, files)));
   if (problems.length > 0) throw new InvalidInputs(problems);
 
   // Every file is read and checked before anything is printed: a bad one names itself and stops the run.

@@ -13,8 +13,8 @@ const pages: Record<string, ActorPage> = {};
 
 describe.each(storeCases)('GraphStore.listActors: $name', (storeCase) => {
   let store: GraphStore;
-  beforeAll(async ({ skip }) => {
-    if (storeCase.skip) return skip(storeCase.skip);
+  beforeAll(async () => {
+    if (storeCase.skip) return;
     store = await storeCase.open();
     await seedStore(store);
   });
@@ -22,7 +22,7 @@ describe.each(storeCases)('GraphStore.listActors: $name', (storeCase) => {
     await store?.close();
   });
 
-  it('lists every actor with its degree, most connected first', async () => {
+  it.skipIf(storeCase.skip)('lists every actor with its degree, most connected first', async () => {
     const page = await store.listActors({ sort: 'degree', limit: 1000, offset: 0 });
     const linked = new Map<string, Set<string>>();
     for (const c of await store.allClaims({})) {
@@ -37,7 +37,7 @@ describe.each(storeCases)('GraphStore.listActors: $name', (storeCase) => {
     pages[storeCase.name] = page;
   });
 
-  it('sorts by name, filters by kind, and pages without gaps', async () => {
+  it.skipIf(storeCase.skip)('sorts by name, filters by kind, and pages without gaps', async () => {
     const byName = await store.listActors({ sort: 'name', limit: 1000, offset: 0 });
     const names = byName.items.map((a) => a.name);
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
