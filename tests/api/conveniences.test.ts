@@ -1,4 +1,4 @@
-/** GET /api/actors without q, unknown ids in filters, CORS off by default and on by allow-list. */
+/** GET /api/actors without q, unknown ids in filters, CORS off by default and on by allow-list, an unbuilt explorer. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActorPage, Problem } from '../../server/domain/index.ts';
 import { getJson, type Served, serveSeeds } from './app-fixture.ts';
@@ -56,6 +56,20 @@ describe('CORS', () => {
       expect(response.headers['access-control-allow-origin']).toBeUndefined();
     } finally {
       await plain.close();
+    }
+  });
+});
+
+describe('the explorer, not built', () => {
+  it('answers a page request with a 404 that says how to build it; API 404s stay plain', async () => {
+    const bare = await serveSeeds(embedded!, { clientDir: '/nonexistent/client/dist' });
+    try {
+      const page = await getJson<Problem>(bare.app, '/', 404);
+      expect(page.detail).toContain('npm run build:client');
+      const api = await getJson<Problem>(bare.app, '/api/nope', 404);
+      expect(api.detail).not.toContain('build:client');
+    } finally {
+      await bare.close();
     }
   });
 });
