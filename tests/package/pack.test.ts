@@ -58,8 +58,9 @@ describe('the packed dyad, installed into an empty folder', () => {
     expect(stdout).toMatch(/node_modules\/dyad\/seeds is valid: 5 documents, \d+ claims/);
   });
 
-  it('serves the API, loaded with the seeds, and the built explorer', { timeout: 120_000 }, async () => {
-    server = spawn(dyad, ['serve', '--port', '0', '--host', '127.0.0.1'], { cwd: app, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  it('serves the API, loaded with the seeds, and the built explorer, and takes a document', { timeout: 120_000 }, async () => {
+    const env = { ...userEnv(), DYAD_API_TOKEN: 'packed-token' };
+    server = spawn(dyad, ['serve', '--port', '0', '--host', '127.0.0.1'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       let err = '';
@@ -76,6 +77,13 @@ describe('the packed dyad, installed into an empty folder', () => {
     const page = await fetch(`${url}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<script[^>]+src="\.?\/assets\//);
+    // A posted document runs the extractor: every module it loads is in the package too.
+    const posted = await fetch(`${url}/api/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer packed-token' },
+      body: JSON.stringify({ title: 'Packed', text: 'The Pakistani Taliban clashed with the Pakistan Army in Bannu.' }),
+    });
+    expect(posted.status).toBe(201);
     const exited = new Promise<number | null>((resolve) => server!.once('exit', resolve));
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
