@@ -39,7 +39,7 @@ describe('dyad export', () => {
     expect(records.length).toBe(graph.reduceEdges((n, _k, a) => n + (a.claims as number), 0));
   });
 
-  it('exits 1 naming a bad flag, format or filter value', async () => {
+  it('exits 2 (a usage error) naming a bad flag, format or filter value', async () => {
     for (const [args, named] of [
       [['--format', 'pdf'], 'format'],
       [['--format', 'json', '--colour', 'red'], '--colour'],
@@ -47,9 +47,15 @@ describe('dyad export', () => {
       [[], 'format'],
     ] as const) {
       const result = await dyad('export', ...args);
-      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain(named);
       expect(result.stdout).toBe('');
     }
+  });
+
+  it('exits 1 naming a document the store does not have', async () => {
+    const result = await dyad('export', '--format', 'json', '--documents', 'nope');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("dyad: documents: no document 'nope'\n");
   });
 });
