@@ -49,6 +49,10 @@ export class GraphState {
   /** Document ids in order; rebuilt on the first read after a new document. */
   private sortedDocuments?: string[];
 
+  get actorsWithClaims(): number {
+    return this.claimsByActor.size;
+  }
+
   get claimCountTotal(): number {
     return this.claims.size;
   }
@@ -135,6 +139,11 @@ export class GraphState {
     this.relations.set({ key, source, target, attributes: relationAttributes(type, claims) });
   }
 
+  /** Each actor with claims and how many: with no filter, an actor's weight in the overview. */
+  claimCounts(): Iterable<[string, number]> {
+    return [...this.claimsByActor].map(([id, claims]) => [id, claims.size]);
+  }
+
   /** How many claims name the actor as subject or object (ingest refuses a claim naming one actor twice). */
   claimCount(actorId: string): number {
     return this.claimsByActor.get(actorId)?.size ?? 0;
@@ -164,8 +173,28 @@ export class GraphState {
 
   /** Every claim, in evidence order (documents by id, each document's claims in order). */
   *allClaims(): Generator<ClaimRecord> {
-    this.sortedDocuments ??= [...this.documents.keys()].sort(compare);
-    for (const document of this.sortedDocuments) for (const id of this.claimsByDocument.get(document)!) yield this.claim(id);
+    for (const document of this.documentOrder()) for (const id of this.claimsByDocument.get(document)!) yield this.claim(id);
+  }
+
+  /** `limit` claims from `offset` in evidence order, skipping whole documents before it. */
+  claimsPage(offset: number, limit: number): ClaimRecord[] {
+    const page: ClaimRecord[] = [];
+    let skip = offset;
+    for (const document of this.documentOrder()) {
+      const ids = this.claimsByDocument.get(document)!;
+      if (skip >= ids.length) {
+        skip -= ids.length;
+        continue;
+      }
+      for (const id of ids.slice(skip, skip + limit - page.length)) page.push(this.claim(id));
+      skip = 0;
+      if (page.length === limit) break;
+    }
+    return page;
+  }
+
+  private documentOrder(): string[] {
+    return (this.sortedDocuments ??= [...this.documents.keys()].sort(compare));
   }
 
   /** The claim as read back: actors expanded, the document's title and grade beside its id. */

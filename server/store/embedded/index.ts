@@ -25,7 +25,7 @@ import {
 } from '../../domain/index.ts';
 import { NotFound, StoreUnavailable } from '../../errors.ts';
 import { expandNeighborhood, neighborhoodGraph, type NeighborhoodOptions } from '../../graph/neighborhood.ts';
-import { type GraphBounds, overview, overviewGraph } from '../../graph/overview.ts';
+import { bestConnected, type GraphBounds, type Overview, overview, overviewAmong, overviewGraph } from '../../graph/overview.ts';
 import { checkPathEnds, type PathOptions, pathsGraph } from '../../graph/paths.ts';
 import { RelationIndex } from '../../graph/relation-index.ts';
 import { claimLevelFilters, relationPredicate, rowsFromClaims } from '../../graph/relations.ts';
@@ -159,6 +159,8 @@ export class EmbeddedStore implements GraphStore {
   async findClaims(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
     const { subject, object, actor, type, document, undirected, limit, offset, ...filters } = query;
     const state = this.state();
+    if ([subject, object, actor, type, document, ...Object.values(filters)].every((value) => value === undefined))
+      return { total: state.claimCountTotal, items: state.claimsPage(offset, limit).map((c) => state.view(c)) };
     // Start from the narrowest index the query names.
     const pivot = actor ?? subject ?? object;
     const candidates =
@@ -189,9 +191,12 @@ export class EmbeddedStore implements GraphStore {
     const state = this.state();
     const passes = relationPredicate(filters, (id) => state.actor(id)?.kind);
     const claimFilters = claimLevelFilters(filters);
+    const unfiltered = Object.values(filters).every((value) => value === undefined);
     const answer = claimFilters
       ? overview(rowsFromClaims(this.admitted(state, [...scope(state, claimFilters)], claimFilters)).filter(passes), bounds)
-      : state.relations.overview(bounds, passes);
+      : unfiltered
+        ? this.wholeOverview(state, bounds)
+        : state.relations.overview(bounds, passes);
     return overviewGraph(answer, (id) => state.actor(id)!);
   }
 
@@ -216,6 +221,17 @@ export class EmbeddedStore implements GraphStore {
     const claimFilters = claimLevelFilters(filters);
     const relations = claimFilters ? RelationIndex.of(rowsFromClaims(this.admitted(state, [...scope(state, claimFilters)], claimFilters))) : state.relations;
     return pathsGraph(relations.paths(from, to, { maxLength, k }, passes), (id) => state.actor(id)!);
+  }
+
+  /**
+   * The overview without filters, without visiting every relation: an actor's weight is then
+   * its claim count (the sum over its relations), so the best-connected come from the counts.
+   */
+  private wholeOverview(state: GraphState, bounds: GraphBounds): Overview {
+    const totals = { totalNodes: state.actorsWithClaims, totalEdges: state.relations.size };
+    if (totals.totalEdges <= bounds.maxEdges && totals.totalNodes <= bounds.maxNodes) return state.relations.overview(bounds, () => true);
+    const best = bestConnected(state.claimCounts(), bounds.maxNodes);
+    return overviewAmong(best, state.relations.touching(best, () => true), totals, bounds.maxEdges);
   }
 
   /** The claims among `claims` that pass the filters. */
