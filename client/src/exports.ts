@@ -1,0 +1,123 @@
+/**
+ * Exports that follow the view: the GEXF holds exactly the actors and relations drawn, with
+ * their positions, sizes and colours; the PNG is the whole drawing with its legend and a
+ * caption naming the mode, the filters and the sources.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import { write } from 'graphology-gexf/browser';
+import type { DocumentSummary, RelationType } from '../../server/domain/index.ts';
+import type { GraphView } from './graph-view.ts';
+import { MODES } from './modes.ts';
+import { KIND_COLOURS, TYPE_COLOURS, TYPE_GLYPHS } from './palette.ts';
+import type { Model } from './model.ts';
+import type { ViewState } from './state.ts';
+
+/** "#rrggbbaa" → "rgba(r,g,b,a)", which GEXF viz colours carry. */
+function rgba(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const a = hex.length >= 9 ? parseInt(hex.slice(7, 9), 16) / 255 : 1;
+  return `rgba(${r},${g},${b},${Number(a.toFixed(3))})`;
+}
+
+/** The GEXF of what is drawn (or of the drawn actors `keep` admits, and the relations among them). */
+export function viewGexf(view: GraphView, model: Model, keep: (node: string) => boolean = () => true): string {
+  const shown = view.shown();
+  const graph = new MultiDirectedGraph();
+  for (const [key, d] of shown.nodes) {
+    if (!keep(key)) continue;
+    const a = model.getNodeAttributes(key);
+    graph.addNode(key, { label: d.label, x: d.x, y: d.y, size: d.size, color: rgba(d.color), kind: a.kind, claims: a.claims });
+  }
+  for (const [key, source, target, d] of shown.edges) {
+    if (!graph.hasNode(source) || !graph.hasNode(target)) continue;
+    const a = model.getEdgeAttributes(key);
+    graph.addEdgeWithKey(key, source, target, {
+      label: d.label,
+      color: rgba(d.color),
+      size: d.size,
+      type: a.type,
+      claims: a.claims,
+      supporting: a.supporting,
+      denying: a.denying,
+      contested: a.contested,
+    });
+  }
+  return write(graph, { version: '1.3' });
+}
+
+/** One line naming what the view shows: mode, filters, and the sources by title. */
+export function caption(state: ViewState, documents: ReadonlyMap<string, DocumentSummary>, model: Model): string[] {
+  const { filters } = state;
+  const parts = [`${MODES[state.mode].label}`];
+  if (state.mode === 'ego') parts.push(`around ${state.ego.map((id) => (model.hasNode(id) ? model.getNodeAttribute(id, 'name') : id)).join(', ')}`);
+  if (filters.types) parts.push(`types: ${filters.types.join(', ') || 'none'}`);
+  if (filters.certainty) parts.push(`certainty: ${filters.certainty.join(', ') || 'none'}`);
+  if (filters.kinds) parts.push(`kinds: ${filters.kinds.join(', ') || 'none'}`);
+  if (filters.reliability) parts.push(`grade ${filters.reliability} or better`);
+  if (filters.minDocuments) parts.push(`≥ ${filters.minDocuments} documents`);
+  if (filters.from || filters.to) parts.push(`${filters.from ?? '…'}–${filters.to ?? '…'}`);
+  if (state.hidden.length) parts.push(`${state.hidden.length} actors hidden`);
+  const sources = (filters.documents ?? [...documents.keys()]).map((id) => documents.get(id)?.title ?? id);
+  return [`dyad · ${parts.join(' · ')} · ${model.order} actors, ${model.size} relations`, `Sources: ${sources.join('; ') || 'none'}`];
+}
+
+const LEGEND_WIDTH = 240;
+
+/** The whole drawing, its legend on the right and the caption below, as one PNG. */
+export function viewPng(view: GraphView, model: Model, lines: string[]): Promise<Blob> {
+  const drawing = view.snapshot();
+  const scale = 2;
+  const types = new Set<RelationType>();
+  model.forEachEdge((_e, a) => types.add(a.type));
+  const kinds = new Set(model.mapNodes((_n, a) => a.kind));
+  const captionHeight = (lines.length * 18 + 16) * scale;
+  const canvas = document.createElement('canvas');
+  canvas.width = drawing.width + LEGEND_WIDTH * scale;
+  canvas.height = drawing.height + captionHeight;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(drawing, 0, 0);
+  ctx.scale(scale, scale);
+  const left = drawing.width / scale + 12;
+  let y = 24;
+  ctx.fillStyle = '#1d2330';
+  ctx.font = '600 13px system-ui, sans-serif';
+  ctx.fillText('Actors', left, y);
+  ctx.font = '12px system-ui, sans-serif';
+  for (const kind of kinds) {
+    y += 18;
+    ctx.fillStyle = KIND_COLOURS[kind];
+    ctx.beginPath();
+    ctx.arc(left + 6, y - 4, 5, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.fillStyle = '#1d2330';
+    ctx.fillText(kind, left + 18, y);
+  }
+  y += 26;
+  ctx.font = '600 13px system-ui, sans-serif';
+  ctx.fillText('Relations', left, y);
+  ctx.font = '12px system-ui, sans-serif';
+  for (const type of types) {
+    y += 18;
+    ctx.fillStyle = TYPE_COLOURS[type];
+    ctx.fillRect(left, y - 6, 20, 3);
+    ctx.fillStyle = '#1d2330';
+    ctx.fillText(`${TYPE_GLYPHS[type]} ${type}`, left + 26, y);
+  }
+  ctx.fillStyle = '#1d2330';
+  ctx.font = '12px system-ui, sans-serif';
+  lines.forEach((line, i) => ctx.fillText(line, 12, drawing.height / scale + 22 + i * 18, canvas.width / scale - 24));
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
+}
+
+export function download(name: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
