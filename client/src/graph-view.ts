@@ -315,7 +315,7 @@ export class GraphView {
     this.model.forEachNode((node) => {
       const d = this.renderer.getNodeDisplayData(node);
       if (!d || d.hidden) return;
-      const p = this.renderer.graphToViewport(d);
+      const p = this.renderer.framedGraphToViewport(d);
       const distance = Math.hypot(p.x - at.x, p.y - at.y);
       if (distance <= this.renderer.scaleSize(d.size) + 3 && distance < bestDistance) {
         best = node;
@@ -359,7 +359,7 @@ export class GraphView {
           }
           const inside = this.model.filterNodes((node) => {
             const d = this.renderer.getNodeDisplayData(node);
-            return Boolean(d && !d.hidden && contains(points, this.renderer.graphToViewport(d)));
+            return Boolean(d && !d.hidden && contains(points, this.renderer.framedGraphToViewport(d)));
           });
           this.setMarked([...this.marked, ...inside]);
         };
@@ -385,10 +385,10 @@ export class GraphView {
         next = this.model.filterNodes(visible).sort((a, b) => (this.metrics.size.get(b) ?? 0) - (this.metrics.size.get(a) ?? 0))[0] ?? null;
       } else {
         const d = directions[event.key]!;
-        const origin = this.renderer.graphToViewport(this.renderer.getNodeDisplayData(from)!);
+        const origin = this.renderer.framedGraphToViewport(this.renderer.getNodeDisplayData(from)!);
         let best = -Infinity;
         for (const neighbour of this.model.neighbors(from).filter(visible)) {
-          const p = this.renderer.graphToViewport(this.renderer.getNodeDisplayData(neighbour)!);
+          const p = this.renderer.framedGraphToViewport(this.renderer.getNodeDisplayData(neighbour)!);
           const [dx, dy] = [p.x - origin.x, p.y - origin.y];
           const length = Math.hypot(dx, dy) || 1;
           const alignment = (dx * d.x + dy * d.y) / length;

@@ -6,25 +6,8 @@
  * only the newcomers, beside their parent, with everyone placed before held still.
  */
 import type { SerializedGraph } from '../../server/domain/index.ts';
+import { runLayout, type LayoutProgress, type LayoutRequest } from './fa2-run.ts';
 import type { Point } from './state.ts';
-
-export interface LayoutRequest {
-  id: number;
-  keys: string[];
-  /** x0, y0, x1, y1, … in key order. */
-  xy: Float64Array;
-  /** 1 where the node must not move. */
-  fixed: Uint8Array;
-  /** Index pairs into keys. */
-  edges: Uint32Array;
-  iterations: number;
-  chunk: number;
-}
-export interface LayoutProgress {
-  id: number;
-  xy: Float64Array;
-  done: boolean;
-}
 
 export type Positions = Map<string, Point>;
 
@@ -38,6 +21,8 @@ export function unitHash(text: string): number {
 /** Big graphs get fewer, cheaper iterations: the first frame matters more than the last pixel. */
 export const iterationsFor = (order: number): number => (order <= 300 ? 400 : order <= 2000 ? 150 : 60);
 const chunkFor = (order: number): number => (order <= 300 ? 100 : order <= 2000 ? 10 : 3);
+/** Up to this size a layout takes milliseconds: it runs in place, sparing a worker's start-up. */
+const IN_PLACE = 300;
 
 /**
  * Seeded places for the nodes of `graph` that have none: beside their placed neighbours
@@ -67,7 +52,7 @@ export function seedPositions(positions: Positions, graph: Pick<SerializedGraph,
   return fresh;
 }
 
-/** Runs layouts in one worker, one at a time; a newer request cancels the older. */
+/** Runs layouts (big ones in a worker), one at a time; a newer request cancels the older. */
 export class Layout {
   private worker?: Worker;
   private current = 0;
@@ -81,8 +66,6 @@ export class Layout {
   run(graph: Pick<SerializedGraph, 'nodes' | 'edges'>, positions: Positions, moving: Set<string>, progress: (p: Positions) => void): Promise<boolean> {
     this.stop();
     if (moving.size === 0 || graph.nodes.length < 2) return Promise.resolve(true);
-    this.worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
-    const worker = this.worker;
     const keys = graph.nodes.map((n) => n.key).sort();
     const index = new Map(keys.map((k, i) => [k, i]));
     const xy = new Float64Array(keys.length * 2);
@@ -100,6 +83,14 @@ export class Layout {
     const edges = new Uint32Array(pairs.flat());
     const id = ++this.current;
     const request: LayoutRequest = { id, keys, xy, fixed, edges, iterations: iterationsFor(keys.length), chunk: chunkFor(keys.length) };
+    const apply = (xyNow: Float64Array) => keys.forEach((key, i) => positions.set(key, { x: xyNow[2 * i]!, y: xyNow[2 * i + 1]! }));
+    if (keys.length <= IN_PLACE) {
+      runLayout(request, (p) => p.done && apply(p.xy));
+      progress(positions);
+      return Promise.resolve(true);
+    }
+    this.worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+    const worker = this.worker;
     this.running = true;
     return new Promise((resolve) => {
       this.cancel = () => {
@@ -108,7 +99,7 @@ export class Layout {
       };
       const listen = (event: MessageEvent<LayoutProgress>) => {
         if (event.data.id !== id) return;
-        keys.forEach((key, i) => positions.set(key, { x: event.data.xy[2 * i]!, y: event.data.xy[2 * i + 1]! }));
+        apply(event.data.xy);
         progress(positions);
         if (event.data.done) {
           worker.removeEventListener('message', listen);

@@ -183,6 +183,8 @@ async function boot(): Promise<void> {
     try {
       const data = nothing ? EMPTY_GRAPH : await spec.fetch(state, state.filters);
       if (ticket !== loads) return;
+      // Marks for tests/bench/explorer.ts: data in hand, first frame drawn, view settled.
+      performance.mark('dyad:data');
       let synced = false;
       const show = (scope: Positions) => {
         if (ticket !== loads) return;
@@ -192,6 +194,7 @@ async function boot(): Promise<void> {
         if (!synced) {
           syncModel(model, data, (key) => pins[key] ?? positions.get(key)!);
           view.refresh();
+          performance.mark('dyad:first-frame');
           synced = true;
         } else {
           movePositions(model, positions, pins);
@@ -216,6 +219,7 @@ async function boot(): Promise<void> {
         );
       } else if (model.order === 0) say('Nothing matches: loosen the filters.');
       else say(`${model.order} actors · ${model.size} relations`);
+      performance.mark('dyad:loaded');
     } catch (error) {
       if (ticket !== loads) return;
       say(error instanceof ApiError ? error.message : `Could not load the graph: ${String(error)}`, true);

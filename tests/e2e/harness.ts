@@ -13,7 +13,20 @@ import { build } from 'vite';
 import { buildApp } from '../../server/api/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { EmbeddedStore } from '../../server/store/embedded/index.ts';
+import type Sigma from 'sigma';
+import type { Model } from '../../client/src/model.ts';
+import type { ViewState } from '../../client/src/state.ts';
 import { seedsDir, seedStore } from '../helpers/seed.ts';
+
+/** What the page's read-only test hook holds (client/src/main.ts). */
+export type Hook = { graph: Model; state: ViewState; idle: boolean; renderer: Sigma };
+declare global {
+  interface Window {
+    __dyad: Hook;
+    /** axe-core, when a test injects it. */
+    axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+  }
+}
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const screenshotDir = join(root, 'tests/output/e2e');
@@ -56,6 +69,8 @@ export async function startStage(): Promise<Stage> {
     browser,
     async page(width = 1280, height = 720) {
       const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+      // Shared with six engineers, this machine can be slow: give pages room.
+      context.setDefaultTimeout(30_000);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (message) => {
@@ -81,7 +96,7 @@ export async function settled(page: Page): Promise<void> {
       return dyad?.idle === true;
     },
     undefined,
-    { timeout: 20_000 },
+    { timeout: 60_000 },
   );
   // Sigma draws on the next animation frame.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
