@@ -37,6 +37,7 @@ export class GraphView {
   private hoveredEdge: string | null = null;
   private cursorNode: string | null = null;
   private path: { nodes: string[]; edges: string[] } | null = null;
+  private settling = false;
   private readonly marked = new Set<string>();
   private readonly tooltip: HTMLElement;
   private context!: DisplayContext;
@@ -170,6 +171,17 @@ export class GraphView {
     this.renderer.refresh();
   }
 
+  /** Above this many relations, they are left out of the frames drawn while the layout runs. */
+  static readonly SETTLE_WITHOUT_EDGES = 5000;
+
+  /** A layout started or ended: big graphs draw their actors only until it ends. */
+  setSettling(settling: boolean): void {
+    const next = settling && this.model.size > GraphView.SETTLE_WITHOUT_EDGES;
+    if (next === this.settling) return;
+    this.settling = next;
+    this.updateContext();
+  }
+
   /** Redraw after positions moved (layout progress): attributes only, no new metrics. */
   redraw(): void {
     this.renderer.refresh({ schedule: true });
@@ -267,6 +279,7 @@ export class GraphView {
       focus: focusOf(this.model, state.selection, this.hovered ?? this.cursorNode, shownPath),
       marked: this.marked,
       hidden: new Set(state.hidden),
+      settling: this.settling,
     };
   }
 

@@ -193,6 +193,7 @@ async function boot(): Promise<void> {
         const { pins } = store.get();
         if (!synced) {
           syncModel(model, data, (key) => pins[key] ?? positions.get(key)!);
+          view.setSettling(true);
           view.refresh();
           performance.mark('dyad:first-frame');
           synced = true;
@@ -204,6 +205,7 @@ async function boot(): Promise<void> {
       const scope = nothing ? new Map() : await scopes.positionsFor(spec.steps(state), show);
       if (scope === null || ticket !== loads) return;
       show(scope);
+      view.setSettling(false);
       view.frame([...scope.values(), ...positions.values(), ...Object.values(store.get().pins)]);
       view.refresh();
       shownKey = dataKey(state);

@@ -112,8 +112,9 @@ export class DetailsPanel implements Panel {
     const found = allSimplePaths(simple, path.from, path.to, { maxDepth: path.maxLength })
       .sort((a, b) => a.length - b.length)
       .slice(0, MAX_PATHS);
-    const edgesOf = (nodes: string[]) =>
-      nodes.slice(1).flatMap((node, i) => [...this.model.edges(nodes[i]!, node), ...this.model.edges(node, nodes[i]!)]);
+    /** Relations between two actors, either way (graphology may list one under both orders). */
+    const between = (a: string, b: string) => [...new Set([...this.model.edges(a, b), ...this.model.edges(b, a)])];
+    const edgesOf = (nodes: string[]) => nodes.slice(1).flatMap((node, i) => between(nodes[i]!, node));
     const name = (n: string) => shortLabel(this.model.getNodeAttributes(n));
     return h('section', { class: 'paths' }, [
       h('h3', { text: `${plural(found.length, 'path')} from ${name(path.from)} to ${name(path.to)}` }),
@@ -126,14 +127,13 @@ export class DetailsPanel implements Panel {
           const steps: (Node | string)[] = [];
           nodes.forEach((node, i) => {
             if (i > 0) {
-              const between = [...this.model.edges(nodes[i - 1]!, node), ...this.model.edges(node, nodes[i - 1]!)];
-              for (const edge of between) {
+              for (const edge of between(nodes[i - 1]!, node)) {
                 const type = this.model.getEdgeAttribute(edge, 'type');
                 steps.push(
                   h('button', {
                     class: 'link step-edge',
                     text: ` ${TYPE_GLYPHS[type]} ${typeWords(type)} `,
-                    attrs: { type: 'button', style: `color:${TYPE_COLOURS[type]}` },
+                    attrs: { type: 'button' },
                     on: { click: () => this.select('edge', edge) },
                   }),
                 );
@@ -276,11 +276,12 @@ export class DetailsPanel implements Panel {
       this.heading(
         [
           h('button', { class: 'link', text: name(source), attrs: { type: 'button' }, on: { click: () => this.select('node', source) } }),
-          h('span', {
-            class: denied ? 'relation denied' : 'relation',
-            attrs: { style: `color:${denied ? DENIED_COLOUR : TYPE_COLOURS[attrs.type]}` },
-            text: ` ${arrow} ${TYPE_GLYPHS[attrs.type]} ${attrs.type}${denied ? ' (denied)' : ''} ${arrow} `,
-          }),
+          // The type's colour on a swatch; the words stay dark enough to read.
+          h('span', { class: denied ? 'relation denied' : 'relation' }, [
+            ` ${arrow} `,
+            h('span', { class: 'swatch line', attrs: { style: `background:${denied ? DENIED_COLOUR : TYPE_COLOURS[attrs.type]}`, 'aria-hidden': 'true' } }),
+            `${TYPE_GLYPHS[attrs.type]} ${attrs.type}${denied ? ' (denied)' : ''} ${arrow} `,
+          ]),
           h('button', { class: 'link', text: name(target), attrs: { type: 'button' }, on: { click: () => this.select('node', target) } }),
         ],
         'edge-title',
