@@ -8,7 +8,7 @@ import { write } from 'graphology-gexf/browser';
 import type { DocumentSummary, RelationType } from '../../server/domain/index.ts';
 import type { GraphView } from './graph-view.ts';
 import { MODES } from './modes.ts';
-import { KIND_COLOURS, TYPE_COLOURS, TYPE_GLYPHS } from './palette.ts';
+import { KIND_COLOURS, KIND_SHAPES, TYPE_COLOURS, TYPE_GLYPHS } from './palette.ts';
 import type { Model } from './model.ts';
 import type { ViewState } from './state.ts';
 
@@ -56,9 +56,25 @@ export function caption(state: ViewState, documents: ReadonlyMap<string, Documen
   if (filters.reliability) parts.push(`grade ${filters.reliability} or better`);
   if (filters.minDocuments) parts.push(`≥ ${filters.minDocuments} documents`);
   if (filters.from || filters.to) parts.push(`${filters.from ?? '…'}–${filters.to ?? '…'}`);
-  if (state.hidden.length) parts.push(`${state.hidden.length} actors hidden`);
+  const hidden = new Set(state.hidden);
+  if (hidden.size) parts.push(`${hidden.size} actors hidden`);
+  const actors = model.filterNodes((n) => !hidden.has(n)).length;
+  const relations = model.filterEdges((_e, _a, s, t) => !hidden.has(s) && !hidden.has(t)).length;
   const sources = (filters.documents ?? [...documents.keys()]).map((id) => documents.get(id)?.title ?? id);
-  return [`dyad · ${parts.join(' · ')} · ${model.order} actors, ${model.size} relations`, `Sources: ${sources.join('; ') || 'none'}`];
+  return [`dyad · ${parts.join(' · ')} · ${actors} actors, ${relations} relations`, ...wrap(`Sources: ${sources.join('; ') || 'none'}`, 150)];
+}
+
+/** Split a long caption line at spaces into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
 }
 
 const LEGEND_WIDTH = 240;
@@ -89,7 +105,8 @@ export function viewPng(view: GraphView, model: Model, lines: string[]): Promise
     y += 18;
     ctx.fillStyle = KIND_COLOURS[kind];
     ctx.beginPath();
-    ctx.arc(left + 6, y - 4, 5, 0, 2 * Math.PI);
+    if (KIND_SHAPES[kind] === 'square') ctx.rect(left + 1, y - 9, 10, 10);
+    else ctx.arc(left + 6, y - 4, 5, 0, 2 * Math.PI);
     ctx.fill();
     ctx.fillStyle = '#1d2330';
     ctx.fillText(kind, left + 18, y);

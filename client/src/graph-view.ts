@@ -242,7 +242,8 @@ export class GraphView {
     const ctx = canvas.getContext('2d')!;
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    // A little wider than the fit, so labels at the rim are not cut.
+    camera.setState({ x: 0.5, y: 0.5, ratio: 1.2, angle: 0 });
     this.renderer.refresh();
     for (const [name, layer] of Object.entries(this.renderer.getCanvases())) {
       if (name !== 'mouse') ctx.drawImage(layer, 0, 0, canvas.width, canvas.height);

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const graph = Graph.from(data);
   let seed = 1;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-  graph.updateEachNodeAttributes((_n, a) => ({ ...a, x: random() * 100, y: random() * 100, size: 3 }));
+  graph.updateEachNodeAttributes((_n, a) => ({ label: a.name, x: random() * 100, y: random() * 100, size: 3 }));
+  // Sigma reads `type` as the program to draw with: the relation type must not land there.
+  graph.updateEachEdgeAttributes(() => ({ size: 1 }));
   const renderer = new Sigma(graph, document.getElementById('graph')!);
   renderer.refresh();
   performance.mark('dyad:first-frame');
