@@ -96,36 +96,51 @@ export function viewPng(view: GraphView, model: Model, lines: string[]): Promise
   ctx.drawImage(drawing, 0, 0);
   ctx.scale(scale, scale);
   const left = drawing.width / scale + 12;
-  let y = 24;
-  ctx.fillStyle = '#1d2330';
-  ctx.font = '600 13px system-ui, sans-serif';
-  ctx.fillText('Actors', left, y);
-  ctx.font = '12px system-ui, sans-serif';
-  for (const kind of kinds) {
-    y += 18;
-    ctx.fillStyle = KIND_COLOURS[kind];
-    ctx.beginPath();
-    if (KIND_SHAPES[kind] === 'square') ctx.rect(left + 1, y - 9, 10, 10);
-    else ctx.arc(left + 6, y - 4, 5, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.fillStyle = '#1d2330';
-    ctx.fillText(kind, left + 18, y);
-  }
-  y += 26;
-  ctx.font = '600 13px system-ui, sans-serif';
-  ctx.fillText('Relations', left, y);
-  ctx.font = '12px system-ui, sans-serif';
-  for (const type of types) {
-    y += 18;
-    ctx.fillStyle = TYPE_COLOURS[type];
-    ctx.fillRect(left, y - 6, 20, 3);
-    ctx.fillStyle = '#1d2330';
-    ctx.fillText(`${TYPE_GLYPHS[type]} ${type}`, left + 26, y);
-  }
+  const actorRows = [...kinds].map((kind) => ({
+    text: kind,
+    symbol: (x: number, y: number) => {
+      ctx.fillStyle = KIND_COLOURS[kind];
+      ctx.beginPath();
+      if (KIND_SHAPES[kind] === 'square') ctx.rect(x + 1, y - 9, 10, 10);
+      else ctx.arc(x + 6, y - 4, 5, 0, 2 * Math.PI);
+      ctx.fill();
+    },
+  }));
+  const relationRows = [...types].map((type) => ({
+    text: `${TYPE_GLYPHS[type]} ${type}`,
+    symbol: (x: number, y: number) => {
+      ctx.fillStyle = TYPE_COLOURS[type];
+      ctx.fillRect(x, y - 6, 20, 3);
+    },
+  }));
+  const next = legendBlock(ctx, 'Actors', actorRows, left, 24);
+  legendBlock(ctx, 'Relations', relationRows, left, next + 26);
   ctx.fillStyle = '#1d2330';
   ctx.font = '12px system-ui, sans-serif';
   lines.forEach((line, i) => ctx.fillText(line, 12, drawing.height / scale + 22 + i * 18, canvas.width / scale - 24));
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
+}
+
+/** A titled list of legend rows on the PNG; returns where the next block may start. */
+function legendBlock(
+  ctx: CanvasRenderingContext2D,
+  title: string,
+  rows: { text: string; symbol(x: number, y: number): void }[],
+  left: number,
+  top: number,
+): number {
+  let y = top;
+  ctx.fillStyle = '#1d2330';
+  ctx.font = '600 13px system-ui, sans-serif';
+  ctx.fillText(title, left, y);
+  ctx.font = '12px system-ui, sans-serif';
+  for (const row of rows) {
+    y += 18;
+    row.symbol(left, y);
+    ctx.fillStyle = '#1d2330';
+    ctx.fillText(row.text, left + 26, y);
+  }
+  return y;
 }
 
 export function download(name: string, data: Blob): void {

@@ -73,7 +73,8 @@ export class GraphView {
       labelDensity: 0.9,
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 7,
-      stagePadding: 40,
+      // Room at the rim for the labels of the outermost actors.
+      stagePadding: 70,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
       nodeReducer: (node, data) => nodeDisplay(this.context, node, data),

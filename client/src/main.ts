@@ -216,8 +216,11 @@ async function boot(): Promise<void> {
       if (nothing) say(nothing);
       else if (data.attributes.truncated) {
         const of = totals.totalNodes ? ` of ${totals.totalNodes}` : '';
+        const left = `${data.attributes.omittedNodes} actors, ${data.attributes.omittedEdges} relations left out`;
         say(
-          `Overview: the ${model.order}${of} best-connected actors, ${model.size} relations (${data.attributes.omittedNodes} actors, ${data.attributes.omittedEdges} relations left out). Search, expand or filter to see more.`,
+          effectiveMode(state) === 'all'
+            ? `Overview: the ${model.order}${of} best-connected actors (${left}). Search, expand or filter to see more.`
+            : `${model.order} actors · ${model.size} relations (${left}: narrow the filters to see them).`,
         );
       } else if (model.order === 0) say('Nothing matches: loosen the filters.');
       else say(`${model.order} actors · ${model.size} relations`);

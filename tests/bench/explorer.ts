@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { ActorKind, RelationType, type SerializedGraph } from '../../server/domain/index.ts';
-import { settled, startStage, type Stage } from '../e2e/harness.ts';
+import { startStage, type Stage } from '../e2e/harness.ts';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, actors: { type: 'string', default: '5000' }, relations: { type: 'string', default: '20000' } },
@@ -106,12 +106,13 @@ async function measureAtSize(page: Page, url: string, body: string, waitSettled:
   });
 }
 
+/** Polled on a timer, not on animation frames: a page drawing 20,000 relations draws few of them. */
+const POLL = { polling: 250, timeout: 300_000 };
 async function baselineSettled(page: Page) {
-  await page.waitForFunction(() => performance.getEntriesByName('dyad:loaded').length > 0, undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('dyad:loaded').length > 0, undefined, POLL);
 }
 async function dyadSettled(page: Page) {
-  await settled(page);
-  await page.waitForFunction(() => performance.getEntriesByName('dyad:loaded').length > 0, undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__dyad?.idle === true && performance.getEntriesByName('dyad:loaded').length > 0, undefined, POLL);
 }
 
 /** Seed corpus, real API: first meaningful frame, click → evidence, filter → redraw. */
