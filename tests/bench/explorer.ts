@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { ActorKind, RelationType, type SerializedGraph } from '../../server/domain/index.ts';
-import { startStage, type Stage } from '../e2e/harness.ts';
+import { edgePoint, startStage, type Stage } from '../e2e/harness.ts';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, actors: { type: 'string', default: '5000' }, relations: { type: 'string', default: '20000' } },
@@ -123,24 +123,7 @@ async function measureResponsiveness(stage: Stage) {
   await dyadSettled(page);
   const firstMeaningfulMs = await page.evaluate(() => performance.getEntriesByName('dyad:first-frame')[0]!.startTime);
   // An edge click: from the press to the first claim in the details panel.
-  const box = (await page.locator('#graph').boundingBox())!;
-  const target = await page.evaluate(() => {
-    const { graph, renderer } = window.__dyad;
-    const at = (n: string) => renderer.framedGraphToViewport(renderer.getNodeDisplayData(n)!);
-    let best: { x: number; y: number; clear: number } | null = null;
-    graph.forEachEdge((_e, _a, s, t) => {
-      if (new Set([...graph.edges(s, t), ...graph.edges(t, s)]).size > 1) return;
-      const [a, b] = [at(s), at(t)];
-      const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-      let clear = Infinity;
-      graph.forEachNode((n) => {
-        const p = at(n);
-        clear = Math.min(clear, Math.hypot(p.x - mid.x, p.y - mid.y));
-      });
-      if (!best || clear > best.clear) best = { ...mid, clear };
-    });
-    return best as { x: number; y: number } | null;
-  });
+  const target = await edgePoint(page);
   await page.evaluate(() => {
     const w = window as unknown as { __press: number; __evidence: number };
     document.addEventListener('mousedown', () => (w.__press = performance.now()), { capture: true });
@@ -148,7 +131,7 @@ async function measureResponsiveness(stage: Stage) {
       if (document.querySelector('#details .claims li.claim') && !w.__evidence) w.__evidence = performance.now();
     }).observe(document.getElementById('details')!, { childList: true, subtree: true });
   });
-  await page.mouse.click(box.x + target!.x, box.y + target!.y);
+  await page.mouse.click(target.x, target.y);
   await page.waitForFunction(() => (window as unknown as { __evidence?: number }).__evidence !== undefined, undefined, { timeout: 30_000 });
   const clickToEvidenceMs = await page.evaluate(() => {
     const w = window as unknown as { __press: number; __evidence: number };

@@ -103,3 +103,31 @@ export async function settled(page: Page): Promise<void> {
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+
+/** A point on the page over the middle of a long, unobstructed relation. */
+export async function edgePoint(page: Page): Promise<{ edge: string; x: number; y: number }> {
+  const box = (await page.locator('#graph').boundingBox())!;
+  const found = await page.evaluate(() => {
+    const { graph, renderer } = window.__dyad;
+    const at = (n: string) => renderer.framedGraphToViewport(renderer.getNodeDisplayData(n)!);
+    let best: { edge: string; x: number; y: number; score: number } | null = null;
+    graph.forEachEdge((edge, attrs, source, target) => {
+      if (new Set([...graph.edges(source, target), ...graph.edges(target, source)]).size > 1) return;
+      const [a, b] = [at(source), at(target)];
+      const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      // Distance from the midpoint to the nearest actor: the hover must land on the line.
+      let clearance = Infinity;
+      graph.forEachNode((n) => {
+        const p = at(n);
+        clearance = Math.min(clearance, Math.hypot(p.x - mid.x, p.y - mid.y));
+      });
+      const { width, height } = renderer.getDimensions();
+      if (mid.x < 20 || mid.y < 20 || mid.x > width - 20 || mid.y > height - 20) return;
+      const score = Math.min(clearance, Math.hypot(a.x - b.x, a.y - b.y) / 2) + attrs.claims;
+      if (!best || score > best.score) best = { edge, ...mid, score };
+    });
+    return best as { edge: string; x: number; y: number } | null;
+  });
+  if (!found) throw new Error('no relation drawn clear of the actors');
+  return { edge: found!.edge, x: box.x + found!.x, y: box.y + found!.y };
+}
