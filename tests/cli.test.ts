@@ -13,12 +13,12 @@ beforeAll(async () => {
 });
 
 describe('dyad CLI', () => {
-  it('prints --version from package.json', async () => {
+  it('prints --version from package.json', { timeout: 60_000 }, async () => {
     const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
     for (const flag of ['--version', '-V']) expect(await dyad(flag)).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 
-  it('lists every command in --help; no command is a usage error', async () => {
+  it('lists every command in --help; no command is a usage error', { timeout: 60_000 }, async () => {
     const help = await dyad('--help');
     expect(help.code).toBe(0);
     for (const name of COMMANDS) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
@@ -50,7 +50,7 @@ describe('dyad CLI', () => {
     expect(result.stderr).toContain('--help');
   });
 
-  it('exits 1 with one clear line, no stack trace, when a command fails on user input', async () => {
+  it('exits 1 with one clear line, no stack trace, when a command fails on user input', { timeout: 120_000 }, async () => {
     const out = await dyad('export', '--format', 'csv', '--out', '/nonexistent/x.csv');
     expect(out.code).toBe(1);
     expect(out.stderr).toBe("dyad: ENOENT: no such file or directory, open '/nonexistent/x.csv'\n");
