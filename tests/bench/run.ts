@@ -112,7 +112,7 @@ async function measureApi(store: string, env: NodeJS.ProcessEnv, manifest: Await
       const url = `${base}${request.path}`;
       let first: number;
       try {
-        first = await timeOnce(url, REQUEST_TIMEOUT_SEC);
+        first = await warmUp(() => timeOnce(url, REQUEST_TIMEOUT_SEC));
       } catch (error) {
         for (const c of CONNECTIONS) results[`${store} ${request.name} c${c}`] = { skipped: (error as Error).message };
         log(`${store} ${request.name}: ${(error as Error).message}`);
@@ -135,7 +135,21 @@ async function measureApi(store: string, env: NodeJS.ProcessEnv, manifest: Await
   return results;
 }
 
-const single = (ms: number): Latency => ({ p50: ms, p95: ms, p99: ms, rps: 1000 / ms, samples: 1, errors: 0 });
+/**
+ * The first answers are slower (compilation on both sides, cold caches): up to three calls
+ * within the time budget; the fastest says whether the request can be put under load.
+ */
+async function warmUp(timed: () => Promise<number>): Promise<number> {
+  const started = performance.now();
+  let fastest = Infinity;
+  for (let i = 0; i < 3 && (i === 0 || performance.now() - started < seconds * 1000); i++) fastest = Math.min(fastest, await timed());
+  return fastest;
+}
+
+const single = (ms: number): Latency => {
+  const rounded = Math.round(ms * 100) / 100;
+  return { p50: rounded, p95: rounded, p99: rounded, rps: Math.round((1000 / ms) * 100) / 100, samples: 1, errors: 0 };
+};
 
 const describe = (r: Latency | { skipped: string }) =>
   'skipped' in r ? `skipped: ${r.skipped}` : `p50 ${r.p50} ms, p95 ${r.p95}, p99 ${r.p99}, ${r.rps} req/s (${r.samples} samples, ${r.errors} errors)`;
@@ -148,9 +162,11 @@ async function measureCypher(uri: string, manifest: Parameters<typeof benchReque
   try {
     for (const { name, cypher } of benchRequests(manifest)) {
       const call = () => session.read(cypher.query, cypher.params, z.unknown());
-      const t = performance.now();
-      await call();
-      const first = performance.now() - t;
+      const first = await warmUp(async () => {
+        const t = performance.now();
+        await call();
+        return performance.now() - t;
+      });
       results[name] = first > (seconds * 1000) / 2 ? single(first) : await timeCalls(call, seconds);
       log(`cypher ${name}: ${describe(results[name])}`);
     }
