@@ -2,10 +2,14 @@
  * The embedded store's memory: a graphology MultiDirectedGraph whose nodes are actors
  * (attributes: the Actor) and whose edges are claims (key: claim id, attributes: the
  * ClaimRecord, subject → object), so the graph indexes claims by id and by actor; a map
- * indexes them by document. Mutations are synchronous, so a reader never sees half a swap.
+ * indexes them by document. Beside it the relations (RelationIndex), each relation's
+ * aggregate recomputed when a document put touches it, so graph reads without claim-level
+ * filters never visit claims. Mutations are synchronous, so a reader never sees half a swap.
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { Actor, ActorRef, ClaimRecord, ClaimView, DocumentRecord } from '../../domain/index.ts';
+import { relationAttributes, relationBetween } from '../../graph/aggregate.ts';
+import { RelationIndex } from '../../graph/relation-index.ts';
 import type { DocumentUpsert } from '../graph-store.ts';
 import { checkReferences, checkUniqueActors } from '../upsert-checks.ts';
 
@@ -19,7 +23,10 @@ export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
 export class GraphState {
   readonly graph = new MultiDirectedGraph<Actor, ClaimRecord>();
   readonly documents = new Map<string, DocumentRecord>();
+  readonly relations = new RelationIndex();
   private readonly claimsByDocument = new Map<string, string[]>();
+  /** The claim ids of each relation, by relation key. */
+  private readonly claimsByRelation = new Map<string, Set<string>>();
 
   actor(id: string): Actor | undefined {
     return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined;
@@ -55,13 +62,45 @@ export class GraphState {
   /** Puts a checked upsert in: its actors, the document, and its claims in place of the previous ones. */
   putDocument({ document, claims, actors }: DocumentUpsert): void {
     this.putActors(actors);
-    for (const id of this.claimsByDocument.get(document.id) ?? []) this.graph.dropEdge(id);
-    for (const claim of claims) this.graph.addDirectedEdgeWithKey(claim.id, claim.subject, claim.object, claim);
+    const touched = new Set<string>();
+    for (const id of this.claimsByDocument.get(document.id) ?? []) {
+      const key = relationKey(this.claim(id));
+      this.claimsByRelation.get(key)!.delete(id);
+      touched.add(key);
+      this.graph.dropEdge(id);
+    }
+    for (const claim of claims) {
+      this.graph.addDirectedEdgeWithKey(claim.id, claim.subject, claim.object, claim);
+      const key = relationKey(claim);
+      let ids = this.claimsByRelation.get(key);
+      if (!ids) this.claimsByRelation.set(key, (ids = new Set()));
+      ids.add(claim.id);
+      touched.add(key);
+    }
     this.documents.set(document.id, document);
     this.claimsByDocument.set(
       document.id,
       claims.map((c) => c.id),
     );
+    for (const key of touched) this.recompute(key);
+  }
+
+  /** A relation's aggregate from its claims, or the relation gone when it has none left. */
+  private recompute(key: string): void {
+    const ids = this.claimsByRelation.get(key)!;
+    if (ids.size === 0) {
+      this.claimsByRelation.delete(key);
+      this.relations.drop(key);
+      return;
+    }
+    const claims = [...ids].map((id) => this.claim(id));
+    const { source, target, type } = relationBetween(claims[0]!.subject, claims[0]!.type, claims[0]!.object);
+    this.relations.set({ key, source, target, attributes: relationAttributes(type, claims) });
+  }
+
+  /** How many claims name the actor as subject or object (a claim naming it twice counts twice, as Neo4j counts). */
+  claimCount(actorId: string): number {
+    return this.graph.hasNode(actorId) ? this.graph.degree(actorId) : 0;
   }
 
   claim(id: string): ClaimRecord {
@@ -100,3 +139,5 @@ export class GraphState {
     return { id, name, kind, aliases };
   }
 }
+
+const relationKey = (claim: ClaimRecord): string => relationBetween(claim.subject, claim.type, claim.object).key;

@@ -18,10 +18,17 @@ import {
   type ClaimView,
   type DocumentRecord,
   type DocumentSummary,
+  type GraphFilters,
+  type SerializedGraph,
   type StoreHealth,
   type UpsertOutcome,
 } from '../../domain/index.ts';
 import { NotFound, StoreUnavailable } from '../../errors.ts';
+import { expandNeighborhood, neighborhoodGraph, type NeighborhoodOptions } from '../../graph/neighborhood.ts';
+import { type GraphBounds, overview, overviewGraph } from '../../graph/overview.ts';
+import { checkPathEnds, type PathOptions, pathsGraph } from '../../graph/paths.ts';
+import { RelationIndex } from '../../graph/relation-index.ts';
+import { claimLevelFilters, relationPredicate, rowsFromClaims } from '../../graph/relations.ts';
 import { rankActors } from '../../ingest/alias-index.ts';
 import { createLogger } from '../../log.ts';
 import { claimMatches } from '../claim-filter.ts';
@@ -128,7 +135,8 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
-    return rankActors(q, this.state().actors(), options);
+    const state = this.state();
+    return rankActors(q, state.actors(), options).map((hit) => ({ ...hit, claims: state.claimCount(hit.id) }));
   }
 
   async getActor(id: string): Promise<ActorDetail> {
@@ -151,11 +159,7 @@ export class EmbeddedStore implements GraphStore {
     // Start from the narrowest index the query names.
     const pivot = actor ?? subject ?? object;
     const candidates =
-      document !== undefined
-        ? state.claimsOfDocument(document)
-        : pivot !== undefined
-          ? state.claimsOfActor(pivot)
-          : state.allClaims();
+      document !== undefined ? state.claimsOfDocument(document) : pivot !== undefined ? state.claimsOfActor(pivot) : scope(state, filters);
     const ends = (s: string, o: string) => (subject === undefined || s === subject) && (object === undefined || o === object);
     const matches = candidates.filter(
       (c) =>
@@ -168,16 +172,52 @@ export class EmbeddedStore implements GraphStore {
     return { total: views.length, items: views.slice(offset, offset + limit) };
   }
 
-  async allClaims(filters: ClaimFilters): Promise<ClaimView[]> {
+  async documentClaims(documents: string[], filters: ClaimFilters): Promise<ClaimView[]> {
     const state = this.state();
-    return this.views(state, state.allClaims(), filters);
+    return this.views(state, [...new Set(documents)].flatMap((id) => state.claimsOfDocument(id)), filters);
   }
 
-  async claimsTouching(actorIds: string[], filters: ClaimFilters): Promise<ClaimView[]> {
+  async allClaims(filters: ClaimFilters): Promise<ClaimView[]> {
     const state = this.state();
-    const touching = new Map<string, ClaimRecord>();
-    for (const id of actorIds) for (const claim of state.claimsOfActor(id)) touching.set(claim.id, claim);
-    return this.views(state, [...touching.values()], filters);
+    return this.views(state, scope(state, filters), filters);
+  }
+
+  async graph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
+    const state = this.state();
+    const passes = relationPredicate(filters, (id) => state.actor(id)?.kind);
+    const claimFilters = claimLevelFilters(filters);
+    const answer = claimFilters
+      ? overview(rowsFromClaims(this.admitted(state, scope(state, claimFilters), claimFilters)).filter(passes), bounds)
+      : state.relations.overview(bounds, passes);
+    return overviewGraph(answer, (id) => state.actor(id)!);
+  }
+
+  async neighborhood(center: string, { depth, limit, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
+    const state = this.state();
+    if (!state.actor(center)) throw new NotFound('actor', center);
+    const passes = relationPredicate(filters, (id) => state.actor(id)?.kind);
+    const claimFilters = claimLevelFilters(filters);
+    const found = claimFilters
+      ? await expandNeighborhood(center, { depth, limit }, async (ids) =>
+          rowsFromClaims(this.admitted(state, [...new Set(ids.flatMap((id) => state.claimsOfActor(id)))], claimFilters)).filter(passes),
+        )
+      : await state.relations.neighborhood(center, { depth, limit }, passes);
+    return neighborhoodGraph(center, found, (id) => state.actor(id)!);
+  }
+
+  async paths(from: string, to: string, { maxLength, k, filters }: PathOptions): Promise<SerializedGraph> {
+    checkPathEnds(from, to);
+    const state = this.state();
+    for (const id of [from, to]) if (!state.actor(id)) throw new NotFound('actor', id);
+    const passes = relationPredicate(filters, (id) => state.actor(id)?.kind);
+    const claimFilters = claimLevelFilters(filters);
+    const relations = claimFilters ? RelationIndex.of(rowsFromClaims(this.admitted(state, scope(state, claimFilters), claimFilters))) : state.relations;
+    return pathsGraph(relations.paths(from, to, { maxLength, k }, passes), (id) => state.actor(id)!);
+  }
+
+  /** The claims among `claims` that pass the filters. */
+  private admitted(state: GraphState, claims: ClaimRecord[], filters: ClaimFilters): ClaimRecord[] {
+    return claims.filter((c) => claimMatches(state.view(c), filters));
   }
 
   /** The claims passing the filters, as views, in evidence order. */
@@ -210,6 +250,11 @@ function apply(state: GraphState, entry: JournalEntry): void {
     state.checkReferences(entry);
     state.putDocument(entry);
   }
+}
+
+/** The claims a filter set can admit: its documents' when it names documents, else every claim. */
+function scope(state: GraphState, filters: ClaimFilters): ClaimRecord[] {
+  return filters.documents ? [...new Set(filters.documents)].flatMap((id) => state.claimsOfDocument(id)) : state.allClaims();
 }
 
 function counts(state: GraphState) {
