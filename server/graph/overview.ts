@@ -24,17 +24,26 @@ export interface Overview {
 export const byCorroboration = (a: RelationRow, b: RelationRow): number =>
   b.attributes.supporting - a.attributes.supporting || weight(b) - weight(a) || compareKeys(a.key, b.key);
 
-export function overview(rows: readonly RelationRow[], { maxNodes, maxEdges }: GraphBounds): Overview {
+export function overview(rows: readonly RelationRow[], bounds: GraphBounds): Overview {
   const degree = new Map<string, number>();
   for (const row of rows) for (const id of [row.source, row.target]) degree.set(id, (degree.get(id) ?? 0) + weight(row));
   const totals = { totalNodes: degree.size, totalEdges: rows.length };
-  if (rows.length <= maxEdges && degree.size <= maxNodes) return { rows: [...rows], ...totals };
-  const best = new Set(
-    [...degree]
+  if (rows.length <= bounds.maxEdges && degree.size <= bounds.maxNodes) return { rows: [...rows], ...totals };
+  return overviewAmong(bestConnected(degree, bounds.maxNodes), rows, totals, bounds.maxEdges);
+}
+
+/** The `maxNodes` actors of most weight, ties by id. */
+export function bestConnected(weights: Iterable<[string, number]>, maxNodes: number): Set<string> {
+  return new Set(
+    [...weights]
       .sort(([a, x], [b, y]) => y - x || compareKeys(a, b))
       .slice(0, maxNodes)
       .map(([id]) => id),
   );
+}
+
+/** The most corroborated of `rows` with both ends among `best` (a store that knows the best-connected actors beforehand passes only their relations). */
+export function overviewAmong(best: ReadonlySet<string>, rows: readonly RelationRow[], totals: Omit<Overview, 'rows'>, maxEdges: number): Overview {
   const among = rows.filter((row) => best.has(row.source) && best.has(row.target));
   return { rows: among.sort(byCorroboration).slice(0, maxEdges), ...totals };
 }
