@@ -17,7 +17,7 @@ export async function run(options: { paths: string[]; server?: string | undefine
     paths: options.paths.length > 0 ? options.paths : [config.DYAD_SEEDS_DIR],
     seedsDir: config.DYAD_SEEDS_DIR,
     onProgress: (done, total, document) => {
-      if (done === 1) bar?.start(total, 0, { document });
+      if (bar && !bar.isActive) bar.start(total, 0, { document });
       bar?.update(done, { document });
     },
   };
