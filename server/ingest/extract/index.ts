@@ -43,7 +43,8 @@ export function extractWith(
     const mentions = findMentions(sentence, ctx);
     // One mention may still hold a relation: "the Taliban takeover" names its maker inside it.
     if (mentions.length < 2 && !mentions[0]?.inner) continue;
-    const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon };
+    const topic = ctx.salient();
+    const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon, ...(topic ? { topic } : {}) };
     const hedges = findHedges(view);
     const names: Array<[number, number]> = mentions.map((m) => [sentence.tokens[m.first]!.start, sentence.tokens[m.last]!.end]);
     const when = findWhen(text, sentence.start, sentence.end, names);

@@ -65,6 +65,8 @@ function gazetteerTrie(index: AliasIndex): TrieNode {
 
 /** What a document has taught the reader so far: acronyms, new actors, the last actor of each kind. */
 const RECENT = 6;
+/** How many recent states and groups compete to be the one the text is about. */
+const TOPICS = 3;
 
 export class DocumentContext {
   readonly acronyms = new Map<string, string>();
@@ -73,6 +75,9 @@ export class DocumentContext {
   private readonly recentOfKind = new Map<ActorKind, string[]>();
   /** The last two distinct agents (groups, states, organisations), the most recent first. */
   private agents: Array<{ id: string; kind: ActorKind }> = [];
+  /** The last few distinct states and groups, the most recent first, and how often each was named. */
+  private topics: Array<{ id: string; kind: ActorKind }> = [];
+  private readonly named = new Map<string, number>();
 
   constructor(
     readonly index: AliasIndex,
@@ -88,6 +93,20 @@ export class DocumentContext {
     this.recentOfKind.set(m.kind, [m.id, ...recent.filter((id) => id !== m.id)].slice(0, RECENT));
     if (m.kind === 'group' || m.kind === 'state' || m.kind === 'organization')
       this.agents = [{ id: m.id, kind: m.kind }, ...this.agents.filter((a) => a.id !== m.id)].slice(0, 2);
+    if (m.kind === 'group' || m.kind === 'state') {
+      this.topics = [{ id: m.id, kind: m.kind }, ...this.topics.filter((a) => a.id !== m.id)].slice(0, TOPICS);
+      this.named.set(m.id, (this.named.get(m.id) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * The state or group the text is about just now: of the last few named, the one named most
+   * often. "Interior Minister X" with no country named is a minister of that one.
+   */
+  salient(): { id: string; kind: ActorKind } | undefined {
+    let best: { id: string; kind: ActorKind } | undefined;
+    for (const t of this.topics) if (!best || this.named.get(t.id)! > this.named.get(best.id)!) best = t;
+    return best;
   }
 
   recent(kind: ActorKind): readonly string[] {

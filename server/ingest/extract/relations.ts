@@ -25,6 +25,8 @@ export interface SentenceView {
   /** The mention covering each token, if any. */
   cover: Array<Mention | undefined>;
   lexicon: Lexicon;
+  /** The state or group the text is about when the sentence starts (DocumentContext.salient). */
+  topic?: { id: string; kind: ActorKind };
 }
 
 interface PatternIndex {
@@ -152,6 +154,14 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       }
       break;
   }
+  if (pattern.type === 'MEMBER_OF' && objects.length === 0 && view.topic && pattern.object.includes(view.topic.kind)) {
+    // "Interior Minister X", "X, the new foreign secretary": a title naming no one is held in the state or group the text is about.
+    const person = titled(view, pattern, cueFirst, cueLast);
+    if (person) {
+      subjects = [person];
+      objects = [{ ...view.topic, first: cueFirst, last: cueLast, source: 'implied' }];
+    }
+  }
   const pairs: Array<[Mention, Mention]> = [];
   if (both) pairs.push(both);
   else if (pairsWithin) {
@@ -174,6 +184,27 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       distance: Math.max(wordsBetween(tokens, subject, cueFirst, cueLast), wordsBetween(tokens, object, cueFirst, cueLast)),
       negated,
     }));
+}
+
+/**
+ * The person a title names when no organisation is in sight: right after the title ("Defence
+ * Minister X"), or before it in apposition ("X, the new foreign secretary").
+ */
+function titled(view: SentenceView, pattern: CompiledPattern, cueFirst: number, cueLast: number): Mention | undefined {
+  const tokens = view.sentence.tokens;
+  if (pattern.frame === 'reverse') {
+    const next = view.cover[cueLast + 1];
+    if (next?.kind !== 'person' || next.first !== cueLast + 1) return undefined;
+    // "Pakistani Prime Minister X", "the Taliban's interior minister X": someone is named just before.
+    for (let k = cueFirst - 1; k >= Math.max(0, cueFirst - 3); k--) if (view.cover[k] || tokens[k]!.text === ',') return view.cover[k] ? undefined : next;
+    return next;
+  }
+  if (pattern.frame !== 'before') return undefined;
+  let k = cueFirst - 1;
+  while (k >= 0 && tokens[k]!.word && !view.cover[k] && cueFirst - k <= 5) k--;
+  if (tokens[k]?.text !== ',' && tokens[k]?.text !== '–' && tokens[k]?.text !== '—') return undefined;
+  const person = view.cover[k - 1];
+  return person?.kind === 'person' ? person : undefined;
 }
 
 const union = (a: ActorKind[], b: ActorKind[]) => [...new Set([...a, ...b])];
