@@ -19,6 +19,8 @@ export interface Mention {
   source: MentionSource;
   /** The actors named inside an event's name: "Taliban" in "the Taliban takeover". */
   inner?: Mention[];
+  /** A state named by its capital ("Kabul"), read as the city where a place is wanted. */
+  asPlace?: Mention;
 }
 
 interface TrieNode {
@@ -174,6 +176,10 @@ export function findMentions(sentence: Sentence, ctx: DocumentContext): Mention[
       continue;
     }
     ctx.seen(m);
+    if (m.kind === 'state' && m.first === m.last && m.source === 'name') {
+      const place = placeReading(tokens, m, ctx);
+      if (place) m.asPlace = place;
+    }
     resolved.push(m);
   }
   return resolved;
@@ -343,6 +349,18 @@ function findNewNames(tokens: Token[], taken: Array<Mention | undefined>, ctx: D
       } else if (lex.nameConnectors.has(w.norm)) {
         j = k + 1;
       } else break;
+    }
+    // "US Army General Michael Kurilla": a title inside the run is not part of the name after it.
+    for (let k = last - 1; k > i; k--)
+      if (tokens[k]!.word && tokens[k]!.cap && lex.personBefore.has(tokens[k]!.norm)) {
+        i = k + 1;
+        break;
+      }
+    // "China-Pakistan Economic Corridor", "Islamic Republic": a fragment of a longer name names no one.
+    const fragment = (tokens[i - 1]?.text === '-' && !!taken[i - 2] && tokens[i - 1]!.start === tokens[i - 2]!.end) || (i === last && lex.inName.has(tokens[i]!.norm));
+    if (fragment) {
+      i = last;
+      continue;
     }
     const words = tokens.slice(i, last + 1).filter((w) => w.word);
     const name = tokens.slice(i, last + 1).reduce((s, w, n, all) => s + (n > 0 && all[n - 1]!.end < w.start ? ' ' : '') + w.text, '');

@@ -171,6 +171,8 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
   }
   const tokens = view.sentence.tokens;
   if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o))) return [];
+  // "operatives based in Jalalabad and Kabul": where a place is wanted, a capital is the city.
+  if (pattern.object.includes('place')) for (const pair of pairs) pair[1] = pair[1].asPlace ?? pair[1];
   const negated = isNegated(view, cueFirst);
   return pairs
     // A group only implied by a role ("a senior commander") stands for nothing but that role.
@@ -287,6 +289,7 @@ function isBoundary(tokens: Token[], k: number, lexicon: Lexicon): boolean {
 const isPossessive = (t: Token | undefined): boolean => !!t && !t.word && t.norm === 's';
 
 const RELATIVE = new Set(['which', 'who', 'whose', 'that']);
+const RELATIVE_OPENERS = new Set(['which', 'who', 'whom', 'whose']);
 
 /** ", which …" hands the name written just before the comma to the relative clause. */
 function isRelativeAfter(tokens: Token[], m: Mention, boundary: number): boolean {
@@ -351,7 +354,8 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
     const m = ms[idx]!;
     if (m.first <= at) continue;
     for (; k < m.first; k++) {
-      if (isBoundary(tokens, k, view.lexicon)) return [];
+      // A relative clause after the cue is about someone else: "the former Emir who gave X sanctuary".
+      if (isBoundary(tokens, k, view.lexicon) || RELATIVE_OPENERS.has(tokens[k]!.norm)) return [];
       if (tokens[k]!.word) words++;
     }
     if (words > window) return [];
