@@ -115,6 +115,22 @@ export class DocumentContext {
     return this.recentOfKind.get(kind) ?? [];
   }
 
+  private readonly places = new Map<string, string | undefined>();
+  /** The place "Kabul city" or "Kurram district" names, for the surface "Kabul"; looked up once per document. */
+  placeNamed(surface: string): string | undefined {
+    if (this.places.has(surface)) return this.places.get(surface);
+    let id: string | undefined;
+    for (const noun of this.lexicon.placeAfter) {
+      const r = this.index.resolve(`${surface} ${noun}`);
+      if (r.ok && this.kindOf(r.id) === 'place') {
+        id = r.id;
+        break;
+      }
+    }
+    this.places.set(surface, id);
+    return id;
+  }
+
   /** The words of an actor's name and aliases. */
   nameWords(id: string): Set<string> {
     const actor = this.index.get(id) ?? this.discovered.get(id);
@@ -242,11 +258,8 @@ function namesWithin(tokens: Token[], event: Mention, root: TrieNode, ctx: Docum
 
 function placeReading(tokens: Token[], m: Mention, ctx: DocumentContext): Mention | undefined {
   const surface = tokens.slice(m.first, m.last + 1).map((t) => t.text).join(' ');
-  for (const noun of ctx.lexicon.placeAfter) {
-    const r = ctx.index.resolve(`${surface} ${noun}`);
-    if (r.ok && ctx.kindOf(r.id) === 'place') return { ...m, id: r.id, kind: 'place' };
-  }
-  return undefined;
+  const id = ctx.placeNamed(surface);
+  return id ? { ...m, id, kind: 'place' } : undefined;
 }
 
 /** Longest gazetteer name (or document acronym) starting at token i and ending by `limit`. */
@@ -336,7 +349,7 @@ function findNewNames(tokens: Token[], taken: Array<Mention | undefined>, ctx: D
       continue;
     }
     const t = tokens[i]!;
-    if (!t.word || !t.cap || lex.notNames.has(t.text) || afterNamePrefix(tokens, i, lex)) continue;
+    if (!t.word || !t.cap || lex.notNames.has(t.text) || !nameTag(t) || afterNamePrefix(tokens, i, lex)) continue;
     let last = i;
     for (let j = i + 1; j < tokens.length; ) {
       let k = j;
@@ -381,6 +394,10 @@ function findNewNames(tokens: Token[], taken: Array<Mention | undefined>, ctx: D
     i = last;
   }
 }
+
+/** A name starts with a proper noun (or a noun the tagger is unsure of), not "Despite" or "Meanwhile". */
+const NAME_TAGS = new Set(['PROPN', 'NOUN', 'X']);
+const nameTag = (t: Token) => t.pos === undefined || NAME_TAGS.has(t.pos);
 
 function guessKind(tokens: Token[], first: number, last: number, words: Token[], lex: Lexicon): ActorKind | undefined {
   const inName = words.map((w) => lex.inName.get(w.norm)).filter((k): k is ActorKind => !!k);
@@ -447,7 +464,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their']);
  * The index of its article, or -1.
  */
 function determinerBefore(tokens: Token[], taken: Array<Mention | undefined>, i: number): number {
-  if (tokens[i]!.norm.endsWith('ed')) return -1;
+  if (tokens[i]!.norm.endsWith('ed') || tokens[i]!.pos === 'VERB') return -1;
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
     const t = tokens[k]!;
     if (taken[k]) continue;

@@ -469,7 +469,7 @@ function crossesClause(view: SentenceView, from: number, to: number): boolean {
 /** "… and operates in", "… and sends fighters to": a verb right after "and" shares the clause's subject. */
 function isCoordinatedVerb(tokens: Token[], at: number): boolean {
   const t = tokens[at]!;
-  if (!t.word || !/(?:s|ed)$/.test(t.norm) || t.cap) return false;
+  if (!t.word || !/(?:s|ed)$/.test(t.norm) || t.cap || (t.pos !== undefined && t.pos !== 'VERB')) return false;
   let k = at - 1;
   while (k >= 0 && tokens[k]!.word && tokens[k]!.norm.endsWith('ly')) k--;
   return tokens[k]?.norm === 'and';

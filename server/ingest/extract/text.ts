@@ -3,6 +3,7 @@
  * the extractor runs on every ingested article.
  */
 import type { Span } from '../../domain/index.ts';
+import { tagSpan } from './pos.ts';
 
 export const WILDCARD = '*';
 
@@ -19,6 +20,8 @@ export interface Token {
   word: boolean;
   /** Starts with an upper-case letter. */
   cap: boolean;
+  /** Universal part-of-speech tag (pos.ts), when the tagger's token starts here too. */
+  pos?: string;
 }
 
 export interface Sentence {
@@ -86,6 +89,12 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return tokens;
 }
 
+/**
+ * A paragraph longer than this (in characters) is no prose: it is read without POS tags, and the
+ * word-shape rules that stand in for them, so a hostile megabyte costs no tagging.
+ */
+export const MAX_TAGGED_LINE = 20_000;
+
 const TERMINATORS = new Set(['.', '!', '?']);
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
 
@@ -101,7 +110,12 @@ export function splitSentences(text: string, body: Span[], abbreviations: Readon
     while (lineStart < spanEnd) {
       let lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd === -1 || lineEnd > spanEnd) lineEnd = spanEnd;
-      splitLine(tokenize(text, lineStart, lineEnd), abbreviations, sentences);
+      const tokens = tokenize(text, lineStart, lineEnd);
+      if (tokens.length > 0 && lineEnd - lineStart <= MAX_TAGGED_LINE) {
+        const tags = tagSpan(text, lineStart, lineEnd);
+        for (const t of tokens) t.pos = tags.get(t.start);
+      }
+      splitLine(tokens, abbreviations, sentences);
       lineStart = lineEnd + 1;
     }
   }
