@@ -367,10 +367,12 @@ function findNewNames(tokens: Token[], taken: Array<Mention | undefined>, ctx: D
     for (let k = last - 1; k > i; k--)
       if (tokens[k]!.word && tokens[k]!.cap && lex.personBefore.has(tokens[k]!.norm)) {
         i = k + 1;
+        while (i < last && !(tokens[i]!.word && tokens[i]!.cap)) i++;
         break;
       }
+    const isTitle = (k: number) => tokens[k]!.cap && lex.personBefore.has(tokens[k]!.norm);
     // "China-Pakistan Economic Corridor", "Islamic Republic": a fragment of a longer name names no one.
-    const fragment = (tokens[i - 1]?.text === '-' && !!taken[i - 2] && tokens[i - 1]!.start === tokens[i - 2]!.end) || (i === last && lex.inName.has(tokens[i]!.norm));
+    const fragment = (tokens[i - 1]?.text === '-' && !!taken[i - 2] && tokens[i - 1]!.start === tokens[i - 2]!.end) || (i === last && lex.inName.has(tokens[i]!.norm)) || isTitle(last);
     if (fragment) {
       i = last;
       continue;
