@@ -5,27 +5,23 @@
 import type { AliasIndex } from '../alias-index.ts';
 import { normalizeName } from '../alias-index.ts';
 import type { DocumentContext, Mention } from './context.ts';
+import type { Lexicon } from './lexicon.ts';
 import { stem, type Token } from './text.ts';
-
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their']);
 
 /**
  * A noun, not a verb: "the suicide bombing", "a U.S. drone strike", not "militants attacked".
  * The index of its article, or -1.
  */
-function determinerBefore(tokens: Token[], taken: Array<Mention | undefined>, i: number): number {
+function determinerBefore(tokens: Token[], taken: Array<Mention | undefined>, i: number, words: Lexicon['words']): number {
   if (tokens[i]!.norm.endsWith('ed') || tokens[i]!.pos === 'VERB') return -1;
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
     const t = tokens[k]!;
     if (taken[k]) continue;
-    if (!t.word || NOT_MODIFIERS.has(t.norm)) return -1;
-    if (DETERMINERS.has(t.norm)) return k;
+    if (!t.word || words.nounPhraseBreaks.has(t.norm)) return -1;
+    if (words.eventDeterminers.has(t.norm)) return k;
   }
   return -1;
 }
-
-/** Words that end a noun phrase read leftwards from its noun. */
-const NOT_MODIFIERS = new Set(['after', 'before', 'during', 'since', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'by', 'with', 'from', 'to', 'for', 'against', 'between']);
 
 interface EventWords {
   id: string;
@@ -67,7 +63,7 @@ export function findDescriptions(tokens: Token[], taken: Array<Mention | undefin
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const nouns = t.word && !taken[i] ? ctx.lexicon.eventNouns.get(t.stem) : undefined;
-    const article = nouns ? determinerBefore(tokens, taken, i) : -1;
+    const article = nouns ? determinerBefore(tokens, taken, i, ctx.lexicon.words) : -1;
     if (article === -1) continue;
     const fits = gazetteerEvents(ctx.index).filter(
       (e) =>
@@ -82,7 +78,6 @@ export function findDescriptions(tokens: Token[], taken: Array<Mention | undefin
   }
 }
 
-const AT = new Set(['in', 'at', 'near']);
 const NP_BREAKS = new Set([',', ';', ':', '—', '(', ')']);
 
 /**
@@ -90,7 +85,7 @@ const NP_BREAKS = new Set([',', ';', ':', '—', '(', ')']);
  * named for its noun, the place and the year the sentence gives ("attack in Bannu (2025)").
  */
 function newEvent(tokens: Token[], noun: number, anchors: Mention[], years: string[], ctx: DocumentContext): string | undefined {
-  const place = anchors.find((a) => a.kind === 'place' && a.first > noun && a.first - noun <= 8 && AT.has(tokens[a.first - 1]!.norm));
+  const place = anchors.find((a) => a.kind === 'place' && a.first > noun && a.first - noun <= 8 && ctx.lexicon.words.locatives.has(tokens[a.first - 1]!.norm));
   if (!place || tokens.slice(noun + 1, place.first).some((t) => NP_BREAKS.has(t.text) || ctx.lexicon.clauseBreaks.has(t.norm))) return undefined;
   const where = tokens.slice(place.first, place.last + 1).map((t) => t.text).join(' ');
   const year = new Set(years).size === 1 ? ` (${years[0]})` : '';

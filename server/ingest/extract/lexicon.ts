@@ -68,6 +68,23 @@ export const LexiconFile = z
     clauseBreaks: Words,
     clauseOpeners: Words,
     abbreviations: Words,
+    functionWords: z
+      .object({
+        determiners: Words,
+        eventDeterminers: Words,
+        nounPhraseBreaks: Words,
+        locatives: Words,
+        relatives: Words,
+        relativeOpeners: Words,
+        particularly: Words,
+        listGlue: Words,
+        conjunctions: Words,
+        helpNouns: Words,
+        auxiliaries: Words,
+        nounPhraseStops: Words,
+        bothSides: Words,
+      })
+      .strict(),
   })
   .strict();
 export type LexiconFile = z.infer<typeof LexiconFile>;
@@ -123,6 +140,10 @@ export interface Lexicon {
   clauseBreaks: Set<string>;
   clauseOpeners: Set<string>;
   abbreviations: Set<string>;
+  /** The function-word lists, each as a set of normalised words (punctuation as typed). */
+  words: Record<Exclude<keyof LexiconFile['functionWords'], 'bothSides'>, ReadonlySet<string>>;
+  /** "both sides", "the two countries", as word sequences. */
+  bothSides: string[][];
 }
 
 /** Words split at spaces and hyphens: "attack on" → ['attack', 'on']; "impose * fee on" → ['impos', '*', 'fee', 'on']; "," stays ",". */
@@ -186,6 +207,9 @@ export function compileLexicon(file: LexiconFile): Lexicon {
       coreference.set(cue[0]!, [...(coreference.get(cue[0]!) ?? []), { kind, cue }]);
     }
 
+  const { bothSides, ...lists } = file.functionWords;
+  const wordSets = {} as Lexicon['words'];
+  for (const [list, ws] of Object.entries(lists) as Array<[keyof Lexicon['words'], string[]]>) wordSets[list] = words(ws);
   const inName = new Map<string, ActorKind>();
   for (const kind of ['place', 'state', 'organization', 'group'] as const) for (const w of file.kindCues.inName[kind]) inName.set(normWord(w), kind);
   return {
@@ -209,6 +233,8 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     clauseBreaks: words(file.clauseBreaks),
     clauseOpeners: words(file.clauseOpeners),
     abbreviations: new Set(file.abbreviations.map((a) => a.split('.').at(-1)!.toLowerCase())),
+    words: wordSets,
+    bothSides: bothSides.map((p) => p.split(' ').map(normWord)),
   };
 }
 

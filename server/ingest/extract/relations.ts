@@ -220,12 +220,11 @@ function apposition(view: SentenceView, list: Mention[]): Mention[] {
 }
 
 /** The token after `word` (and a determiner) at `at`, or -1. */
-function nextWord(tokens: Token[], at: number, word: string): number {
+function nextWord(tokens: Token[], at: number, word: string, determiners: ReadonlySet<string>): number {
   if (tokens[at]?.norm !== word) return -1;
-  return DETERMINERS.has(tokens[at + 1]?.norm ?? '') ? at + 2 : at + 1;
+  return determiners.has(tokens[at + 1]?.norm ?? '') ? at + 2 : at + 1;
 }
 
-const BOTH = [['both', 'sides'], ['both', 'groups'], ['both', 'countries'], ['the', 'two', 'sides'], ['the', 'two', 'groups'], ['the', 'two']];
 
 /**
  * "ISIS-K kept clashing with the Taliban as both sides competed", "talks between Pakistan and
@@ -239,14 +238,14 @@ function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [M
   const fits = (words: string[], from: number) => words.every((w, n) => tokens[from + n]?.norm === w);
   let k = at - 1;
   while (k >= 0 && tokens[k]!.word && tokens[k]!.norm.endsWith('ly')) k--;
-  const before = BOTH.find((words) => fits(words, k - words.length + 1));
-  const after = before ? undefined : BOTH.find((words) => fits(words, at));
+  const before = view.lexicon.bothSides.find((words) => fits(words, k - words.length + 1));
+  const after = before ? undefined : view.lexicon.bothSides.find((words) => fits(words, at));
   if (!before && !after) return undefined;
   const limit = before ? k - before.length + 1 : at;
   // A pair the sentence coordinated ("between Pakistan and the Taliban") before any other two.
   for (let idx = view.mentions.length - 1; idx > 0; idx--) {
     const [a, b] = [view.mentions[idx - 1]!, view.mentions[idx]!];
-    if (b.last < limit && kinds.includes(a.kind) && second.includes(b.kind) && b.first === nextWord(tokens, a.last + 1, 'and')) return [a, b];
+    if (b.last < limit && kinds.includes(a.kind) && second.includes(b.kind) && b.first === nextWord(tokens, a.last + 1, 'and', view.lexicon.words.determiners)) return [a, b];
   }
   const pair: Mention[] = [];
   for (let idx = view.mentions.length - 1; idx >= 0 && pair.length < 2; idx--) {
@@ -260,7 +259,7 @@ function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [M
 /** A punctuation cue joins exactly two names ("Mastung, Balochistan"), not the items of a list. */
 function inList(view: SentenceView, s: Mention, o: Mention): boolean {
   const tokens = view.sentence.tokens;
-  const glue = (t: Token | undefined) => !!t && (t.text === ',' || CONJUNCTIONS.has(t.norm));
+  const glue = (t: Token | undefined) => !!t && (t.text === ',' || view.lexicon.words.conjunctions.has(t.norm));
   const starts = new Set(view.mentions.map((m) => m.first));
   const ends = new Set(view.mentions.map((m) => m.last));
   return (glue(tokens[s.first - 1]) && ends.has(s.first - 2)) || (glue(tokens[o.last + 1]) && starts.has(o.last + 2));
@@ -288,15 +287,12 @@ function isBoundary(tokens: Token[], k: number, lexicon: Lexicon): boolean {
 /** The 's the tokenizer splits off a word. */
 const isPossessive = (t: Token | undefined): boolean => !!t && !t.word && t.norm === 's';
 
-const RELATIVE = new Set(['which', 'who', 'whose', 'that']);
-const RELATIVE_OPENERS = new Set(['which', 'who', 'whom', 'whose']);
 
 /** ", which …" hands the name written just before the comma to the relative clause. */
-function isRelativeAfter(tokens: Token[], m: Mention, boundary: number): boolean {
-  return boundary === m.last + 1 && tokens[boundary]!.text === ',' && RELATIVE.has(tokens[boundary + 1]?.norm ?? '');
+function isRelativeAfter(tokens: Token[], m: Mention, boundary: number, relatives: ReadonlySet<string>): boolean {
+  return boundary === m.last + 1 && tokens[boundary]!.text === ',' && relatives.has(tokens[boundary + 1]?.norm ?? '');
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'both', 'all', 'several', 'some', 'many', 'certain', 'other']);
 
 /**
  * An actor inside a prepositional phrase ("with the help of U.S. intelligence") is not the
@@ -306,7 +302,7 @@ function inPrepositionalPhrase(view: SentenceView, m: Mention): boolean {
   const tokens = view.sentence.tokens;
   if (isPossessive(tokens[m.last + 1])) return false;
   let k = m.first - 1;
-  while (k >= 0 && tokens[k]!.word && DETERMINERS.has(tokens[k]!.norm)) k--;
+  while (k >= 0 && tokens[k]!.word && view.lexicon.words.determiners.has(tokens[k]!.norm)) k--;
   const t = tokens[k];
   return !!t && t.word && view.lexicon.prepositions.has(t.norm);
 }
@@ -332,7 +328,7 @@ function before(view: SentenceView, at: number, kinds: ActorKind[], window: numb
     for (; k > m.last; k--) {
       if (isBoundary(tokens, k, view.lexicon)) {
         // The relative pronoun takes the whole list before it, in a prepositional phrase or not.
-        return isRelativeAfter(tokens, m, k) && kinds.includes(m.kind) ? coordinated(view, idx, -1, kinds, true) : [];
+        return isRelativeAfter(tokens, m, k, view.lexicon.words.relatives) && kinds.includes(m.kind) ? coordinated(view, idx, -1, kinds, true) : [];
       }
       if (tokens[k]!.word) words++;
     }
@@ -355,7 +351,7 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
     if (m.first <= at) continue;
     for (; k < m.first; k++) {
       // A relative clause after the cue is about someone else: "the former Emir who gave X sanctuary".
-      if (isBoundary(tokens, k, view.lexicon) || RELATIVE_OPENERS.has(tokens[k]!.norm)) return [];
+      if (isBoundary(tokens, k, view.lexicon) || view.lexicon.words.relativeOpeners.has(tokens[k]!.norm)) return [];
       if (tokens[k]!.word) words++;
     }
     if (words > window) return [];
@@ -371,7 +367,6 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
   return [];
 }
 
-const PARTICULARLY = new Set(['particularly', 'especially', 'notably', 'including', 'mainly', 'chiefly', 'primarily']);
 
 /** "Afghanistan's eastern regions, particularly Nangarhar and neighboring Kunar": the named parts join the list. */
 function particularly(view: SentenceView, list: Mention[], kinds: ActorKind[]): Mention[] {
@@ -383,15 +378,13 @@ function particularly(view: SentenceView, list: Mention[], kinds: ActorKind[]): 
     if (!tokens[k]!.word || view.cover[k]) return list;
     words++;
   }
-  if (tokens[k]?.text !== ',' || !PARTICULARLY.has(tokens[k + 1]?.norm ?? '')) return list;
+  if (tokens[k]?.text !== ',' || !view.lexicon.words.particularly.has(tokens[k + 1]?.norm ?? '')) return list;
   const idx = ms.findIndex((m) => m.first === k + 2);
   if (idx === -1 || !kinds.includes(ms[idx]!.kind)) return list;
   const parts = coordinated(view, idx, 1, kinds);
   return [...list, ...parts.filter((m) => !list.some((l) => l.id === m.id))];
 }
 
-const LIST_GLUE = new Set([',', 'and', 'or', '&', 'as', 'well', 'the', 'both', 'also', '-', 'neighboring', 'neighbouring']);
-const CONJUNCTIONS = new Set(['and', 'or', '&']);
 
 /**
  * The mention at `idx` and those listed with it ("TTP, Al-Qaida, and ISIS-K"), in text order.
@@ -403,13 +396,13 @@ function coordinated(view: SentenceView, idx: number, step: 1 | -1, kinds: Actor
   const ms = view.mentions;
   const list = [ms[idx]!];
   // "the TTP, BLA, TIP and other actors": the conjunction may follow the last name.
-  let conjoined = step === -1 && CONJUNCTIONS.has(tokens[ms[idx]!.last + 1]?.norm ?? '');
+  let conjoined = step === -1 && view.lexicon.words.conjunctions.has(tokens[ms[idx]!.last + 1]?.norm ?? '');
   for (let j = idx + step; j >= 0 && j < ms.length; j += step) {
     const [left, right] = step === 1 ? [list.at(-1)!, ms[j]!] : [ms[j]!, list.at(-1)!];
     let glued = right.first > left.last + 1;
     for (let k = left.last + 1; k < right.first && glued; k++) {
-      glued = LIST_GLUE.has(tokens[k]!.norm);
-      if (CONJUNCTIONS.has(tokens[k]!.norm)) conjoined = true;
+      glued = view.lexicon.words.listGlue.has(tokens[k]!.norm);
+      if (view.lexicon.words.conjunctions.has(tokens[k]!.norm)) conjoined = true;
     }
     if (!glued || !kinds.includes(ms[j]!.kind) || (step === -1 && !antecedent && inPrepositionalPhrase(view, ms[j]!))) break;
     list.push(ms[j]!);
@@ -440,7 +433,6 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
   return near;
 }
 
-const HELP = new Set(['help', 'assistance', 'support', 'backing', 'cooperation', 'collaboration']);
 
 /**
  * "Pakistani authorities, with the assistance of U.S. intelligence, arrested …": the helper
@@ -454,7 +446,7 @@ function coAgents(view: SentenceView, from: number, to: number, kinds: ActorKind
       m.last < to &&
       kinds.includes(m.kind) &&
       tokens[m.first - 1]?.norm === 'of' &&
-      HELP.has(tokens[m.first - 2]?.norm ?? '') &&
+      view.lexicon.words.helpNouns.has(tokens[m.first - 2]?.norm ?? '') &&
       tokens[m.first - 3]?.norm === 'the' &&
       tokens[m.first - 4]?.norm === 'with',
   );
