@@ -237,7 +237,7 @@ function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [M
   const tokens = view.sentence.tokens;
   const fits = (words: string[], from: number) => words.every((w, n) => tokens[from + n]?.norm === w);
   let k = at - 1;
-  while (k >= 0 && tokens[k]!.word && tokens[k]!.norm.endsWith('ly')) k--;
+  while (k >= 0 && tokens[k]!.word && (tokens[k]!.norm.endsWith('ly') || view.lexicon.words.auxiliaries.has(tokens[k]!.norm))) k--;
   const before = view.lexicon.bothSides.find((words) => fits(words, k - words.length + 1));
   const after = before ? undefined : view.lexicon.bothSides.find((words) => fits(words, at));
   if (!before && !after) return undefined;
