@@ -64,12 +64,16 @@ export function findNewNames(tokens: Token[], taken: Array<Mention | undefined>,
     // "US Army General Michael Kurilla": a title inside the run is not part of the name after it.
     for (let k = last - 1; k > i; k--)
       if (tokens[k]!.word && tokens[k]!.cap && lex.personBefore.has(tokens[k]!.norm)) {
-        i = k + 1;
-        while (i < last && !(tokens[i]!.word && tokens[i]!.cap)) i++;
+        // "Director General of Military Operations": what follows "of" belongs to the title.
+        i = tokens[k + 1]!.word && tokens[k + 1]!.cap ? k + 1 : last + 1;
         break;
       }
     const isTitle = (k: number) => tokens[k]!.cap && lex.personBefore.has(tokens[k]!.norm);
     // "China-Pakistan Economic Corridor", "Islamic Republic": a fragment of a longer name names no one.
+    if (i > last) {
+      i = last;
+      continue;
+    }
     const fragment = (tokens[i - 1]?.text === '-' && !!taken[i - 2] && tokens[i - 1]!.start === tokens[i - 2]!.end) || (i === last && lex.inName.has(tokens[i]!.norm)) || isTitle(last);
     if (fragment) {
       i = last;
