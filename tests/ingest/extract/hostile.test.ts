@@ -1,11 +1,11 @@
 /**
  * Extraction stays linear-ish on hostile input (issue 14.1): one unpunctuated megabyte of
  * actor names and verbs, a megabyte of acronym definitions, nested quotes, possessives and
- * hedges each extract in a few seconds. Asserted loosely (≤ 5 s on a shared machine); the
- * overlong run is read in bounded pieces, not dropped.
+ * hedges each extract in a few seconds. Asserted loosely: ≤ 5 s of this process's CPU time,
+ * which a busy shared machine does not inflate as it does wall time. The overlong run is read
+ * in bounded pieces, not dropped.
  */
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../../server/ingest/extract/index.ts';
 import { MAX_SENTENCE_TOKENS, splitSentences } from '../../../server/ingest/extract/text.ts';
@@ -19,13 +19,13 @@ const MB = 1_000_000;
 
 describe('extraction on hostile text', () => {
   for (const [name, text] of Object.entries(hostileTexts(MB))) {
-    it(`${name}: 1 MB in ≤ 5 s`, () => {
-      const started = performance.now();
+    it(`${name}: 1 MB in ≤ 5 s of CPU`, () => {
+      const started = process.cpuUsage();
       const { claims } = extract({ document: 'hostile', text, body: [[0, text.length]] }, index);
-      const seconds = (performance.now() - started) / 1000;
-      expect(seconds).toBeLessThanOrEqual(5);
+      const used = process.cpuUsage(started);
+      expect((used.user + used.system) / 1e6).toBeLessThanOrEqual(5);
       for (const c of claims.slice(0, 100)) expect(text.slice(c.start, c.end)).toBe(c.quote);
-    }, 30_000);
+    }, 120_000);
   }
 
   it('cuts an overlong sentence into pieces of bounded length that cover it', () => {
