@@ -40,10 +40,11 @@ export function extractWith(
   };
 
   for (const sentence of splitSentences(text, input.body, lexicon.abbreviations)) {
-    const mentions = findMentions(sentence, ctx);
-    // One mention may still hold a relation: "the Taliban takeover" names its maker inside it.
-    if (mentions.length < 2 && !mentions[0]?.inner) continue;
     const topic = ctx.salient();
+    const mentions = findMentions(sentence, ctx);
+    // One mention may still hold a relation: "the Taliban takeover" names its maker inside it,
+    // "Interior Minister X" a role in the actor the text is about.
+    if (mentions.length < 2 && !mentions[0]?.inner && !(mentions[0]?.kind === 'person' && topic)) continue;
     const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon, ...(topic ? { topic } : {}) };
     const hedges = findHedges(view);
     const names: Array<[number, number]> = mentions.map((m) => [sentence.tokens[m.first]!.start, sentence.tokens[m.last]!.end]);

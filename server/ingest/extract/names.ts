@@ -153,7 +153,9 @@ export function findDemonyms(tokens: Token[], taken: Array<Mention | undefined>,
     if (taken[i] || !t.word || !t.cap) continue;
     const name = ctx.lexicon.demonyms.get(t.text);
     const next = tokens[i + 1];
-    if (!name || !next?.word || next.cap) continue;
+    // "Pakistani territory"; "Pakistani Prime Minister X" too: a title may follow in capitals.
+    const title = (k: number) => !!tokens[k]?.word && ctx.lexicon.personBefore.has(tokens[k]!.norm);
+    if (!name || !next?.word || (next.cap && !title(i + 1) && !title(i + 2))) continue;
     const r = ctx.index.resolve(name);
     const kind = r.ok ? ctx.kindOf(r.id) : undefined;
     if (r.ok && kind) add({ id: r.id, kind, first: i, last: i, source: 'demonym' });

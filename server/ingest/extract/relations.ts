@@ -67,7 +67,7 @@ export function findRelations(view: SentenceView): Candidate[] {
   const { text: byFirst, within } = patternsByFirst(lexicon);
   const out: Candidate[] = [];
   for (const m of view.mentions) if (m.inner?.length) out.push(...withinName(view, within, m));
-  if (view.mentions.length < 2) return out;
+  if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person')) return out;
   for (let i = 0; i < tokens.length; i++) {
     if (cover[i]) continue;
     const t = tokens[i]!;
