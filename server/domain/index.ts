@@ -1,4 +1,5 @@
 export * from './ontology.ts';
+export * from './signatures.ts';
 export * from './document.ts';
 export * from './filters.ts';
 export * from './graph.ts';

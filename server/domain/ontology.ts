@@ -24,10 +24,6 @@ export const RelationType = z.enum([
 ]);
 export type RelationType = z.infer<typeof RelationType>;
 
-/** Relations that hold both ways: compared and aggregated regardless of direction. */
-export const SYMMETRIC_TYPES: ReadonlySet<RelationType> = new Set(['ALLIED_WITH', 'RIVAL_OF']);
-export const isSymmetric = (type: RelationType): boolean => SYMMETRIC_TYPES.has(type);
-
 export const Certainty = z.enum(['asserted', 'reported', 'alleged', 'speculative', 'denied']);
 export type Certainty = z.infer<typeof Certainty>;
 

@@ -13,6 +13,7 @@ import {
   DocumentMeta,
   type DocumentRecord,
   isSymmetric,
+  signatureProblem,
   type Span,
 } from '../domain/index.ts';
 import { InvalidInput } from '../errors.ts';
@@ -213,6 +214,8 @@ function resolveCurated(
   }
   const [subject, object] = ends as [string, string];
   if (subject === object) return { problem: `subject and object are the same actor '${subject}'` };
+  const misfit = signatureProblem(curated.type, index.get(subject)!.kind, index.get(object)!.kind);
+  if (misfit) return { problem: `${subject} ${curated.type} ${object}: ${misfit}` };
   const located = locateQuote(text, curated.quote, body, curated.occurrence);
   if (!located.ok) return { problem: located.reason };
   const attributed = curated.attributedTo ? index.resolve(curated.attributedTo) : undefined;

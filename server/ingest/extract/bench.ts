@@ -36,13 +36,19 @@ for (let a = 0; a < ARTICLES; a++) {
 // One warm-up pass (JIT, trie and lexicon caches), then the timed pass.
 for (const text of articles.slice(0, 20)) extract({ document: 'warmup', text, body: [[0, text.length]] }, index);
 let claims = 0;
+const perArticle: number[] = [];
 const started = performance.now();
 articles.forEach((text, i) => {
+  const t = performance.now();
   claims += extract({ document: `bench-${i}`, text, body: [[0, text.length]] }, index).claims.length;
+  perArticle.push(performance.now() - t);
 });
 const seconds = (performance.now() - started) / 1000;
+perArticle.sort((a, b) => a - b);
+const at = (q: number) => perArticle[Math.min(perArticle.length - 1, Math.floor(q * perArticle.length))]!.toFixed(1);
 const words = articles.reduce((n, t) => n + t.split(/\s+/).length, 0);
 process.stdout.write(
   `${ARTICLES} articles, ${words} words, ${claims} claims in ${seconds.toFixed(2)} s: ` +
-    `${(ARTICLES / seconds).toFixed(0)} articles/s, ${(words / seconds / 1000).toFixed(0)}k words/s (one core)\n`,
+    `${(ARTICLES / seconds).toFixed(0)} articles/s, ${(words / seconds / 1000).toFixed(0)}k words/s (one core); ` +
+    `per article p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms\n`,
 );

@@ -87,8 +87,6 @@ function withAttribution(view: SentenceView, h: Hedge, certainty: HedgeClass): J
   return source ? { certainty, attributedTo: source } : { certainty };
 }
 
-const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'did', 'does', 'do', 'to', 'continue', 'continues', 'continued', 'also', 'already', 'still', 'further', 'went', 'that']);
-const NP_STOP = new Set(['the', 'a', 'an', 'that', 'which', 'who', 'and', 'or', 'but', 'as', 'this', 'these', 'those', 'it', 'its']);
 
 /** Who a hedge cites: an actor id when an actor stands there, else the words of the source. */
 function attribution(view: SentenceView, h: Hedge): string | undefined {
@@ -104,7 +102,7 @@ function attribution(view: SentenceView, h: Hedge): string | undefined {
       let end = h.last;
       while (end + 1 < tokens.length && tokens[end + 1]!.word && end - h.last < 6) end++;
       let start = h.last + 1;
-      while (start <= end && NP_STOP.has(tokens[start]!.norm)) start++;
+      while (start <= end && view.lexicon.words.nounPhraseStops.has(tokens[start]!.norm)) start++;
       return start <= end ? phrase(tokens, start, end) : undefined;
     }
     case 'before': {
@@ -113,11 +111,11 @@ function attribution(view: SentenceView, h: Hedge): string | undefined {
         if (main) return main.id;
       }
       let k = h.first - 1;
-      while (k >= 0 && tokens[k]!.word && (AUXILIARIES.has(tokens[k]!.norm) || tokens[k]!.norm.endsWith('ly'))) k--;
+      while (k >= 0 && tokens[k]!.word && (view.lexicon.words.auxiliaries.has(tokens[k]!.norm) || tokens[k]!.norm.endsWith('ly'))) k--;
       const m = view.cover[k];
       if (m) return m.id;
       const end = k;
-      while (k >= 0 && tokens[k]!.word && !NP_STOP.has(tokens[k]!.norm) && !view.lexicon.prepositions.has(tokens[k]!.norm) && end - k < 3) k--;
+      while (k >= 0 && tokens[k]!.word && !view.lexicon.words.nounPhraseStops.has(tokens[k]!.norm) && !view.lexicon.prepositions.has(tokens[k]!.norm) && end - k < 3) k--;
       if (k === end) return undefined;
       // An actor's name may head the phrase: "Senior Taliban officials" speaks for the Taliban.
       for (let j = k + 1; j <= end; j++) if (view.cover[j]) return view.cover[j]!.id;

@@ -5,7 +5,7 @@
  * (relations.ts), hedges (certainty.ts) and dates (when.ts). The cue words are data:
  * lexicon.yaml.
  */
-import type { Actor, ClaimRecord, Span } from '../../domain/index.ts';
+import { type Actor, type ClaimRecord, fitsSignature, type Span } from '../../domain/index.ts';
 import type { AliasIndex } from '../alias-index.ts';
 import { claimId } from '../claim-id.ts';
 import type { Extractor } from '../corpus.ts';
@@ -40,14 +40,18 @@ export function extractWith(
   };
 
   for (const sentence of splitSentences(text, input.body, lexicon.abbreviations)) {
+    const topic = ctx.salient();
     const mentions = findMentions(sentence, ctx);
-    // One mention may still hold a relation: "the Taliban takeover" names its maker inside it.
-    if (mentions.length < 2 && !mentions[0]?.inner) continue;
-    const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon };
+    // One mention may still hold a relation: "the Taliban takeover" names its maker inside it,
+    // "Interior Minister X" a role in the actor the text is about.
+    if (mentions.length < 2 && !mentions[0]?.inner && !(mentions[0]?.kind === 'person' && topic)) continue;
+    const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon, ...(topic ? { topic } : {}) };
     const hedges = findHedges(view);
     const names: Array<[number, number]> = mentions.map((m) => [sentence.tokens[m.first]!.start, sentence.tokens[m.last]!.end]);
     const when = findWhen(text, sentence.start, sentence.end, names);
     for (const candidate of findRelations(view)) {
+      // The last word on kinds is the ontology's: a relation outside its signature is never proposed.
+      if (!fitsSignature(candidate.pattern.type, candidate.subject.kind, candidate.object.kind)) continue;
       const { main, denial } = judge(view, hedges, candidate);
       if (candidate.negated && main.certainty === 'denied' && !main.attributedTo) continue;
       const quoteEnd = denial ? lastCommaBefore(view, denial.at) : sentence.end;

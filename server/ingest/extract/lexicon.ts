@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ActorKind, Certainty, MemberRole, RelationType, SupportMode } from '../../domain/index.ts';
+import { ActorKind, Certainty, MemberRole, RelationType, SIGNATURES, SupportMode } from '../../domain/index.ts';
 import { InvalidInput } from '../../errors.ts';
 import { parseYaml } from '../yaml-file.ts';
 import { normWord, stem, WILDCARD } from './text.ts';
@@ -32,7 +32,8 @@ const RelationPattern = z
   })
   .strict();
 
-const RelationEntry = z.object({ subject: Kinds, object: Kinds, patterns: z.array(RelationPattern).min(1) }).strict();
+// An entry's kinds narrow its type's signature (server/domain/signatures.ts); by default they are the signature.
+const RelationEntry = z.object({ subject: Kinds.optional(), object: Kinds.optional(), patterns: z.array(RelationPattern).min(1) }).strict();
 
 export const Attribution = z.enum(['before', 'after', 'cue', 'none']);
 export type Attribution = z.infer<typeof Attribution>;
@@ -67,6 +68,23 @@ export const LexiconFile = z
     clauseBreaks: Words,
     clauseOpeners: Words,
     abbreviations: Words,
+    functionWords: z
+      .object({
+        determiners: Words,
+        eventDeterminers: Words,
+        nounPhraseBreaks: Words,
+        locatives: Words,
+        relatives: Words,
+        relativeOpeners: Words,
+        particularly: Words,
+        listGlue: Words,
+        conjunctions: Words,
+        helpNouns: Words,
+        auxiliaries: Words,
+        nounPhraseStops: Words,
+        bothSides: Words,
+      })
+      .strict(),
   })
   .strict();
 export type LexiconFile = z.infer<typeof LexiconFile>;
@@ -122,6 +140,10 @@ export interface Lexicon {
   clauseBreaks: Set<string>;
   clauseOpeners: Set<string>;
   abbreviations: Set<string>;
+  /** The function-word lists, each as a set of normalised words (punctuation as typed). */
+  words: Record<Exclude<keyof LexiconFile['functionWords'], 'bothSides'>, ReadonlySet<string>>;
+  /** "both sides", "the two countries", as word sequences. */
+  bothSides: string[][];
 }
 
 /** Words split at spaces and hyphens: "attack on" → ['attack', 'on']; "impose * fee on" → ['impos', '*', 'fee', 'on']; "," stays ",". */
@@ -148,14 +170,19 @@ export function compileLexicon(file: LexiconFile): Lexicon {
   const patterns: CompiledPattern[] = [];
   for (const type of RelationType.options) {
     const entry = file.relations[type];
-    for (const p of entry.patterns)
+    const signature = SIGNATURES[type];
+    for (const p of entry.patterns) {
+      const subject = p.subject ?? entry.subject ?? [...signature.subject];
+      const object = p.object ?? entry.object ?? [...signature.object];
+      const outside = [...subject.filter((k) => !signature.subject.includes(k)), ...object.filter((k) => !signature.object.includes(k))];
+      if (outside.length > 0) throw new InvalidInput(`lexicon: a ${type} pattern (${p.cues[0]}) allows ${outside.join(', ')}, outside the ${type} signature`);
       for (const cue of p.cues)
         patterns.push({
           type,
           frame: p.frame,
           cue: compileCue(cue),
-          subject: p.subject ?? entry.subject,
-          object: p.object ?? entry.object,
+          subject,
+          object,
           ...(p.mode ? { mode: p.mode } : {}),
           ...(p.role ? { role: p.role } : {}),
           ...(p.claimed !== undefined ? { claimed: p.claimed } : {}),
@@ -164,6 +191,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
           window: p.window,
           nominal: p.nominal,
         });
+    }
   }
   const hedges = new Map<string, CompiledHedge[]>();
   for (const certainty of ['denied', 'alleged', 'speculative', 'reported'] as const)
@@ -179,6 +207,9 @@ export function compileLexicon(file: LexiconFile): Lexicon {
       coreference.set(cue[0]!, [...(coreference.get(cue[0]!) ?? []), { kind, cue }]);
     }
 
+  const { bothSides, ...lists } = file.functionWords;
+  const wordSets = {} as Lexicon['words'];
+  for (const [list, ws] of Object.entries(lists) as Array<[keyof Lexicon['words'], string[]]>) wordSets[list] = words(ws);
   const inName = new Map<string, ActorKind>();
   for (const kind of ['place', 'state', 'organization', 'group'] as const) for (const w of file.kindCues.inName[kind]) inName.set(normWord(w), kind);
   return {
@@ -202,6 +233,8 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     clauseBreaks: words(file.clauseBreaks),
     clauseOpeners: words(file.clauseOpeners),
     abbreviations: new Set(file.abbreviations.map((a) => a.split('.').at(-1)!.toLowerCase())),
+    words: wordSets,
+    bothSides: bothSides.map((p) => p.split(' ').map(normWord)),
   };
 }
 

@@ -25,6 +25,8 @@ export interface SentenceView {
   /** The mention covering each token, if any. */
   cover: Array<Mention | undefined>;
   lexicon: Lexicon;
+  /** The state or group the text is about when the sentence starts (DocumentContext.salient). */
+  topic?: { id: string; kind: ActorKind };
 }
 
 interface PatternIndex {
@@ -65,7 +67,7 @@ export function findRelations(view: SentenceView): Candidate[] {
   const { text: byFirst, within } = patternsByFirst(lexicon);
   const out: Candidate[] = [];
   for (const m of view.mentions) if (m.inner?.length) out.push(...withinName(view, within, m));
-  if (view.mentions.length < 2) return out;
+  if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person')) return out;
   for (let i = 0; i < tokens.length; i++) {
     if (cover[i]) continue;
     const t = tokens[i]!;
@@ -152,6 +154,14 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       }
       break;
   }
+  if (pattern.type === 'MEMBER_OF' && objects.length === 0 && view.topic && pattern.object.includes(view.topic.kind)) {
+    // "Interior Minister X", "X, the new foreign secretary": a title naming no one is held in the state or group the text is about.
+    const person = titled(view, pattern, cueFirst, cueLast);
+    if (person) {
+      subjects = [person];
+      objects = [{ ...view.topic, first: cueFirst, last: cueLast, source: 'implied' }];
+    }
+  }
   const pairs: Array<[Mention, Mention]> = [];
   if (both) pairs.push(both);
   else if (pairsWithin) {
@@ -161,6 +171,8 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
   }
   const tokens = view.sentence.tokens;
   if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o))) return [];
+  // "operatives based in Jalalabad and Kabul": where a place is wanted, a capital is the city.
+  if (pattern.object.includes('place')) for (const pair of pairs) pair[1] = pair[1].asPlace ?? pair[1];
   const negated = isNegated(view, cueFirst);
   return pairs
     // A group only implied by a role ("a senior commander") stands for nothing but that role.
@@ -176,6 +188,27 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
     }));
 }
 
+/**
+ * The person a title names when no organisation is in sight: right after the title ("Defence
+ * Minister X"), or before it in apposition ("X, the new foreign secretary").
+ */
+function titled(view: SentenceView, pattern: CompiledPattern, cueFirst: number, cueLast: number): Mention | undefined {
+  const tokens = view.sentence.tokens;
+  if (pattern.frame === 'reverse') {
+    const next = view.cover[cueLast + 1];
+    if (next?.kind !== 'person' || next.first !== cueLast + 1) return undefined;
+    // "Pakistani Prime Minister X", "the Taliban's interior minister X": someone is named just before.
+    for (let k = cueFirst - 1; k >= Math.max(0, cueFirst - 3); k--) if (view.cover[k] || tokens[k]!.text === ',') return view.cover[k] ? undefined : next;
+    return next;
+  }
+  if (pattern.frame !== 'before') return undefined;
+  let k = cueFirst - 1;
+  while (k >= 0 && tokens[k]!.word && !view.cover[k] && cueFirst - k <= 5) k--;
+  if (tokens[k]?.text !== ',' && tokens[k]?.text !== '–' && tokens[k]?.text !== '—') return undefined;
+  const person = view.cover[k - 1];
+  return person?.kind === 'person' ? person : undefined;
+}
+
 const union = (a: ActorKind[], b: ActorKind[]) => [...new Set([...a, ...b])];
 
 /** "ISKP, their main internal rival": a lone possessive pronoun pairs with the name it is in apposition to. */
@@ -187,12 +220,11 @@ function apposition(view: SentenceView, list: Mention[]): Mention[] {
 }
 
 /** The token after `word` (and a determiner) at `at`, or -1. */
-function nextWord(tokens: Token[], at: number, word: string): number {
+function nextWord(tokens: Token[], at: number, word: string, determiners: ReadonlySet<string>): number {
   if (tokens[at]?.norm !== word) return -1;
-  return DETERMINERS.has(tokens[at + 1]?.norm ?? '') ? at + 2 : at + 1;
+  return determiners.has(tokens[at + 1]?.norm ?? '') ? at + 2 : at + 1;
 }
 
-const BOTH = [['both', 'sides'], ['both', 'groups'], ['both', 'countries'], ['the', 'two', 'sides'], ['the', 'two', 'groups'], ['the', 'two']];
 
 /**
  * "ISIS-K kept clashing with the Taliban as both sides competed", "talks between Pakistan and
@@ -205,15 +237,15 @@ function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [M
   const tokens = view.sentence.tokens;
   const fits = (words: string[], from: number) => words.every((w, n) => tokens[from + n]?.norm === w);
   let k = at - 1;
-  while (k >= 0 && tokens[k]!.word && tokens[k]!.norm.endsWith('ly')) k--;
-  const before = BOTH.find((words) => fits(words, k - words.length + 1));
-  const after = before ? undefined : BOTH.find((words) => fits(words, at));
+  while (k >= 0 && tokens[k]!.word && (tokens[k]!.norm.endsWith('ly') || view.lexicon.words.auxiliaries.has(tokens[k]!.norm))) k--;
+  const before = view.lexicon.bothSides.find((words) => fits(words, k - words.length + 1));
+  const after = before ? undefined : view.lexicon.bothSides.find((words) => fits(words, at));
   if (!before && !after) return undefined;
   const limit = before ? k - before.length + 1 : at;
   // A pair the sentence coordinated ("between Pakistan and the Taliban") before any other two.
   for (let idx = view.mentions.length - 1; idx > 0; idx--) {
     const [a, b] = [view.mentions[idx - 1]!, view.mentions[idx]!];
-    if (b.last < limit && kinds.includes(a.kind) && second.includes(b.kind) && b.first === nextWord(tokens, a.last + 1, 'and')) return [a, b];
+    if (b.last < limit && kinds.includes(a.kind) && second.includes(b.kind) && b.first === nextWord(tokens, a.last + 1, 'and', view.lexicon.words.determiners)) return [a, b];
   }
   const pair: Mention[] = [];
   for (let idx = view.mentions.length - 1; idx >= 0 && pair.length < 2; idx--) {
@@ -227,7 +259,7 @@ function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [M
 /** A punctuation cue joins exactly two names ("Mastung, Balochistan"), not the items of a list. */
 function inList(view: SentenceView, s: Mention, o: Mention): boolean {
   const tokens = view.sentence.tokens;
-  const glue = (t: Token | undefined) => !!t && (t.text === ',' || CONJUNCTIONS.has(t.norm));
+  const glue = (t: Token | undefined) => !!t && (t.text === ',' || view.lexicon.words.conjunctions.has(t.norm));
   const starts = new Set(view.mentions.map((m) => m.first));
   const ends = new Set(view.mentions.map((m) => m.last));
   return (glue(tokens[s.first - 1]) && ends.has(s.first - 2)) || (glue(tokens[o.last + 1]) && starts.has(o.last + 2));
@@ -255,14 +287,12 @@ function isBoundary(tokens: Token[], k: number, lexicon: Lexicon): boolean {
 /** The 's the tokenizer splits off a word. */
 const isPossessive = (t: Token | undefined): boolean => !!t && !t.word && t.norm === 's';
 
-const RELATIVE = new Set(['which', 'who', 'whose', 'that']);
 
 /** ", which …" hands the name written just before the comma to the relative clause. */
-function isRelativeAfter(tokens: Token[], m: Mention, boundary: number): boolean {
-  return boundary === m.last + 1 && tokens[boundary]!.text === ',' && RELATIVE.has(tokens[boundary + 1]?.norm ?? '');
+function isRelativeAfter(tokens: Token[], m: Mention, boundary: number, relatives: ReadonlySet<string>): boolean {
+  return boundary === m.last + 1 && tokens[boundary]!.text === ',' && relatives.has(tokens[boundary + 1]?.norm ?? '');
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'both', 'all', 'several', 'some', 'many', 'certain', 'other']);
 
 /**
  * An actor inside a prepositional phrase ("with the help of U.S. intelligence") is not the
@@ -272,7 +302,7 @@ function inPrepositionalPhrase(view: SentenceView, m: Mention): boolean {
   const tokens = view.sentence.tokens;
   if (isPossessive(tokens[m.last + 1])) return false;
   let k = m.first - 1;
-  while (k >= 0 && tokens[k]!.word && DETERMINERS.has(tokens[k]!.norm)) k--;
+  while (k >= 0 && tokens[k]!.word && view.lexicon.words.determiners.has(tokens[k]!.norm)) k--;
   const t = tokens[k];
   return !!t && t.word && view.lexicon.prepositions.has(t.norm);
 }
@@ -298,7 +328,7 @@ function before(view: SentenceView, at: number, kinds: ActorKind[], window: numb
     for (; k > m.last; k--) {
       if (isBoundary(tokens, k, view.lexicon)) {
         // The relative pronoun takes the whole list before it, in a prepositional phrase or not.
-        return isRelativeAfter(tokens, m, k) && kinds.includes(m.kind) ? coordinated(view, idx, -1, kinds, true) : [];
+        return isRelativeAfter(tokens, m, k, view.lexicon.words.relatives) && kinds.includes(m.kind) ? coordinated(view, idx, -1, kinds, true) : [];
       }
       if (tokens[k]!.word) words++;
     }
@@ -320,7 +350,8 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
     const m = ms[idx]!;
     if (m.first <= at) continue;
     for (; k < m.first; k++) {
-      if (isBoundary(tokens, k, view.lexicon)) return [];
+      // A relative clause after the cue is about someone else: "the former Emir who gave X sanctuary".
+      if (isBoundary(tokens, k, view.lexicon) || view.lexicon.words.relativeOpeners.has(tokens[k]!.norm)) return [];
       if (tokens[k]!.word) words++;
     }
     if (words > window) return [];
@@ -336,7 +367,6 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
   return [];
 }
 
-const PARTICULARLY = new Set(['particularly', 'especially', 'notably', 'including', 'mainly', 'chiefly', 'primarily']);
 
 /** "Afghanistan's eastern regions, particularly Nangarhar and neighboring Kunar": the named parts join the list. */
 function particularly(view: SentenceView, list: Mention[], kinds: ActorKind[]): Mention[] {
@@ -348,15 +378,13 @@ function particularly(view: SentenceView, list: Mention[], kinds: ActorKind[]): 
     if (!tokens[k]!.word || view.cover[k]) return list;
     words++;
   }
-  if (tokens[k]?.text !== ',' || !PARTICULARLY.has(tokens[k + 1]?.norm ?? '')) return list;
+  if (tokens[k]?.text !== ',' || !view.lexicon.words.particularly.has(tokens[k + 1]?.norm ?? '')) return list;
   const idx = ms.findIndex((m) => m.first === k + 2);
   if (idx === -1 || !kinds.includes(ms[idx]!.kind)) return list;
   const parts = coordinated(view, idx, 1, kinds);
   return [...list, ...parts.filter((m) => !list.some((l) => l.id === m.id))];
 }
 
-const LIST_GLUE = new Set([',', 'and', 'or', '&', 'as', 'well', 'the', 'both', 'also', '-', 'neighboring', 'neighbouring']);
-const CONJUNCTIONS = new Set(['and', 'or', '&']);
 
 /**
  * The mention at `idx` and those listed with it ("TTP, Al-Qaida, and ISIS-K"), in text order.
@@ -368,13 +396,13 @@ function coordinated(view: SentenceView, idx: number, step: 1 | -1, kinds: Actor
   const ms = view.mentions;
   const list = [ms[idx]!];
   // "the TTP, BLA, TIP and other actors": the conjunction may follow the last name.
-  let conjoined = step === -1 && CONJUNCTIONS.has(tokens[ms[idx]!.last + 1]?.norm ?? '');
+  let conjoined = step === -1 && view.lexicon.words.conjunctions.has(tokens[ms[idx]!.last + 1]?.norm ?? '');
   for (let j = idx + step; j >= 0 && j < ms.length; j += step) {
     const [left, right] = step === 1 ? [list.at(-1)!, ms[j]!] : [ms[j]!, list.at(-1)!];
     let glued = right.first > left.last + 1;
     for (let k = left.last + 1; k < right.first && glued; k++) {
-      glued = LIST_GLUE.has(tokens[k]!.norm);
-      if (CONJUNCTIONS.has(tokens[k]!.norm)) conjoined = true;
+      glued = view.lexicon.words.listGlue.has(tokens[k]!.norm);
+      if (view.lexicon.words.conjunctions.has(tokens[k]!.norm)) conjoined = true;
     }
     if (!glued || !kinds.includes(ms[j]!.kind) || (step === -1 && !antecedent && inPrepositionalPhrase(view, ms[j]!))) break;
     list.push(ms[j]!);
@@ -405,7 +433,6 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
   return near;
 }
 
-const HELP = new Set(['help', 'assistance', 'support', 'backing', 'cooperation', 'collaboration']);
 
 /**
  * "Pakistani authorities, with the assistance of U.S. intelligence, arrested …": the helper
@@ -419,7 +446,7 @@ function coAgents(view: SentenceView, from: number, to: number, kinds: ActorKind
       m.last < to &&
       kinds.includes(m.kind) &&
       tokens[m.first - 1]?.norm === 'of' &&
-      HELP.has(tokens[m.first - 2]?.norm ?? '') &&
+      view.lexicon.words.helpNouns.has(tokens[m.first - 2]?.norm ?? '') &&
       tokens[m.first - 3]?.norm === 'the' &&
       tokens[m.first - 4]?.norm === 'with',
   );
@@ -434,7 +461,7 @@ function crossesClause(view: SentenceView, from: number, to: number): boolean {
 /** "… and operates in", "… and sends fighters to": a verb right after "and" shares the clause's subject. */
 function isCoordinatedVerb(tokens: Token[], at: number): boolean {
   const t = tokens[at]!;
-  if (!t.word || !/(?:s|ed)$/.test(t.norm) || t.cap) return false;
+  if (!t.word || !/(?:s|ed)$/.test(t.norm) || t.cap || (t.pos !== undefined && t.pos !== 'VERB')) return false;
   let k = at - 1;
   while (k >= 0 && tokens[k]!.word && tokens[k]!.norm.endsWith('ly')) k--;
   return tokens[k]?.norm === 'and';

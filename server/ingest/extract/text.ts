@@ -3,6 +3,7 @@
  * the extractor runs on every ingested article.
  */
 import type { Span } from '../../domain/index.ts';
+import { tagSpan } from './pos.ts';
 
 export const WILDCARD = '*';
 
@@ -19,6 +20,8 @@ export interface Token {
   word: boolean;
   /** Starts with an upper-case letter. */
   cap: boolean;
+  /** Universal part-of-speech tag (pos.ts), when the tagger's token starts here too. */
+  pos?: string;
 }
 
 export interface Sentence {
@@ -86,6 +89,12 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return tokens;
 }
 
+/**
+ * A paragraph longer than this (in characters) is no prose: it is read without POS tags, and the
+ * word-shape rules that stand in for them, so a hostile megabyte costs no tagging.
+ */
+export const MAX_TAGGED_LINE = 20_000;
+
 const TERMINATORS = new Set(['.', '!', '?']);
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
 
@@ -101,7 +110,12 @@ export function splitSentences(text: string, body: Span[], abbreviations: Readon
     while (lineStart < spanEnd) {
       let lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd === -1 || lineEnd > spanEnd) lineEnd = spanEnd;
-      splitLine(tokenize(text, lineStart, lineEnd), abbreviations, sentences);
+      const tokens = tokenize(text, lineStart, lineEnd);
+      if (tokens.length > 0 && lineEnd - lineStart <= MAX_TAGGED_LINE) {
+        const tags = tagSpan(text, lineStart, lineEnd);
+        for (const t of tokens) t.pos = tags.get(t.start);
+      }
+      splitLine(tokens, abbreviations, sentences);
       lineStart = lineEnd + 1;
     }
   }
@@ -123,14 +137,37 @@ function splitLine(tokens: Token[], abbreviations: ReadonlySet<string>, out: Sen
         t.text === '.' && previous?.word && previous.end === t.start && (abbreviations.has(previous.norm) || previous.text.length === 1);
       if (!opensSentence || abbreviation) continue;
     }
-    out.push(sentence(tokens, first, last));
+    sentence(tokens, first, last, out);
     first = last + 1;
     i = last;
   }
-  if (first < tokens.length) out.push(sentence(tokens, first, tokens.length - 1));
+  if (first < tokens.length) sentence(tokens, first, tokens.length - 1, out);
 }
 
-function sentence(tokens: Token[], first: number, last: number): Sentence {
+/**
+ * The longest sentence the extractor reads, in tokens. Real sentences stay well under it; a
+ * longer run (an unpunctuated megabyte) is cut into pieces, so that the work per sentence,
+ * which grows with the square of its length, stays bounded and extraction linear in the text.
+ */
+export const MAX_SENTENCE_TOKENS = 160;
+/** Where a cut prefers to fall: after a clause-ending mark in the last part of the piece. */
+const CUT_AFTER = new Set([',', ';', ':', '—', '–', ')']);
+
+function sentence(tokens: Token[], first: number, last: number, out: Sentence[]): void {
+  while (last - first + 1 > MAX_SENTENCE_TOKENS) {
+    let cut = first + MAX_SENTENCE_TOKENS - 1;
+    for (let k = cut; k > first + MAX_SENTENCE_TOKENS / 2; k--)
+      if (CUT_AFTER.has(tokens[k]!.text)) {
+        cut = k;
+        break;
+      }
+    out.push(piece(tokens, first, cut));
+    first = cut + 1;
+  }
+  out.push(piece(tokens, first, last));
+}
+
+function piece(tokens: Token[], first: number, last: number): Sentence {
   const slice = tokens.slice(first, last + 1);
   return { start: slice[0]!.start, end: slice.at(-1)!.end, tokens: slice };
 }

@@ -1,0 +1,109 @@
+/**
+ * What a reader knows while reading one document: the mentions a sentence holds, the acronyms
+ * the text defined, the actors it introduced, the last actor of each kind and the state or
+ * group it is about.
+ */
+import type { Actor, ActorKind } from '../../domain/index.ts';
+import { type AliasIndex, normalizeName } from '../alias-index.ts';
+import type { Lexicon } from './lexicon.ts';
+
+export type MentionSource = 'name' | 'acronym' | 'new' | 'demonym' | 'description' | 'coreference' | 'pronoun' | 'implied';
+
+export interface Mention {
+  id: string;
+  kind: ActorKind;
+  /** Token indices in the sentence, inclusive. */
+  first: number;
+  last: number;
+  source: MentionSource;
+  /** The actors named inside an event's name: "Taliban" in "the Taliban takeover". */
+  inner?: Mention[];
+  /** A state named by its capital ("Kabul"), read as the city where a place is wanted. */
+  asPlace?: Mention;
+}
+
+/** What a document has taught the reader so far: acronyms, new actors, the last actor of each kind. */
+const RECENT = 6;
+/** How many recent states and groups compete to be the one the text is about. */
+const TOPICS = 3;
+
+export class DocumentContext {
+  readonly acronyms = new Map<string, string>();
+  readonly discovered = new Map<string, Actor>();
+  /** The last few distinct actors of each kind, the most recent first. */
+  private readonly recentOfKind = new Map<ActorKind, string[]>();
+  /** The last two distinct agents (groups, states, organisations), the most recent first. */
+  private agents: Array<{ id: string; kind: ActorKind }> = [];
+  /** The last few distinct states and groups, the most recent first, and how often each was named. */
+  private topics: Array<{ id: string; kind: ActorKind }> = [];
+  private readonly named = new Map<string, number>();
+
+  constructor(
+    readonly index: AliasIndex,
+    readonly lexicon: Lexicon,
+  ) {}
+
+  kindOf(id: string): ActorKind | undefined {
+    return this.index.get(id)?.kind ?? this.discovered.get(id)?.kind;
+  }
+
+  seen(m: Mention): void {
+    const recent = this.recentOfKind.get(m.kind) ?? [];
+    this.recentOfKind.set(m.kind, [m.id, ...recent.filter((id) => id !== m.id)].slice(0, RECENT));
+    if (m.kind === 'group' || m.kind === 'state' || m.kind === 'organization')
+      this.agents = [{ id: m.id, kind: m.kind }, ...this.agents.filter((a) => a.id !== m.id)].slice(0, 2);
+    if (m.kind === 'group' || m.kind === 'state') {
+      this.topics = [{ id: m.id, kind: m.kind }, ...this.topics.filter((a) => a.id !== m.id)].slice(0, TOPICS);
+      this.named.set(m.id, (this.named.get(m.id) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * The state or group the text is about just now: of the last few named, the one named most
+   * often. "Interior Minister X" with no country named is a minister of that one.
+   */
+  salient(): { id: string; kind: ActorKind } | undefined {
+    let best: { id: string; kind: ActorKind } | undefined;
+    for (const t of this.topics) if (!best || this.named.get(t.id)! > this.named.get(best.id)!) best = t;
+    return best;
+  }
+
+  recent(kind: ActorKind): readonly string[] {
+    return this.recentOfKind.get(kind) ?? [];
+  }
+
+  private readonly places = new Map<string, string | undefined>();
+  /** The place "Kabul city" or "Kurram district" names, for the surface "Kabul"; looked up once per document. */
+  placeNamed(surface: string): string | undefined {
+    if (this.places.has(surface)) return this.places.get(surface);
+    let id: string | undefined;
+    for (const noun of this.lexicon.placeAfter) {
+      const r = this.index.resolve(`${surface} ${noun}`);
+      if (r.ok && this.kindOf(r.id) === 'place') {
+        id = r.id;
+        break;
+      }
+    }
+    this.places.set(surface, id);
+    return id;
+  }
+
+  /** The words of an actor's name and aliases. */
+  nameWords(id: string): Set<string> {
+    const actor = this.index.get(id) ?? this.discovered.get(id);
+    return new Set(actor ? [actor.name, ...actor.aliases].flatMap((n) => normalizeName(n).split(' ')) : []);
+  }
+
+  /** The last agent named, other than `not`. */
+  lastAgent(not?: string): { id: string; kind: ActorKind } | undefined {
+    return this.agents.find((a) => a.id !== not);
+  }
+
+  /** A new actor's id: the slug of its name, kept apart from any gazetteer id. */
+  discover(name: string, kind: ActorKind): string {
+    const slug = normalizeName(name).replace(/ /g, '-');
+    const id = this.index.get(slug) && this.index.get(slug)!.name !== name ? `${slug}-${kind}` : slug;
+    if (!this.discovered.has(id)) this.discovered.set(id, { id, name, kind, aliases: [] });
+    return id;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Coreference: pronouns, definite descriptions ("the group", "the attack") and roles that imply
+ * a group, found in a sentence and resolved to the actor they point back to.
+ */
+import type { ActorKind } from '../../domain/index.ts';
+import type { DocumentContext, Mention } from './context.ts';
+import { matchCue, type Token } from './text.ts';
+
+const AGENTS: ReadonlySet<ActorKind> = new Set(['group', 'state', 'organization']);
+
+/**
+ * A pronoun is the last agent named; but one in apposition to a name ("… against ISKP, their
+ * main rival") is not that name: it is the sentence's first other agent, its subject.
+ */
+export function pronounReferent(ctx: DocumentContext, tokens: Token[], pronoun: Mention, before: Mention[]): { id: string; kind: ActorKind } | undefined {
+  const apposed = tokens[pronoun.first - 1]?.text === ',' ? before.find((m) => m.last === pronoun.first - 2) : undefined;
+  if (!apposed) return ctx.lastAgent();
+  const subject = before.find((m) => AGENTS.has(m.kind) && m.id !== apposed.id);
+  return subject ? { id: subject.id, kind: subject.kind } : ctx.lastAgent(apposed.id);
+}
+
+export function latest(ctx: DocumentContext, kind: ActorKind): { id: string; kind: ActorKind } | undefined {
+  const id = ctx.recent(kind)[0];
+  return id ? { id, kind } : undefined;
+}
+
+/**
+ * What "the militia" or "the group" points back to: the latest actor of its kind whose name
+ * has the phrase's noun ("Pakistani anti-government militia"), else the latest not already
+ * named in this sentence ("ISIS-K … declaring war on the militia" is not ISIS-K).
+ */
+export function referent(ctx: DocumentContext, head: Token, kind: ActorKind, inSentence: Mention[]): { id: string; kind: ActorKind } | undefined {
+  const recent = ctx.recent(kind);
+  const id =
+    recent.find((r) => ctx.nameWords(r).has(head.norm)) ?? recent.find((r) => !inSentence.some((m) => m.id === r)) ?? recent[0];
+  return id ? { id, kind } : undefined;
+}
+
+/** "the group", "the attack", "it": unresolved references (id '') resolved in reading order by findMentions. */
+export function findCoreference(tokens: Token[], taken: Array<Mention | undefined>, ctx: DocumentContext, add: (m: Mention) => void): void {
+  const lex = ctx.lexicon;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (taken[i] || !t.word) continue;
+    for (const { kind, cue } of lex.coreference.get(t.stem) ?? []) {
+      const last = matchCue(tokens, i, cue);
+      // "the group Jaish al-Adl" names the group itself: leave it to the name.
+      if (last === -1 || taken[last] || taken[last + 1]) continue;
+      add({ id: '', kind, first: i, last, source: 'coreference' });
+      i = last;
+      break;
+    }
+    if (taken[i]) continue;
+    if (lex.pronouns.has(t.norm) && !isExpletive(tokens, i)) add({ id: '', kind: 'group', first: i, last: i, source: 'pronoun' });
+  }
+}
+
+const QUOTES = new Set(['"', '”', '’', "'"]);
+
+/**
+ * "“Abu Harith,” a recruitment head in Khyber Pakhtunkhwa": a role in apposition to a person
+ * that names no group is a role in the group the text is about, the last one named. The
+ * reference stands on the article ("a … head" = "a head of that group").
+ */
+export function findImpliedGroups(tokens: Token[], taken: Array<Mention | undefined>, found: Mention[], ctx: DocumentContext, add: (m: Mention) => void): void {
+  for (const p of found.filter((m) => m.kind === 'person')) {
+    let k = p.last + 1;
+    while (tokens[k] && QUOTES.has(tokens[k]!.text)) k++;
+    if (tokens[k]?.text !== ',') continue;
+    while (tokens[k + 1] && QUOTES.has(tokens[k + 1]!.text)) k++;
+    const article = k + 1;
+    if (!['a', 'an'].includes(tokens[article]?.norm ?? '')) continue;
+    for (let j = article + 1; j <= article + 4 && j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (!t.word || taken[j]) break;
+      if (ctx.lexicon.personAfter.has(t.norm)) {
+        add({ id: '', kind: 'group', first: article, last: article, source: 'implied' });
+        break;
+      }
+    }
+  }
+}
+
+/** "It is crucial…", "it was…": no one. */
+function isExpletive(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return tokens[i]!.norm === 'it' && !!next && (next.norm === 'is' || next.norm === 'was');
+}

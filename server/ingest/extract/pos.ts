@@ -1,0 +1,53 @@
+/**
+ * Part-of-speech tags from wink-nlp and its English model (both shipped in their npm packages:
+ * no download, no network). The extractor keeps its own tokens and exact offsets; each token
+ * that starts where a wink token starts takes that token's universal POS tag (PROPN, NOUN,
+ * VERB, ADP…). Tags decide what a capitalised word is and whether a cue word is a noun or a verb.
+ */
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+
+let nlp: ReturnType<typeof winkNLP> | undefined;
+
+/**
+ * The longest stretch tagged at once, in characters. The tagger slows down more than linearly
+ * on one endless sentence, so a longer line is tagged in pieces cut at a space.
+ */
+const MAX_PIECE = 3000;
+
+/** The POS tag of each wink token of text[from, to), by the token's start offset in `text`. */
+export function tagSpan(text: string, from: number, to: number): Map<number, string> {
+  const tags = new Map<number, string>();
+  for (let start = from; start < to; ) {
+    let end = Math.min(to, start + MAX_PIECE);
+    if (end < to) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start + MAX_PIECE / 2) end = space;
+    }
+    tagPiece(text, start, end, tags);
+    start = end;
+  }
+  return tags;
+}
+
+function tagPiece(text: string, from: number, to: number, tags: Map<number, string>): void {
+  nlp ??= winkNLP(model, ['pos']);
+  const its = nlp.its;
+  const tokens = nlp.readDoc(text.slice(from, to)).tokens();
+  const values = tokens.out();
+  const spaces = tokens.out(its.precedingSpaces);
+  const pos = tokens.out(its.pos);
+  let at = from;
+  for (let i = 0; i < values.length; i++) {
+    at += spaces[i]!.length;
+    const value = values[i]!;
+    // wink reproduces the text token by token; should it ever normalise one, find it again nearby.
+    if (!text.startsWith(value, at)) {
+      const found = text.indexOf(value, at);
+      if (found === -1 || found - at > 16) continue;
+      at = found;
+    }
+    tags.set(at, pos[i]!);
+    at += value.length;
+  }
+}
