@@ -1,8 +1,10 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { cli, dyad } from '../helpers/cli.ts';
+import { seedsDir } from '../helpers/seed.ts';
 import { copySeeds } from '../helpers/seed-copy.ts';
 
 describe('dyad check', () => {
@@ -53,11 +55,12 @@ describe('dyad check DIR and dyad ingest DIR: one gazetteer rule', () => {
 
   it("DIR/actors.yaml extends the seeds' gazetteer, for check and ingest alike", async () => {
     const dir = await folder(NEW_ACTOR);
+    const seedActors = (parse(await readFile(join(seedsDir, 'actors.yaml'), 'utf8')) as { actors: unknown[] }).actors.length;
     const checked = await dyad('check', dir);
-    expect(checked.stdout).toMatch(/is valid: 1 documents, 1 claims, 185 actors/);
+    expect(checked.stdout).toContain(`is valid: 1 documents, 1 claims, ${seedActors + 1} actors`);
     const dataDir = await mkdtemp(join(tmpdir(), 'dyad-data-'));
     const ingested = await cli(() => ({ DYAD_DATA_DIR: dataDir, NEO4J_URI: '' }))('ingest', dir);
-    expect(ingested.stdout).toContain('ingest: 1 documents: 1 created, 0 updated, 0 unchanged, 0 rejected; 1 claims; 185 actors changed');
+    expect(ingested.stdout).toContain(`ingest: 1 documents: 1 created, 0 updated, 0 unchanged, 0 rejected; 1 claims; ${seedActors + 1} actors changed`);
     expect(ingested.code).toBe(0);
   });
 
