@@ -4,13 +4,10 @@
  * whole while the others load. Unchanged documents are not rewritten.
  */
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
-import type { DocumentSubmission, UpsertOutcome } from '../domain/index.ts';
-import { InvalidInput, InvalidInputs } from '../errors.ts';
+import { InvalidInputs } from '../errors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { AliasIndex } from './alias-index.ts';
-import { normalizeName } from './alias-index.ts';
-import { assembleDocument, discoverDocuments, type Extractor, prepareDocument } from './corpus.ts';
+import { discoverDocuments, type Extractor, prepareDocument } from './corpus.ts';
 import { loadGazetteer } from './gazetteer.ts';
 
 export interface IngestSummary {
@@ -69,35 +66,4 @@ export function describeSummary(s: IngestSummary): string {
     `ingest: ${s.documents} documents: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ` +
     `${s.rejected.length} rejected; ${s.claims} claims; ${s.actorsChanged} actors changed${verdict}`
   );
-}
-
-/** A document posted over HTTP: the analyst's claims (if any) plus extracted ones; curated wins. */
-export async function ingestSubmission(
-  store: GraphStore,
-  submission: DocumentSubmission,
-  index: AliasIndex,
-): Promise<{ document: string; outcome: UpsertOutcome; claims: number }> {
-  const { claims, text, id: given, ...meta } = submission;
-  const id = given ?? submissionId(submission.title, text);
-  const prepared = assembleDocument(
-    {
-      id,
-      text,
-      meta: { ...meta, id },
-      metaSource: 'body',
-      curated: claims && { claims, where: (i) => ({ label: `body.claims[${i}]` }) },
-      extractor: await loadExtractor(),
-      mergeExtracted: true,
-    },
-    index,
-  );
-  if (!prepared.upsert) throw new InvalidInputs(prepared.problems.length ? prepared.problems : [new InvalidInput('document rejected')]);
-  const outcome = await store.putDocument(prepared.upsert);
-  return { document: id, outcome, claims: prepared.upsert.claims.length };
-}
-
-/** A readable, stable id: the title's slug and a digest of the text. */
-function submissionId(title: string, text: string): string {
-  const slug = normalizeName(title).replace(/ /g, '-').slice(0, 48).replace(/-+$/, '') || 'document';
-  return `${slug}_${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
 }
