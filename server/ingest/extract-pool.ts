@@ -4,7 +4,7 @@
  * that runs over budget gets its worker terminated and replaced, and its promise rejects
  * with ExtractionOverBudget; the server's own thread never runs the extractor, so no
  * text can stall it. Tasks beyond the pool size wait their turn; the budget counts from
- * the moment a worker takes the task.
+ * the moment a loaded worker takes the task.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -29,6 +29,8 @@ export interface ExtractionTask {
   actors: Actor[];
 }
 export type ExtractionAnswer = { ok: true; result: Extracted } | { ok: false; message: string };
+/** A worker's first message: the extractor is loaded, so the budget measures extraction alone. */
+export const WORKER_READY = 'ready';
 
 export interface ExtractionPoolOptions {
   /** Longest one extraction may run, in milliseconds. */
@@ -54,6 +56,7 @@ export class ExtractionPool {
   private readonly size: number;
   private readonly idle: Worker[] = [];
   private readonly busy = new Set<Worker>();
+  private starting = 0;
   private readonly queue: Pending[] = [];
   private closed = false;
 
@@ -80,10 +83,29 @@ export class ExtractionPool {
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0 && (this.idle.length > 0 || this.busy.size < this.size)) {
-      const worker = this.idle.pop() ?? new Worker(BOOT, { workerData: { entry: ENTRY } });
-      this.run(worker, this.queue.shift()!);
-    }
+    while (this.queue.length > 0 && this.idle.length > 0) this.run(this.idle.pop()!, this.queue.shift()!);
+    if (this.queue.length > this.starting && this.busy.size + this.starting < this.size) this.spawn();
+  }
+
+  /** A new worker joins the idle ones once it has loaded the extractor; one that fails to start fails the next task. */
+  private spawn(): void {
+    this.starting++;
+    const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
+    const started = (error?: Error) => {
+      worker.off('message', onReady);
+      worker.off('error', started);
+      worker.off('exit', onExit);
+      this.starting--;
+      if (this.closed) void worker.terminate();
+      else if (error) this.queue.shift()?.reject(error);
+      else this.idle.push(worker);
+      if (!this.closed) this.dispatch();
+    };
+    const onReady = (message: unknown) => message === WORKER_READY && started();
+    const onExit = (code: number) => started(new Error(`the extraction worker exited with code ${code} while starting`));
+    worker.on('message', onReady);
+    worker.once('error', started);
+    worker.once('exit', onExit);
   }
 
   private run(worker: Worker, pending: Pending): void {

@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { AliasIndex } from './alias-index.ts';
 import { extract } from './extract/index.ts';
-import type { ExtractionAnswer, ExtractionTask } from './extract-pool.ts';
+import { type ExtractionAnswer, type ExtractionTask, WORKER_READY } from './extract-pool.ts';
 
 parentPort!.on('message', ({ input, actors }: ExtractionTask) => {
   let answer: ExtractionAnswer;
@@ -13,3 +13,5 @@ parentPort!.on('message', ({ input, actors }: ExtractionTask) => {
   }
   parentPort!.postMessage(answer);
 });
+
+parentPort!.postMessage(WORKER_READY);
