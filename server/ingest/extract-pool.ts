@@ -117,7 +117,11 @@ export class ExtractionPool {
       worker.off('exit', onExit);
       this.busy.delete(worker);
       if (reusable && !this.closed) this.idle.push(worker);
-      else void worker.terminate();
+      else {
+        void worker.terminate();
+        // The replacement loads now, so the next text does not wait for it.
+        if (!this.closed) this.spawn();
+      }
       if ('result' in outcome) pending.resolve(outcome.result);
       else pending.reject(outcome.error);
       this.dispatch();
