@@ -12,6 +12,8 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: (ar
   extract: { summary: 'extract <files…>         candidate claims from raw text as JSON Lines', load: () => import('./commands/extract.ts') },
   serve: { summary: 'serve                    API and explorer on one port (PORT, default 3000)', load: () => import('./commands/serve.ts') },
   export: { summary: 'export --format F [--out FILE] [filters]  the graph as gexf, graphml, json or csv', load: () => import('./commands/export.ts') },
+  doctor: { summary: 'doctor                   check the embedded journal line by line; exit 1 when damaged', load: () => import('./commands/doctor.ts') },
+  repair: { summary: 'repair                   move damaged journal entries to a side file, keep the good ones', load: () => import('./commands/repair.ts') },
 };
 
 function usage(): string {
