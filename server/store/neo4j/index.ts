@@ -33,6 +33,7 @@ import { createLogger } from '../../log.ts';
 import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
 import { ActorList, checkDistinctDocuments, checkReferences, checkUniqueActors, DocumentUpsertInput } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
+import { fulltextQuery } from './fulltext-query.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
@@ -233,12 +234,7 @@ export class Neo4jStore implements GraphStore {
   async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
     const compact = compactName(q);
     if (!compact) return [];
-    // normalizeName leaves letters, digits and spaces only: nothing Lucene would read as syntax.
-    const words = normalizeName(q)
-      .split(' ')
-      .map((word) => `${word}*`)
-      .join(' ');
-    const rows = await this.cypher.read('search-actors', { words, compact, kinds: options.kinds }, z.object({ actor: Actor }));
+    const rows = await this.cypher.read('search-actors', { words: fulltextQuery(q), compact, kinds: options.kinds }, z.object({ actor: Actor }));
     return rankActors(
       q,
       rows.map((r) => r.actor),
