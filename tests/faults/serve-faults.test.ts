@@ -4,48 +4,23 @@
  * acknowledged is lost, nothing damaged is dropped, and every failure is a clear message
  * or a health report, never a stack trace.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { DocumentDetail, StoreHealth, SubmissionResult } from '../../server/domain/index.ts';
 import { EmbeddedStore, JOURNAL_FILE } from '../../server/store/embedded/index.ts';
 import { seedStore } from '../helpers/seed.ts';
+import { listening, SERVE, serveEnv, useServeProcesses } from '../helpers/serve-process.ts';
 
 const TOKEN = 'test-token-faults';
-const root = join(import.meta.dirname, '../..');
-const dirs: string[] = [];
-const children: ChildProcess[] = [];
-afterEach(async () => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-const scratch = async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'dyad-faults-'));
-  dirs.push(dir);
-  return dir;
-};
+const processes = useServeProcesses();
+const env = (dataDir: string) => serveEnv(dataDir, { DYAD_API_TOKEN: TOKEN });
 
-const env = (dataDir: string) => ({ ...process.env, DYAD_DATA_DIR: dataDir, NEO4J_URI: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DYAD_API_TOKEN: TOKEN });
-
-/** `dyad serve`, optionally under a file-size limit in KiB (ulimit -f); resolves with its URL once it listens. */
-function serve(dataDir: string, fileSizeKiB?: number): Promise<{ url: string; child: ChildProcess }> {
-  const command = [process.execPath, '--import', 'tsx', 'server/cli.ts', 'serve'];
-  const child = fileSizeKiB
-    ? spawn('bash', ['-c', `ulimit -f ${fileSizeKiB} && exec "$@"`, 'serve', ...command], { cwd: root, env: env(dataDir), stdio: ['ignore', 'ignore', 'pipe'] })
-    : spawn(command[0]!, command.slice(1), { cwd: root, env: env(dataDir), stdio: ['ignore', 'ignore', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let log = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      const found = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-      if (found) resolve({ url: found[1]!, child });
-    });
-    child.once('exit', (code) => reject(new Error(`dyad serve exited ${code}:\n${log}`)));
-  });
+async function serve(dataDir: string, fileSizeKiB?: number): Promise<{ url: string; child: ChildProcess }> {
+  const child = processes.start(env(dataDir), fileSizeKiB);
+  return { url: await listening(child), child };
 }
 
 const post = (url: string, body: unknown) =>
@@ -57,7 +32,7 @@ const post = (url: string, body: unknown) =>
 
 /** An embedded data folder with the seeds in it, written in this process. */
 async function seededDataDir(): Promise<string> {
-  const dataDir = join(await scratch(), 'data');
+  const dataDir = join(await processes.scratch(), 'data');
   const store = new EmbeddedStore({ dataDir, logger: pino({ level: 'silent' }) });
   await store.open();
   await seedStore(store);
@@ -102,7 +77,7 @@ describe('dyad serve under faults', () => {
     lines[2] = lines[2]!.replace('"title":"', '"title":"X');
     await writeFile(journal, lines.join('\n'));
     const damaged = await readFile(journal);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve'], { cwd: root, env: env(dataDir), encoding: 'utf8', timeout: 50_000 });
+    const result = spawnSync(SERVE[0]!, SERVE.slice(1), { cwd: processes.root, env: env(dataDir), encoding: 'utf8', timeout: 50_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${journal}:3:`);
     expect(result.stderr).not.toMatch(STACK);
@@ -110,13 +85,13 @@ describe('dyad serve under faults', () => {
   });
 
   test('a read-only data folder: a clear error naming it, no stack', { timeout: 60_000 }, async () => {
-    const dataDir = join(await scratch(), 'data');
+    const dataDir = join(await processes.scratch(), 'data');
     await mkdir(dataDir);
     await chmod(dataDir, 0o555);
     await chmod(join(dataDir, '..'), 0o755);
     // Root writes anywhere: run as nobody then.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve'], { cwd: root, env: env(dataDir), encoding: 'utf8', timeout: 50_000, ...asUser });
+    const result = spawnSync(SERVE[0]!, SERVE.slice(1), { cwd: processes.root, env: env(dataDir), encoding: 'utf8', timeout: 50_000, ...asUser });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(dataDir);
     expect(result.stderr).toContain('not writable');

@@ -2,33 +2,23 @@
  * Seeding at the first start resumes: a start killed mid-seeding is completed by the next
  * one, and a seed document changed after seeding is never reverted.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import type { StoreHealth } from '../../server/domain/index.ts';
 import { ingest } from '../../server/ingest/ingest.ts';
 import { seedAtStart, seedMarkerPath } from '../../server/ingest/seed-at-start.ts';
 import { EmbeddedStore, JOURNAL_FILE } from '../../server/store/embedded/index.ts';
 import { seedsDir } from '../helpers/seed.ts';
+import { listening, serveEnv, useServeProcesses } from '../helpers/serve-process.ts';
 
 const quiet = pino({ level: 'silent' });
 const SEED_IDS = ['000_cfc134b66c6808e2', '001_977e6d2ceaf3d2f9', '002_51eec4bc261835c7', '003_b51d1550b1715137', '004_8d7461f0818b03b9'];
-const dirs: string[] = [];
-const children: ChildProcess[] = [];
-afterEach(async () => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-const scratch = async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'dyad-seeding-'));
-  dirs.push(dir);
-  return dir;
-};
+const processes = useServeProcesses();
+const scratch = processes.scratch;
 
 describe('seedAtStart', () => {
   it('loads the seed documents a half-seeded store lacks, then never rewrites a seed document', async () => {
@@ -82,26 +72,7 @@ describe('dyad serve killed while seeding', () => {
   });
 });
 
-function serve(dataDir: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve'], {
-    env: { ...process.env, DYAD_DATA_DIR: dataDir, NEO4J_URI: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(child);
-  return child;
-}
-
-function listening(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let log = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      const found = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-      if (found) resolve(found[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`dyad serve exited ${code}:\n${log}`)));
-  });
-}
+const serve = (dataDir: string) => processes.start(serveEnv(dataDir));
 
 /** Spins (synchronously, so nothing delays the kill) until the journal holds a document line; returns how many. */
 function waitForDocumentLines(path: string, deadline: number): number {
