@@ -32,13 +32,11 @@ afterAll(async () => {
 });
 
 (canRun ? describe : describe.skip)('Neo4j killed mid-write, restarted mid-serve', () => {
-  test('503 while down, then every acknowledged document whole', { timeout: 300_000 }, async () => {
-    const t0 = Date.now(); const lap = (m: string) => console.log(`LAP ${m} ${Date.now() - t0}`);
+  test('503 while down, then every acknowledged document whole', { timeout: 600_000 }, async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'dyad-neo4j-fault-'));
     const port = await freePort();
-    neo4j = await startNeo4j({ port, dataDir: join(dataDir, 'db') });
+    neo4j = await startNeo4j({ port, dataDir: join(dataDir, 'db'), timeoutMs: 240_000 });
     // Short transaction retries: a write or read against the dead server fails in seconds, not the default 30.
-    lap('store = new Neo4jSto');
     store = new Neo4jStore({ uri: neo4j.uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD, retryTimeMs: 2_000, logger: quiet });
     await store.open();
     app = await buildApp({ store, config: loadConfig({}), seedsDir, rateLimit: false });
@@ -64,25 +62,21 @@ afterAll(async () => {
         }
       })();
     });
-    lap('await killed;');
     await killed;
 
     const health = await app.inject({ url: '/api/health' });
     expect(health.statusCode).toBe(503);
     expect(health.json()).toMatchObject({ store: 'neo4j', reachable: false });
-    lap('const read = await a');
     const read = await app.inject({ url: '/api/documents' });
     expect(read.statusCode).toBe(503);
     expect(read.headers['content-type']).toMatch(/^application\/problem\+json/);
 
-    lap('neo4j = await startN');
-    neo4j = await startNeo4j({ port, dataDir: join(dataDir, 'db') });
+    neo4j = await startNeo4j({ port, dataDir: join(dataDir, 'db'), timeoutMs: 240_000 });
     const deadline = Date.now() + 90_000;
     while ((await app.inject({ url: '/api/health' })).statusCode !== 200) {
       expect(Date.now()).toBeLessThan(deadline);
       await new Promise((r) => setTimeout(r, 500));
     }
-    lap('expect(acknowledged.');
     expect(acknowledged.length).toBeGreaterThanOrEqual(3);
     const listed = (await store.listDocuments()).map((d) => d.id);
     for (const id of acknowledged) {
