@@ -56,8 +56,12 @@ export class Journal {
     private size: number,
   ) {}
 
+  private lastFailure: string | undefined;
+
   /** Why the last append failed, until one succeeds again: a store that cannot write is not healthy. */
-  failure: string | undefined;
+  get failure(): string | undefined {
+    return this.lastFailure;
+  }
 
   /**
    * Locks the journal at `path` for this process, opens it (creating it and its directory),
@@ -109,11 +113,11 @@ export class Journal {
       await this.handle.sync();
     } catch (error) {
       await this.handle.truncate(this.size).catch(() => undefined);
-      this.failure = `cannot write the journal ${this.path}: ${(error as Error).message}`;
-      throw new StoreUnavailable(this.failure);
+      this.lastFailure = `cannot write the journal ${this.path}: ${(error as Error).message}`;
+      throw new StoreUnavailable(this.lastFailure);
     }
     this.size += line.length;
-    this.failure = undefined;
+    this.lastFailure = undefined;
   }
 
   async close(): Promise<void> {
