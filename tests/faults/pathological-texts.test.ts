@@ -19,28 +19,26 @@ describe('1 MB pathological texts posted to a listening server', () => {
     served = await serveSeeds(storeCases[0]!, { env: { DYAD_API_TOKEN: TOKEN }, extraction: { budgetMs: BUDGET_MS, size: 1 } });
     await served.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(served.app.server.address() as AddressInfo).port}`;
-    // Load the worker and the extractor before timing anything.
-    await fetch(`${base}/api/documents`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'warm-up', text: 'Pakistan accuses the TTP.' }),
-    });
   });
   afterAll(() => served?.close());
 
-  test.each(Object.entries(hostileTexts(1_000_000)))('%s: 201 or 422 within the budget; health stays fast', async (name, text) => {
-    const started = performance.now();
-    const post = fetch(`${base}/api/documents`, {
+  const post = (body: unknown) =>
+    fetch(`${base}/api/documents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: `hostile ${name}`, text }),
-    }).then(async (r) => ({ status: r.status, body: await r.json(), ms: performance.now() - started }));
-    const { latencies, result } = await latenciesDuring(`${base}/api/health`, post);
+      body: JSON.stringify(body),
+    });
+
+  test.each(Object.entries(hostileTexts(1_000_000)))('%s: 201 or 422 within the budget; health stays fast', async (name, text) => {
+    // A small text first: the worker (a replacement, after a 422) is loaded before anything is timed.
+    expect((await post({ title: 'warm-up', text: 'Pakistan accuses the TTP.' })).status).toBeLessThan(300);
+    const started = performance.now();
+    const hostile = post({ title: `hostile ${name}`, text }).then(async (r) => ({ status: r.status, body: await r.json(), ms: performance.now() - started }));
+    const { latencies, result } = await latenciesDuring(`${base}/api/health`, hostile);
     expect([201, 422], JSON.stringify(result.body)).toContain(result.status);
     if (result.status === 422) expect(result.body).toMatchObject({ type: 'urn:dyad:problem:extraction-over-budget' });
-    // The budget bounds extraction; parsing 1 MB of JSON and, after a 422, the replacement
-    // worker still loading add seconds on a busy machine. Minutes they may not.
-    expect(result.ms).toBeLessThan(BUDGET_MS + 6_000);
+    // The budget bounds extraction; parsing and answering 1 MB of JSON adds a little on a busy machine.
+    expect(result.ms).toBeLessThan(BUDGET_MS + 3_000);
     expect(latencies.length).toBeGreaterThan(0);
     // Loose: a shared 2-core machine; the failure this guards against was 114 s.
     expect(percentile(latencies, 95)).toBeLessThan(250);

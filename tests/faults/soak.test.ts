@@ -67,7 +67,7 @@ describe('soak', () => {
     expect([...statuses.keys()].every((s) => s === 200 || s === 201)).toBe(true);
     expect(latencies.length).toBeGreaterThan(CONNECTIONS);
     // Loose, on a shared machine: no request waits anywhere near a stall.
-    expect(percentile(latencies, 99)).toBeLessThan(10_000);
+    expect(percentile(latencies, 99)).toBeLessThan(30_000);
     // Everything written stays in memory by design (the embedded graph); the rest must not grow.
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(300 * 1024 * 1024);
   });

@@ -47,7 +47,7 @@ const neo4jCase = storeCases.find((c) => c.name === 'neo4j')!;
       fc.asyncProperty(filters, async (f) => {
         expect(await store.allClaims(f)).toEqual(all.filter((c) => claimMatches(c, f)));
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 });

@@ -74,7 +74,7 @@ describe('a damaged journal', () => {
     expect(await readFile(warning.movedTo as string)).toEqual(tail);
   });
 
-  it('is reported by dyad doctor (exit 1, file and line) and dyad repair moves the damaged line aside, keeping the others', async () => {
+  it('is reported by dyad doctor (exit 1, file and line) and dyad repair moves the damaged line aside, keeping the others', { timeout: 120_000 }, async () => {
     await writeSeeded();
     const good = await readFile(journal());
     expect(await dyad('doctor')).toMatchObject({ code: 0 });

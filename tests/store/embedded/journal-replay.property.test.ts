@@ -52,7 +52,7 @@ describe('journal replay', () => {
         const aside = (await readdir(scratch.dataDir())).filter((f) => f.includes('.torn-'));
         expect(aside).toHaveLength(cut > kept ? 1 : 0);
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 });
