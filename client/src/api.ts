@@ -42,8 +42,6 @@ export function toQuery(params: Params): URLSearchParams {
   return query;
 }
 
-export const filterQuery = (filters: GraphFilters): URLSearchParams => toQuery(filters);
-
 async function get<T extends z.ZodType>(path: string, schema: T, params: Params = {}, signal?: AbortSignal): Promise<z.infer<T>> {
   const query = toQuery(params).toString();
   const response = await fetch(`api/${path}${query ? `?${query}` : ''}`, {
@@ -59,6 +57,21 @@ async function get<T extends z.ZodType>(path: string, schema: T, params: Params 
   return schema.parse(body);
 }
 
+/** Graph responses of this session by URL (a few dozen): Back, Forward and undo redraw at once. */
+const graphs = new Map<string, Promise<SerializedGraph>>();
+const GRAPH_CACHE = 32;
+function graphOf(path: string, params: Params): Promise<SerializedGraph> {
+  const key = `${path}?${toQuery(params).toString()}`;
+  let answer = graphs.get(key);
+  if (!answer) {
+    answer = get(path, SerializedGraph, params);
+    answer.catch(() => graphs.delete(key));
+    graphs.set(key, answer);
+    if (graphs.size > GRAPH_CACHE) graphs.delete(graphs.keys().next().value!);
+  }
+  return answer;
+}
+
 export const api = {
   health: () => get('health', StoreHealth),
   documents: () => get('documents', z.array(DocumentSummary)),
@@ -66,20 +79,15 @@ export const api = {
   searchActors: (q: string, signal?: AbortSignal, kinds?: ActorKind[]) =>
     get('actors', z.array(ActorHit), { q, kind: kinds, limit: 8 }, signal),
   actor: (id: string) => get(`actors/${encodeURIComponent(id)}`, ActorDetail),
-  graph: (filters: GraphFilters) => get('graph', SerializedGraph, filters),
+  graph: (filters: GraphFilters) => graphOf('graph', filters),
   neighborhood: (id: string, depth: number, filters: GraphFilters) =>
-    get(`actors/${encodeURIComponent(id)}/neighborhood`, SerializedGraph, { ...filters, depth, limit: 200 }),
+    graphOf(`actors/${encodeURIComponent(id)}/neighborhood`, { ...filters, depth, limit: 200 }),
   /** `from`/`to` name the two actors here, so the time window does not apply to paths. */
   paths: (from: string, to: string, maxLength: number, filters: GraphFilters) =>
-    get('paths', SerializedGraph, { ...filters, from, to, maxLength }),
+    graphOf('paths', { ...filters, from, to, maxLength }),
   claims: (query: Partial<ClaimQuery>) => get('claims', ClaimPage, query),
   /** Two sources side by side; the claim-level filters (but `documents`) still apply. */
   compare: async (a: string, b: string, filters: GraphFilters) =>
     (await get('compare', CompareResult, { ...filters, documents: undefined, a, b })).graph,
 };
 
-/** Where the GEXF export of the current filters downloads from. */
-export const gexfHref = (filters: GraphFilters): string => {
-  const query = filterQuery(filters).toString();
-  return `api/export.gexf${query ? `?${query}` : ''}`;
-};

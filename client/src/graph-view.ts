@@ -1,73 +1,54 @@
 /**
- * The drawing: Sigma over the model. Nothing visual is stored in the model; node and edge
- * reducers derive colour, size, shape, curvature and highlight from the model, the view
- * state and the current metrics, as Sigma's and Gephi Lite's explorers do.
+ * The drawing: Sigma over the model, styled by the pure reducers of display.ts, and the
+ * pointer and keyboard gestures analysts expect: hover a relation for its numbers, drag an
+ * actor to pin it, Shift-drag a lasso or Shift-click to gather actors, right-click for a menu,
+ * arrow keys between neighbours. Gestures are reported as events; the view changes nothing.
  */
 import Sigma from 'sigma';
-import { downloadAsPNG } from '@sigma/export-image';
 import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
-import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import EdgeCurveProgram, { DEFAULT_EDGE_CURVATURE, EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { NodeSquareProgram } from '@sigma/node-square';
-import { computeMetrics, MIN_NODE_SIZE, type Metrics } from './metrics.ts';
+import { type DisplayContext, edgeDisplay, focusOf, nodeDisplay, relationLabel } from './display.ts';
+import { h } from './dom.ts';
+import { extentOf } from './layout.ts';
+import { computeMetrics, type Metrics } from './metrics.ts';
 import type { Model, ModelEdge, ModelNode } from './model.ts';
-import {
-  BACKGROUND,
-  COMMUNITY_COLOURS,
-  CONTESTED_LABEL_COLOUR,
-  DENIED_COLOUR,
-  fade,
-  KIND_COLOURS,
-  KIND_SHAPES,
-  SIDE_COLOURS,
-  STRENGTH_ALPHA,
-  strengthOf,
-  TYPE_COLOURS,
-  withAlpha,
-} from './palette.ts';
-import type { Store } from './state.ts';
+import { strengthOf } from './palette.ts';
+import type { Point, Selection, Store } from './state.ts';
 
 export interface GraphEvents {
-  node(id: string): void;
-  edge(id: string): void;
+  select(selection: Selection): void;
   expand(id: string): void;
-  background(): void;
+  pin(id: string, at: Point): void;
+  /** The multi-selection changed (Shift-click, lasso). */
+  marked(ids: ReadonlySet<string>): void;
+  /** Right-click on an actor, a relation, or the background (target null). */
+  menu(target: Selection, clientX: number, clientY: number): void;
+  /** The keyboard cursor moved to an actor. */
+  cursor(id: string): void;
 }
 
-const LONG_LABEL = 24;
-const MAX_NAMED_EDGES = 8;
-
-/**
- * Long names are drawn by their first alias that fits (the gazetteer lists the usual short
- * name first: TTP, IS-K, Afghan Taliban), else cut short; the panels show the full name.
- */
-export function shortLabel(node: Pick<ModelNode, 'name' | 'aliases'>): string {
-  if (node.name.length <= LONG_LABEL) return node.name;
-  const short = node.aliases.find((alias) => alias.length <= LONG_LABEL);
-  return short ?? `${node.name.slice(0, LONG_LABEL - 1).trimEnd()}…`;
-}
-
-/** Curvature of the index-th of several parallel edges (after Sigma's parallel-edges example). */
-function curvature(index: number, maxIndex: number): number {
-  if (index < 0) return -curvature(-index, maxIndex);
-  const amplitude = 3.5;
-  const max = amplitude * (1 - Math.exp(-maxIndex / amplitude)) * DEFAULT_EDGE_CURVATURE;
-  return (max * index) / maxIndex;
-}
+const CERTAINTY_ORDER = ['asserted', 'reported', 'alleged', 'speculative', 'denied'] as const;
 
 export class GraphView {
   readonly renderer: Sigma<ModelNode, ModelEdge>;
   private metrics: Metrics = { size: new Map(), community: new Map() };
   private hovered: string | null = null;
-  private focusNodes: Set<string> | null = null;
-  private focusEdges: Set<string> | null = null;
+  private hoveredEdge: string | null = null;
+  private cursorNode: string | null = null;
+  private path: { nodes: string[]; edges: string[] } | null = null;
+  private settling = false;
+  private readonly marked = new Set<string>();
+  private readonly tooltip: HTMLElement;
+  private context!: DisplayContext;
 
   constructor(
-    container: HTMLElement,
+    private readonly container: HTMLElement,
     private readonly model: Model,
     private readonly store: Store,
-    events: GraphEvents,
+    private readonly events: GraphEvents,
   ) {
+    this.updateContext();
     this.renderer = new Sigma<ModelNode, ModelEdge>(model, container, {
       nodeProgramClasses: { circle: NodeCircleProgram, square: NodeSquareProgram },
       edgeProgramClasses: {
@@ -87,58 +68,148 @@ export class GraphView {
       labelColor: { color: '#1d2330' },
       edgeLabelFont: 'system-ui, sans-serif',
       edgeLabelSize: 11,
-      edgeLabelColor: { attribute: 'labelColor', color: '#455a64' },
-      labelDensity: 0.5,
-      labelGridCellSize: 110,
-      labelRenderedSizeThreshold: 9,
-      stagePadding: 40,
+      edgeLabelColor: { attribute: 'labelColor', color: '#4d4d4d' },
+      // Sigma's label grid keeps one label per cell, the biggest actor's: labels follow the size metric.
+      labelDensity: 0.9,
+      labelGridCellSize: 90,
+      labelRenderedSizeThreshold: 7,
+      // Room at the rim for the labels of the outermost actors.
+      stagePadding: 70,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
-      nodeReducer: (node, data) => this.nodeDisplay(node, data),
-      edgeReducer: (edge, data) => this.edgeDisplay(edge, data),
+      nodeReducer: (node, data) => nodeDisplay(this.context, node, data),
+      edgeReducer: (edge, data) => edgeDisplay(this.context, edge, data, this.model.extremities(edge)),
     });
+    this.tooltip = h('div', { class: 'tooltip', attrs: { role: 'tooltip', id: 'edge-tooltip' } });
+    this.tooltip.hidden = true;
+    container.append(this.tooltip);
+    container.tabIndex = 0;
+    container.setAttribute('role', 'application');
+    container.setAttribute(
+      'aria-label',
+      'Relationship graph. Arrow keys move between neighbouring actors, Enter selects, plus and minus zoom.',
+    );
 
-    this.renderer.on('clickNode', ({ node }) => events.node(node));
-    this.renderer.on('clickEdge', ({ edge }) => events.edge(edge));
-    this.renderer.on('clickStage', () => events.background());
+    let dragged: string | null = null;
+    let dragMoved = false;
+    let swallowClick = false;
+    this.renderer.on('clickNode', ({ node }) => {
+      if (swallowClick) return;
+      this.events.select({ kind: 'node', id: node });
+    });
+    this.renderer.on('clickEdge', ({ edge }) => this.events.select({ kind: 'edge', id: edge }));
+    this.renderer.on('clickStage', () => {
+      if (!swallowClick) this.events.select(null);
+    });
     this.renderer.on('doubleClickNode', (event) => {
       event.preventSigmaDefault();
-      events.expand(event.node);
+      this.events.expand(event.node);
     });
     this.renderer.on('enterNode', ({ node }) => this.hover(node));
     this.renderer.on('leaveNode', () => this.hover(null));
-    this.renderer.on('enterEdge', () => container.classList.add('pointer'));
-    this.renderer.on('leaveEdge', () => container.classList.remove('pointer'));
+    this.renderer.on('enterEdge', ({ edge, event }) => this.hoverEdge(edge, event));
+    this.renderer.on('leaveEdge', () => this.hoverEdge(null));
+
+    // Drag an actor to move it; letting go pins it there (after Sigma's drag-and-drop example).
+    this.renderer.on('downNode', ({ node, event }) => {
+      if (event.original instanceof MouseEvent && (event.original.shiftKey || event.original.button !== 0)) return;
+      dragged = node;
+      dragMoved = false;
+      swallowClick = false;
+      if (!this.renderer.getCustomBBox()) this.renderer.setCustomBBox(this.renderer.getBBox());
+    });
+    const captor = this.renderer.getMouseCaptor();
+    captor.on('mousemovebody', (event) => {
+      if (!dragged) return;
+      const at = this.renderer.viewportToGraph(event);
+      this.model.mergeNodeAttributes(dragged, { x: at.x, y: at.y });
+      dragMoved = true;
+      event.preventSigmaDefault();
+      event.original.preventDefault();
+      event.original.stopPropagation();
+    });
+    captor.on('mouseup', () => {
+      if (dragged && dragMoved) {
+        const { x, y } = this.model.getNodeAttributes(dragged);
+        swallowClick = true;
+        setTimeout(() => (swallowClick = false), 0);
+        this.events.pin(dragged, { x, y });
+      }
+      dragged = null;
+    });
+
+    this.lasso();
+    container.addEventListener('contextmenu', (event) => {
+      event.preventDefault();
+      const node = this.nodeAt(this.local(event));
+      const target: Selection = node ? { kind: 'node', id: node } : this.hoveredEdge ? { kind: 'edge', id: this.hoveredEdge } : null;
+      this.events.menu(target, event.clientX, event.clientY);
+    });
+    container.addEventListener('keydown', (event) => this.key(event));
+    // Sigma sizes its canvases on window resizes only; panels opening change the stage too.
+    new ResizeObserver(() => {
+      this.renderer.resize();
+      this.renderer.refresh({ skipIndexation: true });
+    }).observe(container);
+  }
+
+  get markedActors(): ReadonlySet<string> {
+    return this.marked;
   }
 
   /** Recompute metrics (after the model or the size metric changed) and redraw. */
   refresh(): void {
-    // The hovered node may be gone, or elsewhere: hover starts over on the next mouse move.
     this.hovered = null;
-    this.metrics = computeMetrics(this.model, this.store.get().size);
+    const { size, colour } = this.store.get();
+    this.metrics = computeMetrics(this.model, size, colour === 'community');
+    for (const id of this.marked) if (!this.model.hasNode(id)) this.marked.delete(id);
     this.restyle();
   }
 
-  /** Redraw after a change of view state only (selection, colours, mode). */
+  /** Redraw after a change of view state only (selection, colours, hidden actors, path). */
   restyle(): void {
-    this.computeFocus();
-    this.renderer.refresh({ skipIndexation: false });
+    this.updateContext();
+    this.renderer.refresh();
   }
 
-  /** Pin the framing to the current extent, so dropping nodes never rescales the view. */
-  pinFrame(pinned: boolean): void {
-    if (pinned) {
-      // Process the latest positions first: the extent is measured when Sigma processes the graph.
-      this.renderer.setCustomBBox(null);
-      this.renderer.refresh();
-      this.renderer.setCustomBBox(this.renderer.getBBox());
-    } else this.renderer.setCustomBBox(null);
+  /** Above this many relations, they are left out of the frames drawn while the layout runs. */
+  static readonly SETTLE_WITHOUT_EDGES = 5000;
+
+  /** A layout started or ended: big graphs draw their actors only until it ends. */
+  setSettling(settling: boolean): void {
+    const next = settling && this.model.size > GraphView.SETTLE_WITHOUT_EDGES;
+    if (next === this.settling) return;
+    this.settling = next;
+    this.updateContext();
+  }
+
+  /** Redraw after positions moved (layout progress): attributes only, no new metrics. */
+  redraw(): void {
+    this.renderer.refresh({ schedule: true });
+  }
+
+  /** Frame the scope's extent, so filtering (which only drops actors) never rescales the view. */
+  frame(positions: Iterable<Point>): void {
+    this.renderer.setCustomBBox(extentOf(positions));
+  }
+
+  /** Highlight one path (its actors and relations), or none. */
+  highlightPath(path: { nodes: string[]; edges: string[] } | null): void {
+    this.path = path;
+    this.restyle();
+  }
+
+  setMarked(ids: Iterable<string>): void {
+    this.marked.clear();
+    for (const id of ids) if (this.model.hasNode(id)) this.marked.add(id);
+    this.events.marked(this.marked);
+    this.restyle();
   }
 
   focusNode(id: string): void {
     const data = this.renderer.getNodeDisplayData(id);
     if (!data) return;
-    void this.renderer.getCamera().animate({ x: data.x, y: data.y, ratio: 0.6 }, { duration: 400 });
+    void this.renderer.getCamera().animate({ x: data.x, y: data.y, ratio: Math.min(this.renderer.getCamera().ratio, 0.8) }, { duration: 300 });
   }
 
   focusEdge(id: string): void {
@@ -147,113 +218,222 @@ export class GraphView {
     if (!source || !target) return;
     void this.renderer
       .getCamera()
-      .animate({ x: (source.x + target.x) / 2, y: (source.y + target.y) / 2, ratio: 0.7 }, { duration: 400 });
+      .animate({ x: (source.x + target.x) / 2, y: (source.y + target.y) / 2, ratio: Math.min(this.renderer.getCamera().ratio, 0.9) }, { duration: 300 });
   }
 
-  savePNG(fileName: string): Promise<void> {
-    // export-image is typed for the default attribute types; the renderer is the same object.
-    return downloadAsPNG(this.renderer as unknown as Sigma, { fileName, backgroundColor: BACKGROUND });
+  zoom(direction: 'in' | 'out' | 'fit'): void {
+    const camera = this.renderer.getCamera();
+    if (direction === 'in') void camera.animatedZoom({ duration: 200 });
+    else if (direction === 'out') void camera.animatedUnzoom({ duration: 200 });
+    else void camera.animatedReset({ duration: 200 });
   }
 
-  fit(): void {
-    void this.renderer.getCamera().animatedReset({ duration: 300 });
+  /**
+   * The whole drawing (not only what the camera shows), rendered once at the fitted camera
+   * and copied from Sigma's layers in the same task, before the browser clears them.
+   */
+  snapshot(): HTMLCanvasElement {
+    const camera = this.renderer.getCamera();
+    const saved = camera.getState();
+    const { width, height } = this.renderer.getDimensions();
+    const canvas = document.createElement('canvas');
+    const scale = 2;
+    canvas.width = width * scale;
+    canvas.height = height * scale;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    // A little wider than the fit, so labels at the rim are not cut.
+    camera.setState({ x: 0.5, y: 0.5, ratio: 1.2, angle: 0 });
+    this.renderer.refresh();
+    for (const [name, layer] of Object.entries(this.renderer.getCanvases())) {
+      if (name !== 'mouse') ctx.drawImage(layer, 0, 0, canvas.width, canvas.height);
+    }
+    camera.setState(saved);
+    this.renderer.refresh();
+    return canvas;
+  }
+
+  /** Node and edge display data as drawn now (for exports that follow the view). */
+  shown(): { nodes: [string, { label: string; x: number; y: number; size: number; color: string }][]; edges: [string, string, string, { label: string; color: string; size: number }][] } {
+    const nodes: ReturnType<GraphView['shown']>['nodes'] = [];
+    this.model.forEachNode((node, attrs) => {
+      const d = this.renderer.getNodeDisplayData(node);
+      if (!d || d.hidden) return;
+      nodes.push([node, { label: attrs.name, x: attrs.x, y: attrs.y, size: d.size, color: d.color }]);
+    });
+    const edges: ReturnType<GraphView['shown']>['edges'] = [];
+    this.model.forEachEdge((edge, attrs, source, target) => {
+      const d = this.renderer.getEdgeDisplayData(edge);
+      if (!d || d.hidden) return;
+      edges.push([edge, source, target, { label: relationLabel(attrs), color: d.color, size: d.size }]);
+    });
+    return { nodes, edges };
+  }
+
+  private updateContext(): void {
+    const state = this.store.get();
+    const shownPath = this.path && state.mode === 'paths' ? this.path : null;
+    this.context = {
+      state,
+      size: this.metrics.size,
+      community: this.metrics.community,
+      focus: focusOf(this.model, state.selection, this.hovered ?? this.cursorNode, shownPath),
+      marked: this.marked,
+      hidden: new Set(state.hidden),
+      settling: this.settling,
+    };
   }
 
   private hover(node: string | null): void {
     this.hovered = node;
-    this.renderer.getContainer().classList.toggle('pointer', node !== null);
-    this.computeFocus();
+    this.container.classList.toggle('pointer', node !== null);
+    this.updateContext();
     this.renderer.refresh({ skipIndexation: true });
   }
 
-  /** The nodes and edges to keep bright: the hovered or selected item and its neighbourhood. */
-  private computeFocus(): void {
-    const { selection } = this.store.get();
-    const anchor = this.hovered ?? (selection?.kind === 'node' && this.model.hasNode(selection.id) ? selection.id : null);
-    if (anchor) {
-      this.focusNodes = new Set([anchor, ...this.model.neighbors(anchor)]);
-      this.focusEdges = new Set(this.model.edges(anchor));
-    } else if (selection?.kind === 'edge' && this.model.hasEdge(selection.id)) {
-      this.focusNodes = new Set(this.model.extremities(selection.id));
-      this.focusEdges = new Set([selection.id]);
-    } else {
-      this.focusNodes = null;
-      this.focusEdges = null;
+  /** Hovering a relation shows its type, certainty and counts beside the pointer. */
+  private hoverEdge(edge: string | null, at?: Point): void {
+    this.hoveredEdge = edge;
+    this.container.classList.toggle('pointer', edge !== null);
+    if (!edge || !at || !this.model.hasEdge(edge)) {
+      this.tooltip.hidden = true;
+      return;
     }
-  }
-
-  private nodeDisplay(node: string, attrs: ModelNode): Partial<NodeDisplayData> {
-    const { colour, selection, mode } = this.store.get();
-    const base =
-      colour === 'community'
-        ? (COMMUNITY_COLOURS[(this.metrics.community.get(node) ?? 0) % COMMUNITY_COLOURS.length] ?? '#999999')
-        : KIND_COLOURS[attrs.kind];
-    const display: Partial<NodeDisplayData> & { type: string } = {
-      x: attrs.x,
-      y: attrs.y,
-      label: shortLabel(attrs),
-      size: this.metrics.size.get(node) ?? MIN_NODE_SIZE,
-      color: base,
-      type: KIND_SHAPES[attrs.kind],
-      zIndex: 1,
-      forceLabel: mode === 'paths',
-    };
-    if (this.focusNodes) {
-      if (this.focusNodes.has(node)) {
-        display.forceLabel = true;
-        display.zIndex = 2;
-      } else {
-        display.color = fade(base, 0.82);
-        display.label = '';
-        display.zIndex = 0;
-      }
-    }
-    if (selection?.kind === 'node' && selection.id === node) display.highlighted = true;
-    return display;
-  }
-
-  private edgeDisplay(edge: string, attrs: ModelEdge): Partial<EdgeDisplayData> {
-    const { mode, selection } = this.store.get();
+    const attrs = this.model.getEdgeAttributes(edge);
+    const [source, target] = this.model.extremities(edge).map((n) => this.model.getNodeAttribute(n, 'name'));
+    const certainty = CERTAINTY_ORDER.filter((c) => attrs.certainty[c] > 0).map((c) => `${attrs.certainty[c]} ${c}`);
     const strength = strengthOf(attrs);
-    const compared = mode === 'compare' && attrs.side;
-    const hue = compared ? SIDE_COLOURS[attrs.side!] : strength === 'denied' ? DENIED_COLOUR : TYPE_COLOURS[attrs.type];
-    const alpha = compared ? (attrs.side === 'contradicted' ? 1 : 0.85) : STRENGTH_ALPHA[strength];
-    const curved = typeof attrs.parallelIndex === 'number' && typeof attrs.parallelMaxIndex === 'number';
-    const program = `${curved ? 'curved' : 'straight'}${attrs.symmetric ? '' : 'Arrow'}`;
-    let size = 1 + Math.log2(attrs.claims) * 1.2;
-    if (attrs.contested || attrs.side === 'contradicted') size *= 2;
-    const display: Partial<EdgeDisplayData> & Record<string, unknown> = {
-      type: program === 'straightArrow' ? 'arrow' : program,
-      color: withAlpha(hue, alpha),
-      size,
-      zIndex: strength === 'firm' ? 1 : 0,
-      curvature: curved ? curvature(attrs.parallelIndex!, attrs.parallelMaxIndex!) : 0,
-      // Contested and denied-only relations say so in words, not only in colour.
-      label: attrs.contested ? 'contested' : strength === 'denied' && !compared ? 'denied' : '',
-      labelColor: attrs.contested ? CONTESTED_LABEL_COLOUR : '#616161',
-      forceLabel: attrs.contested || (strength === 'denied' && !compared),
-    };
-    if (this.focusEdges) {
-      if (this.focusEdges.has(edge)) {
-        display.zIndex = 2;
-        display.color = withAlpha(hue, Math.max(alpha, 0.6));
-        // Name the relation types around a small neighbourhood; around a hub they would pile up.
-        if (this.focusEdges.size <= MAX_NAMED_EDGES) {
-          display.label = attrs.contested ? `${attrs.type} · contested` : attrs.type;
-          display.labelColor = attrs.contested ? CONTESTED_LABEL_COLOUR : '#37474f';
-          display.forceLabel = true;
-        }
-      } else {
-        display.color = withAlpha(hue, 0.07);
-        display.label = '';
-        display.forceLabel = false;
-      }
-    }
-    if (selection?.kind === 'edge' && selection.id === edge) {
-      display.size = size + 3;
-      display.zIndex = 3;
-      display.color = withAlpha(hue, 1);
-    }
-    return display;
+    this.tooltip.replaceChildren(
+      h('strong', { text: `${source} ${attrs.symmetric ? '↔' : '→'} ${target}` }),
+      h('div', { text: relationLabel(attrs) }),
+      h('div', { text: certainty.join(' · ') }),
+      h('div', {
+        text: `${attrs.claims} claim${attrs.claims === 1 ? '' : 's'} · ${strength === 'denied' ? `denied in ${attrs.denying}` : `supported by ${attrs.supporting}`} of ${attrs.documents.length} doc${attrs.documents.length === 1 ? '' : 's'}`,
+      }),
+    );
+    this.tooltip.hidden = false;
+    const { width } = this.renderer.getDimensions();
+    this.tooltip.style.left = `${Math.min(at.x + 14, width - 240)}px`;
+    this.tooltip.style.top = `${at.y + 14}px`;
   }
+
+  private local(event: MouseEvent): Point {
+    const box = this.container.getBoundingClientRect();
+    return { x: event.clientX - box.left, y: event.clientY - box.top };
+  }
+
+  /** The drawn actor under a point of the stage, if any. */
+  private nodeAt(at: Point): string | null {
+    let best: string | null = null;
+    let bestDistance = Infinity;
+    this.model.forEachNode((node) => {
+      const d = this.renderer.getNodeDisplayData(node);
+      if (!d || d.hidden) return;
+      const p = this.renderer.framedGraphToViewport(d);
+      const distance = Math.hypot(p.x - at.x, p.y - at.y);
+      if (distance <= this.renderer.scaleSize(d.size) + 3 && distance < bestDistance) {
+        best = node;
+        bestDistance = distance;
+      }
+    });
+    return best;
+  }
+
+  /** Shift-drag draws a lasso around actors; Shift-click adds or removes one. */
+  private lasso(): void {
+    const svgNS = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(svgNS, 'svg');
+    svg.classList.add('lasso');
+    const outline = document.createElementNS(svgNS, 'polygon');
+    svg.append(outline);
+    this.container.addEventListener(
+      'mousedown',
+      (down) => {
+        if (!down.shiftKey || down.button !== 0) return;
+        // Keep Sigma from panning: this gesture is ours.
+        down.stopPropagation();
+        down.preventDefault();
+        const points: Point[] = [this.local(down)];
+        this.container.append(svg);
+        const move = (event: MouseEvent) => {
+          points.push(this.local(event));
+          outline.setAttribute('points', points.map((p) => `${p.x},${p.y}`).join(' '));
+        };
+        const up = (event: MouseEvent) => {
+          window.removeEventListener('mousemove', move, true);
+          window.removeEventListener('mouseup', up, true);
+          svg.remove();
+          outline.setAttribute('points', '');
+          const end = this.local(event);
+          const span = Math.max(...points.map((p) => Math.hypot(p.x - end.x, p.y - end.y)));
+          if (span < 5) {
+            const node = this.nodeAt(end);
+            if (node) this.setMarked(this.marked.has(node) ? [...this.marked].filter((n) => n !== node) : [...this.marked, node]);
+            return;
+          }
+          const inside = this.model.filterNodes((node) => {
+            const d = this.renderer.getNodeDisplayData(node);
+            return Boolean(d && !d.hidden && contains(points, this.renderer.framedGraphToViewport(d)));
+          });
+          this.setMarked([...this.marked, ...inside]);
+        };
+        window.addEventListener('mousemove', move, true);
+        window.addEventListener('mouseup', up, true);
+      },
+      { capture: true },
+    );
+  }
+
+  /** Arrow keys walk to the neighbour lying most in that direction; Enter selects it. */
+  private key(event: KeyboardEvent): void {
+    if (event.target !== this.container) return;
+    const directions: Record<string, Point> = { ArrowRight: { x: 1, y: 0 }, ArrowLeft: { x: -1, y: 0 }, ArrowUp: { x: 0, y: -1 }, ArrowDown: { x: 0, y: 1 } };
+    const hidden = new Set(this.store.get().hidden);
+    const visible = (n: string) => !hidden.has(n);
+    if (event.key in directions) {
+      event.preventDefault();
+      const selection = this.store.get().selection;
+      const from = this.cursorNode && this.model.hasNode(this.cursorNode) ? this.cursorNode : selection?.kind === 'node' && this.model.hasNode(selection.id) ? selection.id : null;
+      let next: string | null = null;
+      if (!from) {
+        next = this.model.filterNodes(visible).sort((a, b) => (this.metrics.size.get(b) ?? 0) - (this.metrics.size.get(a) ?? 0))[0] ?? null;
+      } else {
+        const d = directions[event.key]!;
+        const origin = this.renderer.framedGraphToViewport(this.renderer.getNodeDisplayData(from)!);
+        let best = -Infinity;
+        for (const neighbour of this.model.neighbors(from).filter(visible)) {
+          const p = this.renderer.framedGraphToViewport(this.renderer.getNodeDisplayData(neighbour)!);
+          const [dx, dy] = [p.x - origin.x, p.y - origin.y];
+          const length = Math.hypot(dx, dy) || 1;
+          const alignment = (dx * d.x + dy * d.y) / length;
+          if (alignment > 0.3 && alignment - length / 5000 > best) {
+            best = alignment - length / 5000;
+            next = neighbour;
+          }
+        }
+      }
+      if (next) {
+        this.cursorNode = next;
+        this.updateContext();
+        this.renderer.refresh({ skipIndexation: true });
+        this.events.cursor(next);
+      }
+    } else if (event.key === 'Enter' && this.cursorNode && this.model.hasNode(this.cursorNode)) {
+      event.preventDefault();
+      this.events.select({ kind: 'node', id: this.cursorNode });
+    } else if (event.key === '+' || event.key === '=') this.zoom('in');
+    else if (event.key === '-') this.zoom('out');
+    else if (event.key === '0') this.zoom('fit');
+  }
+}
+
+/** Point in polygon (even-odd rule). */
+function contains(polygon: Point[], p: Point): boolean {
+  let inside = false;
+  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+    const [a, b] = [polygon[i]!, polygon[j]!];
+    if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+  }
+  return inside;
 }

@@ -2,10 +2,10 @@
 import betweenness from 'graphology-metrics/centrality/betweenness';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import louvain from 'graphology-communities-louvain';
+import { MIN_NODE_SIZE } from './display.ts';
 import { simpleProjection, type Model } from './model.ts';
 import type { SizeMetric } from './state.ts';
 
-export const MIN_NODE_SIZE = 4;
 export const MAX_NODE_SIZE = 18;
 
 export interface Metrics {
@@ -14,7 +14,8 @@ export interface Metrics {
   community: Map<string, number>;
 }
 
-export function computeMetrics(model: Model, metric: SizeMetric): Metrics {
+/** Communities only when they are drawn: Louvain is the costliest step on a big graph. */
+export function computeMetrics(model: Model, metric: SizeMetric, communities: boolean): Metrics {
   const simple = simpleProjection(model);
   const raw: Record<string, number> =
     simple.order === 0
@@ -30,7 +31,7 @@ export function computeMetrics(model: Model, metric: SizeMetric): Metrics {
     size.set(node, MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * (max > 0 ? Math.sqrt(value / max) : 0));
   }
   const community = new Map<string, number>(
-    simple.size > 0 ? Object.entries(louvain(simple, { randomWalk: false })) : [],
+    communities && simple.size > 0 ? Object.entries(louvain(simple, { randomWalk: false })) : [],
   );
   return { size, community };
 }

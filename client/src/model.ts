@@ -1,6 +1,6 @@
 /**
  * The graphology model: the API's serialised graphs merged into one MultiDirectedGraph
- * that keeps every node's position across reloads, so filtering never reshuffles the view.
+ * whose positions come from the layout of the view's scope (layout.ts).
  */
 import { MultiDirectedGraph, UndirectedGraph } from 'graphology';
 import { indexParallelEdgesIndex } from '@sigma/edge-curve';
@@ -18,10 +18,10 @@ export type Model = MultiDirectedGraph<ModelNode, ModelEdge>;
 export const createModel = (): Model => new MultiDirectedGraph<ModelNode, ModelEdge>();
 
 /**
- * Make the model equal to `data`: drop what is gone, update what stays (keeping x/y),
- * place newcomers next to their neighbours. Returns how many nodes are new.
+ * Make the model equal to `data`: drop what is gone, update what stays, and put every
+ * actor where `place` says (the layout's positions, or a pin).
  */
-export function syncModel(model: Model, data: SerializedGraph): number {
+export function syncModel(model: Model, data: SerializedGraph, place: (key: string) => { x: number; y: number }): void {
   const nodeKeys = new Set(data.nodes.map((n) => n.key));
   const edgeKeys = new Set(data.edges.map((e) => e.key));
   model.forEachEdge((edge) => {
@@ -30,44 +30,35 @@ export function syncModel(model: Model, data: SerializedGraph): number {
   model.forEachNode((node) => {
     if (!nodeKeys.has(node)) model.dropNode(node);
   });
-
-  const fresh = data.nodes.filter((n) => !model.hasNode(n.key));
   for (const node of data.nodes) {
-    if (model.hasNode(node.key)) model.mergeNodeAttributes(node.key, node.attributes);
+    const at = place(node.key);
+    if (model.hasNode(node.key)) model.replaceNodeAttributes(node.key, { ...node.attributes, x: at.x, y: at.y });
+    else model.addNode(node.key, { ...node.attributes, x: at.x, y: at.y });
   }
-  const neighbours = new Map<string, string[]>();
-  for (const edge of data.edges) {
-    neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
-    neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
-  }
-  const spread = Math.max(1, Math.sqrt(model.order + fresh.length)) * 10;
-  for (const node of fresh) {
-    const placed = (neighbours.get(node.key) ?? []).filter((n) => model.hasNode(n));
-    const [x, y] = placed.length
-      ? [mean(placed.map((n) => model.getNodeAttribute(n, 'x'))), mean(placed.map((n) => model.getNodeAttribute(n, 'y')))]
-      : [0, 0];
-    // Seeded by the key, so the same view lays out alike on every load (links reproduce it).
-    const angle = unitHash(node.key) * 2 * Math.PI;
-    const radius = placed.length ? spread / 5 : spread * Math.sqrt(unitHash(`${node.key}#r`));
-    model.addNode(node.key, { ...node.attributes, x: x + radius * Math.cos(angle), y: y + radius * Math.sin(angle) });
-  }
-
   for (const edge of data.edges) {
     if (model.hasEdge(edge.key)) model.replaceEdgeAttributes(edge.key, edge.attributes);
     else model.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
   }
   indexParallelEdgesIndex(model);
-  return fresh.length;
 }
 
-/** A stable pseudo-random number in [0, 1) from a string (FNV-1a). */
-function unitHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) / 2 ** 32;
+/** Move the actors the layout has placed, leaving the rest (pinned, or not in it) alone. */
+export function movePositions(model: Model, positions: ReadonlyMap<string, { x: number; y: number }>, pinned: Readonly<Record<string, unknown>>): void {
+  model.updateEachNodeAttributes(
+    (node, attrs) => {
+      const at = positions.get(node);
+      return at && !(node in pinned) ? { ...attrs, x: at.x, y: at.y } : attrs;
+    },
+    { attributes: ['x', 'y'] },
+  );
 }
 
-const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
+export const EMPTY_GRAPH: SerializedGraph = {
+  options: { type: 'directed', multi: true, allowSelfLoops: true },
+  attributes: { truncated: false, omittedNodes: 0, omittedEdges: 0 },
+  nodes: [],
+  edges: [],
+};
 
 /** One undirected edge per connected pair: the graph the centralities and communities run on. */
 export function simpleProjection(model: Model): UndirectedGraph {

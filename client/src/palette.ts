@@ -4,13 +4,18 @@
  */
 import type { ActorKind, CompareSide, EdgeAttributes, RelationType } from '../../server/domain/index.ts';
 
+/**
+ * Colours after Okabe & Ito and Paul Tol's colour-blind-safe sets. Under deuteranopia and
+ * protanopia some relation types still share a hue family; each type also has a glyph, drawn
+ * on its label and in the legend, as a second channel (tests/client/palette.test.ts checks both).
+ */
 export const KIND_COLOURS: Record<ActorKind, string> = {
-  group: '#c62828',
-  state: '#1565c0',
-  organization: '#00897b',
-  person: '#8e24aa',
-  place: '#558b2f',
-  event: '#ef6c00',
+  group: '#d55e00',
+  state: '#0072b2',
+  organization: '#009e73',
+  person: '#cc79a7',
+  place: '#6b6b6b',
+  event: '#e69f00',
 };
 
 /** States are drawn as squares, every other kind as a disc. */
@@ -23,28 +28,48 @@ export const KIND_SHAPES: Record<ActorKind, 'square' | 'circle'> = {
   event: 'circle',
 };
 
-/** Cooperation in greens and blues, hostility in reds and oranges, geography in indigo and tan. */
+/** Cooperation in greens and blues, hostility in oranges and reds, geography in teal and grey. */
 export const TYPE_COLOURS: Record<RelationType, string> = {
-  SUPPORTS: '#2e7d32',
-  ALLIED_WITH: '#0097a7',
-  AFFILIATE_OF: '#1e88e5',
-  MEMBER_OF: '#7e57c2',
-  RIVAL_OF: '#f9a825',
-  CLASHES_WITH: '#e53935',
-  PERPETRATED: '#880e4f',
-  COUNTERS: '#4e342e',
-  ACCUSES: '#d81b60',
-  PRESSURES: '#fb8c00',
-  RECRUITS_FROM: '#9e9d24',
-  OPERATES_IN: '#5c6bc0',
-  LOCATED_IN: '#a1887f',
+  SUPPORTS: '#009e73',
+  ALLIED_WITH: '#56b4e9',
+  AFFILIATE_OF: '#0072b2',
+  MEMBER_OF: '#332288',
+  RIVAL_OF: '#e69f00',
+  CLASHES_WITH: '#d55e00',
+  PERPETRATED: '#882255',
+  COUNTERS: '#222222',
+  ACCUSES: '#cc79a7',
+  PRESSURES: '#aa4499',
+  RECRUITS_FROM: '#999933',
+  OPERATES_IN: '#44aa99',
+  LOCATED_IN: '#888888',
 };
 
+/** A glyph per relation type: the second channel beside colour (labels, legend, panels). */
+export const TYPE_GLYPHS: Record<RelationType, string> = {
+  SUPPORTS: '+',
+  ALLIED_WITH: '=',
+  AFFILIATE_OF: '⊂',
+  MEMBER_OF: '∈',
+  RIVAL_OF: '≠',
+  CLASHES_WITH: '×',
+  PERPETRATED: '!',
+  COUNTERS: '⊥',
+  ACCUSES: '?',
+  PRESSURES: '»',
+  RECRUITS_FROM: '←',
+  OPERATES_IN: '⊙',
+  LOCATED_IN: '@',
+};
+
+/** How a relation reads in words: "SUPPORTS" → "supports". */
+export const typeWords = (type: RelationType): string => type.toLowerCase().replace(/_/g, ' ');
+
 export const SIDE_COLOURS: Record<CompareSide, string> = {
-  a: '#1e88e5',
-  b: '#fb8c00',
-  both: '#43a047',
-  contradicted: '#d50000',
+  a: '#0072b2',
+  b: '#e69f00',
+  both: '#009e73',
+  contradicted: '#b2182b',
 };
 
 export const SIDE_LABELS: Record<CompareSide, string> = {
@@ -60,8 +85,8 @@ export const COMMUNITY_COLOURS = [
   '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
 ];
 
-export const DENIED_COLOUR = '#9e9e9e';
-export const CONTESTED_LABEL_COLOUR = '#b71c1c';
+export const DENIED_COLOUR = '#8c8c8c';
+export const CONTESTED_LABEL_COLOUR = '#b2182b';
 export const BACKGROUND = '#ffffff';
 
 /**

@@ -51,6 +51,9 @@ export const GraphAttributes = z.object({
   truncated: z.boolean().default(false),
   omittedNodes: z.number().int().nonnegative().default(0),
   omittedEdges: z.number().int().nonnegative().default(0),
+  /** The whole graph's size under the same filters (overviews: /api/graph). */
+  totalNodes: z.number().int().nonnegative().optional(),
+  totalEdges: z.number().int().nonnegative().optional(),
 });
 export type GraphAttributes = z.infer<typeof GraphAttributes>;
 

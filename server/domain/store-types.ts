@@ -24,10 +24,19 @@ export type StoreHealth = z.infer<typeof StoreHealth>;
 export const UpsertOutcome = z.enum(['created', 'updated', 'unchanged']);
 export type UpsertOutcome = z.infer<typeof UpsertOutcome>;
 
-export const ActorHit = ActorRef.extend({
+/** An actor a name search matched, ranked by rankActors (server/ingest/alias-index.ts). */
+export const ActorMatch = ActorRef.extend({
   /** The name or alias that matched the query. */
   matched: z.string(),
   score: z.number(),
+  /** Claims that name the actor; 0 for a gazetteer entry no document mentions. */
+  claims: z.number().int().nonnegative().optional(),
+});
+export type ActorMatch = z.infer<typeof ActorMatch>;
+
+/** A search result: the match and how many claims touch the actor (0 for a gazetteer-only actor). */
+export const ActorHit = ActorMatch.extend({
+  claims: z.number().int().nonnegative(),
 });
 export type ActorHit = z.infer<typeof ActorHit>;
 

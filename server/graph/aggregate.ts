@@ -33,11 +33,13 @@ export interface Relation {
 
 /** `subject|TYPE|object`; for symmetric types the two ids in sorted order. */
 export function relationOf(claim: Pick<ClaimView, 'subject' | 'type' | 'object'>): Relation {
-  const [source, target] =
-    isSymmetric(claim.type) && claim.object.id < claim.subject.id
-      ? [claim.object.id, claim.subject.id]
-      : [claim.subject.id, claim.object.id];
-  return { key: `${source}|${claim.type}|${target}`, source, target, type: claim.type };
+  return relationBetween(claim.subject.id, claim.type, claim.object.id);
+}
+
+/** The relation a claim `subject –type→ object` belongs to, from the ends' ids. */
+export function relationBetween(subject: string, type: RelationType, object: string): Relation {
+  const [source, target] = isSymmetric(type) && object < subject ? [object, subject] : [subject, object];
+  return { key: `${source}|${type}|${target}`, source, target, type };
 }
 
 /** The relation-level part of a filter set is applied by aggregate, the rest by the store. */
@@ -52,8 +54,11 @@ export function splitFilters(filters: GraphFilters): {
 const emptyCounts = (): Record<Certainty, number> =>
   Object.fromEntries(CertaintyEnum.options.map((c) => [c, 0])) as Record<Certainty, number>;
 
+/** What a relation's aggregate reads of each claim: both stores keep it at write time from these fields alone. */
+export type Evidence = Pick<ClaimView, 'document' | 'certainty' | 'when'>;
+
 /** The edge attributes of one relation's claims (all of the same relation). */
-export function relationAttributes(type: RelationType, claims: readonly ClaimView[]): EdgeAttributes {
+export function relationAttributes(type: RelationType, claims: readonly Evidence[]): EdgeAttributes {
   const documents = new Set<string>();
   const supporting = new Set<string>();
   const denying = new Set<string>();
@@ -142,7 +147,7 @@ export function aggregate(claims: readonly ClaimView[], thresholds: RelationThre
   return graph;
 }
 
-const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A graph in the API's serialised form (graphology's export, validated by the domain schema). */
 export function serialize(graph: DyadGraph): SerializedGraph {

@@ -29,8 +29,8 @@ export async function compare(store: GraphStore, options: CompareOptions): Promi
 
   const { claimFilters, thresholds } = splitFilters(options.filters);
   const [a, b] = await Promise.all([
-    store.allClaims({ ...claimFilters, documents: options.a }),
-    store.allClaims({ ...claimFilters, documents: options.b }),
+    store.documentClaims(options.a, claimFilters),
+    store.documentClaims(options.b, claimFilters),
   ]);
   const union = new Map<string, ClaimView>([...a, ...b].map((c) => [c.id, c]));
   const graph = aggregate([...union.values()], thresholds);

@@ -2,11 +2,13 @@
  * The filtered graph as files other tools open: GEXF (Gephi), GraphML (yEd, Cytoscape,
  * networkx), graphology JSON (the API's own form), and the claims behind it as CSV.
  */
+import { MultiDirectedGraph } from 'graphology';
 import { write as writeGexf } from 'graphology-gexf';
 import { z } from 'zod';
 import { Certainty, type ClaimView, type EdgeAttributes, type GraphFilters, type NodeAttributes } from '../domain/index.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { aggregate, type DyadGraph, relationOf, serialize, splitFilters } from './aggregate.ts';
+import { type DyadGraph, relationOf, serialize, splitFilters } from './aggregate.ts';
+import type { GraphBounds } from './overview.ts';
 
 export const ExportFormat = z.enum(['gexf', 'graphml', 'json', 'csv']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
@@ -18,11 +20,12 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8; header=present',
 };
 
+/** An export asks for the whole graph: no bounds short of what Neo4j's LIMIT takes. */
+const WHOLE: GraphBounds = { maxNodes: Number.MAX_SAFE_INTEGER, maxEdges: Number.MAX_SAFE_INTEGER };
+
 /** The graph (or its claims) passing `filters`, in `format`. */
 export async function exportGraph(store: GraphStore, format: ExportFormat, filters: GraphFilters): Promise<string> {
-  const { claimFilters, thresholds } = splitFilters(filters);
-  const claims = await store.allClaims(claimFilters);
-  const graph = aggregate(claims, thresholds);
+  const graph: DyadGraph = MultiDirectedGraph.from(await store.graph(filters, WHOLE));
   switch (format) {
     case 'gexf':
       return toGexf(graph);
@@ -30,9 +33,11 @@ export async function exportGraph(store: GraphStore, format: ExportFormat, filte
       return toGraphml(graph);
     case 'json':
       return JSON.stringify(serialize(graph));
-    case 'csv':
+    case 'csv': {
       // The claims behind the graph's edges: minClaims and minDocuments drop whole relations.
+      const claims = await store.allClaims(splitFilters(filters).claimFilters);
       return claimsCsv(claims.filter((c) => graph.hasEdge(relationOf(c).key)));
+    }
   }
 }
 

@@ -1,12 +1,17 @@
 /**
- * An actor's ego graph, one ring at a time: each ring is one `claimsTouching` call for the
- * ring before it, so depth d costs d round trips. Hubs are capped: a node brings in at most
- * `limit` new neighbours, the strongest by claim count, and the response says how much of
- * what was seen it left out.
+ * An actor's ego graph, ring by ring, the rule both stores answer by (the Neo4j store states
+ * it again in cypher/neighborhood.cypher; the contract suite holds the two to each other):
+ *
+ * - ring r expands the nodes the ring before it brought in (ring 0: the centre);
+ * - each expanded node brings in at most `limit` neighbours not already in the graph before
+ *   this ring, the strongest first (sum of claims over the relations between them, ties by
+ *   id), so a hub never floods the response;
+ * - the graph holds every relation seen (touching an expanded node) whose ends are both in;
+ *   `omittedEdges` counts the other relations seen, `omittedNodes` their ends left out.
  */
-import type { ClaimView, GraphFilters, SerializedGraph } from '../domain/index.ts';
-import type { GraphStore } from '../store/graph-store.ts';
-import { aggregate, type DyadGraph, serialize, splitFilters } from './aggregate.ts';
+import type { ActorRef, GraphFilters, SerializedGraph } from '../domain/index.ts';
+import { compareKeys } from './aggregate.ts';
+import { type RelationRow, serializeRelations, weight } from './relations.ts';
 
 export interface NeighborhoodOptions {
   /** Rings around the actor, 1–3. */
@@ -16,50 +21,51 @@ export interface NeighborhoodOptions {
   filters: GraphFilters;
 }
 
-/** Throws NotFound for an unknown actor. */
-export async function neighborhood(store: GraphStore, center: string, options: NeighborhoodOptions): Promise<SerializedGraph> {
-  const actor = await store.getActor(center);
-  const { claimFilters, thresholds } = splitFilters(options.filters);
-  const seen = new Map<string, ClaimView>();
-  const kept = new Set([center]);
-  let frontier = [center];
-  for (let ring = 1; ring <= options.depth && frontier.length > 0; ring++) {
-    for (const claim of await store.claimsTouching(frontier, claimFilters)) seen.set(claim.id, claim);
-    const relations = aggregate([...seen.values()], thresholds);
-    const next: string[] = [];
-    for (const node of frontier) {
-      for (const neighbour of strongestNewNeighbours(relations, node, kept, options.limit)) {
-        kept.add(neighbour);
-        next.push(neighbour);
-      }
-    }
-    frontier = next;
-  }
-
-  const all = [...seen.values()];
-  const everything = aggregate(all, thresholds);
-  const graph = aggregate(
-    all.filter((c) => kept.has(c.subject.id) && kept.has(c.object.id)),
-    thresholds,
-  );
-  const omittedNodes = everything.order - graph.order;
-  const omittedEdges = everything.size - graph.size;
-  // An actor without (admitted) claims is still the centre of its own neighbourhood.
-  if (!graph.hasNode(center)) graph.addNode(center, { name: actor.name, kind: actor.kind, aliases: actor.aliases, claims: 0 });
-  graph.replaceAttributes({ truncated: omittedNodes > 0 || omittedEdges > 0, omittedNodes, omittedEdges });
-  return serialize(graph);
+export interface Neighborhood {
+  nodes: string[];
+  rows: RelationRow[];
+  omittedNodes: number;
+  omittedEdges: number;
 }
 
-/** Neighbours of `node` not yet in the graph, strongest (most claims, either direction) first. */
-function strongestNewNeighbours(graph: DyadGraph, node: string, kept: ReadonlySet<string>, limit: number): string[] {
-  if (!graph.hasNode(node)) return [];
-  const strength = new Map<string, number>();
-  graph.forEachEdge(node, (_key, attributes, source, target) => {
-    const other = source === node ? target : source;
-    if (!kept.has(other)) strength.set(other, (strength.get(other) ?? 0) + attributes.claims);
-  });
-  return [...strength]
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+/** Relations passing the filters with an end among `ids`, each once: one store read per ring. */
+export type Touching = (ids: string[]) => Promise<RelationRow[]>;
+
+export async function expandNeighborhood(center: string, { depth, limit }: Pick<NeighborhoodOptions, 'depth' | 'limit'>, touching: Touching): Promise<Neighborhood> {
+  const seen = new Map<string, RelationRow>();
+  const kept = new Set([center]);
+  let frontier = [center];
+  for (let ring = 1; ring <= depth && frontier.length > 0; ring++) {
+    const rows = await touching(frontier);
+    for (const row of rows) seen.set(row.key, row);
+    const strength = new Map<string, Map<string, number>>(frontier.map((id) => [id, new Map()]));
+    for (const row of rows)
+      for (const [end, other] of [
+        [row.source, row.target],
+        [row.target, row.source],
+      ] as const) {
+        const around = strength.get(end);
+        if (around && !kept.has(other)) around.set(other, (around.get(other) ?? 0) + weight(row));
+      }
+    const next = new Set<string>();
+    for (const around of strength.values()) for (const id of strongest(around, limit)) next.add(id);
+    for (const id of next) kept.add(id);
+    frontier = [...next];
+  }
+  const rows = [...seen.values()].filter((row) => kept.has(row.source) && kept.has(row.target));
+  const seenNodes = new Set([center, ...[...seen.values()].flatMap((row) => [row.source, row.target])]);
+  return { nodes: [...kept], rows, omittedNodes: seenNodes.size - kept.size, omittedEdges: seen.size - rows.length };
+}
+
+/** The `limit` strongest of some neighbours, ties by id. */
+function strongest(around: Map<string, number>, limit: number): string[] {
+  return [...around]
+    .sort(([a, x], [b, y]) => y - x || compareKeys(a, b))
     .slice(0, limit)
     .map(([id]) => id);
+}
+
+/** The served form: the centre is in even when no relation is admitted. */
+export function neighborhoodGraph(center: string, { rows, omittedNodes, omittedEdges }: Neighborhood, ref: (id: string) => ActorRef): SerializedGraph {
+  return serializeRelations(rows, ref, { truncated: omittedNodes > 0 || omittedEdges > 0, omittedNodes, omittedEdges }, [center]);
 }

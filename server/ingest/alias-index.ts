@@ -2,7 +2,7 @@
  * Resolves names to actor ids and ranks actors for search. Matching ignores case, accents,
  * apostrophes and punctuation ("iskp" finds IS-K, "tehrik e taliban" finds the TTP).
  */
-import type { Actor, ActorHit, ActorKind } from '../domain/index.ts';
+import type { Actor, ActorKind, ActorMatch } from '../domain/index.ts';
 
 /** Lower case, no accents, no apostrophes, other punctuation as spaces. */
 export function normalizeName(s: string): string {
@@ -61,7 +61,7 @@ export class AliasIndex {
     return { ok: true, id: [...ids][0]! };
   }
 
-  search(q: string, options: { kinds?: ActorKind[]; limit: number }): ActorHit[] {
+  search(q: string, options: { kinds?: ActorKind[]; limit: number }): ActorMatch[] {
     return rankActors(q, this.byId.values(), options);
   }
 }
@@ -70,11 +70,11 @@ export class AliasIndex {
  * Scores each actor by its best-matching name: exact 100, prefix 80, word prefix 60,
  * substring 40; a shorter name ranks higher at equal score. Shared by both stores.
  */
-export function rankActors(q: string, actors: Iterable<Actor>, options: { kinds?: ActorKind[]; limit: number }): ActorHit[] {
+export function rankActors(q: string, actors: Iterable<Actor>, options: { kinds?: ActorKind[]; limit: number }): ActorMatch[] {
   const query = normalizeName(q);
   const compactQuery = query.replace(/ /g, '');
   if (!compactQuery) return [];
-  const hits: ActorHit[] = [];
+  const hits: ActorMatch[] = [];
   for (const actor of actors) {
     if (options.kinds && !options.kinds.includes(actor.kind)) continue;
     let best: { score: number; matched: string } | undefined;

@@ -1,8 +1,10 @@
 /**
  * GraphStore: the one seam between the API (and CLI) and storage. Two implementations,
  * embedded (graphology + journal) and Neo4j, pass one contract suite (tests/store).
- * Graph shaping — aggregation, neighbourhoods, paths, comparison — is shared code in
- * server/graph over these primitives, so both stores answer alike.
+ * Both keep every relation's aggregate at write time and answer graph reads from relations,
+ * not claims; the rules (aggregation, neighbourhood, overview, paths) are stated once in
+ * server/graph, which the embedded store runs in memory and the Neo4j store mirrors in
+ * cypher/. Every read is bounded by what it shows, except allClaims (exports).
  */
 import type {
   Actor,
@@ -14,11 +16,16 @@ import type {
   ClaimRecord,
   ClaimView,
   DocumentRecord,
+  GraphFilters,
+  SerializedGraph,
   DocumentSummary,
   StoreHealth,
   StoreKind,
   UpsertOutcome,
 } from '../domain/index.ts';
+import type { NeighborhoodOptions } from '../graph/neighborhood.ts';
+import type { GraphBounds } from '../graph/overview.ts';
+import type { PathOptions } from '../graph/paths.ts';
 
 export interface DocumentUpsert {
   document: DocumentRecord;
@@ -54,15 +61,22 @@ export interface GraphStore {
   /** Throws NotFound. */
   getDocument(id: string): Promise<DocumentRecord>;
 
-  /** Alias-aware, case- and accent-insensitive, prefix and substring; best first. */
+  /** Alias-aware, case- and accent-insensitive, prefix and substring; best first; with each actor's claim count. */
   searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]>;
   /** Throws NotFound. */
   getActor(id: string): Promise<ActorDetail>;
 
-  /** Evidence, paged, ordered by document then start offset. */
+  /** Evidence, paged (the count and one page, never every claim), ordered by document then start offset. */
   findClaims(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }>;
-  /** Every claim passing the filters (for graph building), in the same order. */
+  /** The claims of some documents passing the filters, in evidence order (a document, compare). */
+  documentClaims(documents: string[], filters: ClaimFilters): Promise<ClaimView[]>;
+  /** Every claim passing the filters, in evidence order: for exports only, which ask for everything. */
   allClaims(filters: ClaimFilters): Promise<ClaimView[]>;
-  /** Claims passing the filters with either end in `actorIds` (one expansion step). */
-  claimsTouching(actorIds: string[], filters: ClaimFilters): Promise<ClaimView[]>;
+
+  /** The graph the filters admit within `bounds` (server/graph/overview.ts), with totals. */
+  graph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph>;
+  /** An actor's ego graph (server/graph/neighborhood.ts). Throws NotFound. */
+  neighborhood(center: string, options: NeighborhoodOptions): Promise<SerializedGraph>;
+  /** The shortest paths between two actors (server/graph/paths.ts). Throws NotFound, or InvalidInput for one actor twice. */
+  paths(from: string, to: string, options: PathOptions): Promise<SerializedGraph>;
 }

@@ -58,7 +58,7 @@ describe('OpenAPI', () => {
       paths: Record<string, { get: { parameters: Array<{ name: string; in: string }> } }>;
     };
     const names = document.paths['/api/graph']!.get.parameters.filter((p) => p.in === 'query').map((p) => p.name);
-    expect(names.sort()).toEqual(['certainty', 'documents', 'from', 'kinds', 'minClaims', 'minDocuments', 'origin', 'reliability', 'to', 'types']);
+    expect(names.sort()).toEqual(['certainty', 'documents', 'from', 'kinds', 'maxEdges', 'maxNodes', 'minClaims', 'minDocuments', 'origin', 'reliability', 'to', 'types']);
   });
 
   test('Swagger UI at /docs', async () => {

@@ -7,18 +7,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ViewState } from '../../client/src/state.ts';
-import type { Model } from '../../client/src/model.ts';
 import { seedsDir } from '../helpers/seed.ts';
 import { settled, shot, startStage, type Stage } from './harness.ts';
-
-/** What the page's read-only test hook holds. */
-type Hook = { graph: Model; state: ViewState; idle: boolean };
-declare global {
-  interface Window {
-    __dyad: Hook;
-  }
-}
 
 const edgeSummary = (page: Page) =>
   page.evaluate(() =>

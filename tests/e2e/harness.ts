@@ -13,7 +13,20 @@ import { build } from 'vite';
 import { buildApp } from '../../server/api/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { EmbeddedStore } from '../../server/store/embedded/index.ts';
+import type Sigma from 'sigma';
+import type { Model } from '../../client/src/model.ts';
+import type { ViewState } from '../../client/src/state.ts';
 import { seedsDir, seedStore } from '../helpers/seed.ts';
+
+/** What the page's read-only test hook holds (client/src/main.ts). */
+export type Hook = { graph: Model; state: ViewState; idle: boolean; renderer: Sigma };
+declare global {
+  interface Window {
+    __dyad: Hook;
+    /** axe-core, when a test injects it. */
+    axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+  }
+}
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const screenshotDir = join(root, 'tests/output/e2e');
@@ -56,6 +69,8 @@ export async function startStage(): Promise<Stage> {
     browser,
     async page(width = 1280, height = 720) {
       const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+      // Shared with six engineers, this machine can be slow: give pages room.
+      context.setDefaultTimeout(30_000);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (message) => {
@@ -81,10 +96,38 @@ export async function settled(page: Page): Promise<void> {
       return dyad?.idle === true;
     },
     undefined,
-    { timeout: 20_000 },
+    { timeout: 60_000 },
   );
   // Sigma draws on the next animation frame.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+
+/** A point on the page over the middle of a long, unobstructed relation. */
+export async function edgePoint(page: Page): Promise<{ edge: string; x: number; y: number }> {
+  const box = (await page.locator('#graph').boundingBox())!;
+  const found = await page.evaluate(() => {
+    const { graph, renderer } = window.__dyad;
+    const at = (n: string) => renderer.framedGraphToViewport(renderer.getNodeDisplayData(n)!);
+    let best: { edge: string; x: number; y: number; score: number } | null = null;
+    graph.forEachEdge((edge, attrs, source, target) => {
+      if (new Set([...graph.edges(source, target), ...graph.edges(target, source)]).size > 1) return;
+      const [a, b] = [at(source), at(target)];
+      const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      // Distance from the midpoint to the nearest actor: the hover must land on the line.
+      let clearance = Infinity;
+      graph.forEachNode((n) => {
+        const p = at(n);
+        clearance = Math.min(clearance, Math.hypot(p.x - mid.x, p.y - mid.y));
+      });
+      const { width, height } = renderer.getDimensions();
+      if (mid.x < 20 || mid.y < 20 || mid.x > width - 20 || mid.y > height - 20) return;
+      const score = Math.min(clearance, Math.hypot(a.x - b.x, a.y - b.y) / 2) + attrs.claims;
+      if (!best || score > best.score) best = { edge, ...mid, score };
+    });
+    return best as { edge: string; x: number; y: number } | null;
+  });
+  if (!found) throw new Error('no relation drawn clear of the actors');
+  return { edge: found!.edge, x: box.x + found!.x, y: box.y + found!.y };
+}

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SerializedGraph } from '../../server/domain/index.ts';
 import { InvalidInput, NotFound } from '../../server/errors.ts';
 import { aggregate, type DyadGraph } from '../../server/graph/aggregate.ts';
-import { paths } from '../../server/graph/paths.ts';
 import type { GraphStore } from '../../server/store/graph-store.ts';
 import { seededEmbeddedStore } from './seeded-embedded.ts';
 
@@ -43,7 +42,7 @@ function distanceIn(graph: SerializedGraph, from: string, to: string): number | 
 describe('paths', () => {
   test('k=1 is exactly one shortest path, its relations between consecutive actors only', async () => {
     const [from, to] = pairAt(3);
-    const graph = await paths(store, from, to, { maxLength: 6, k: 1, filters: {} });
+    const graph = await store.paths(from, to, { maxLength: 6, k: 1, filters: {} });
     expect(graph.nodes).toHaveLength(4);
     expect(distanceIn(graph, from, to)).toBe(3);
     const pairs = new Set(graph.edges.map((e) => [e.source, e.target].sort().join('|')));
@@ -53,8 +52,8 @@ describe('paths', () => {
 
   test('more paths widen the graph; every node lies on a path no longer than maxLength', async () => {
     const [from, to] = pairAt(2);
-    const one = await paths(store, from, to, { maxLength: 3, k: 1, filters: {} });
-    const many = await paths(store, from, to, { maxLength: 3, k: 10, filters: {} });
+    const one = await store.paths(from, to, { maxLength: 3, k: 1, filters: {} });
+    const many = await store.paths(from, to, { maxLength: 3, k: 10, filters: {} });
     expect(many.nodes.length).toBeGreaterThanOrEqual(one.nodes.length);
     for (const node of many.nodes) {
       const viaNode = (distanceIn(many, from, node.key) ?? Infinity) + (distanceIn(many, node.key, to) ?? Infinity);
@@ -64,7 +63,7 @@ describe('paths', () => {
 
   test('no path within maxLength is an empty graph, not an error', async () => {
     const [from, to] = pairAt(3);
-    const graph = await paths(store, from, to, { maxLength: 2, k: 5, filters: {} });
+    const graph = await store.paths(from, to, { maxLength: 2, k: 5, filters: {} });
     expect(graph.nodes).toEqual([]);
     expect(graph.edges).toEqual([]);
   });
@@ -80,12 +79,12 @@ describe('paths', () => {
     for (const from of corroborated.nodes().sort())
       for (const to of corroborated.nodes().sort()) {
         if (pair || from >= to || !bidirectional(corroborated, from, to)) continue;
-        const unfiltered = await paths(store, from, to, { maxLength: 4, k: 5, filters: {} });
+        const unfiltered = await store.paths(from, to, { maxLength: 4, k: 5, filters: {} });
         if (unfiltered.edges.some((e) => e.attributes.supporting < 2)) pair = [from, to];
       }
     expect(pair, 'the seeds hold such a pair').toBeDefined();
     const [from, to] = pair!;
-    const graph = await paths(store, from, to, { maxLength: 4, k: 5, filters: { minDocuments: 2 } });
+    const graph = await store.paths(from, to, { maxLength: 4, k: 5, filters: { minDocuments: 2 } });
     expect(graph.edges.length).toBeGreaterThan(0);
     for (const edge of graph.edges) expect(edge.attributes.supporting).toBeGreaterThanOrEqual(2);
     expect(distanceIn(graph, from, to)).toBe(bidirectional(corroborated, from, to)!.length - 1);
@@ -93,7 +92,7 @@ describe('paths', () => {
 
   test('unknown actors are NotFound; the same actor twice is InvalidInput', async () => {
     const [from] = pairAt(1);
-    await expect(paths(store, from, 'no-such-actor', { maxLength: 3, k: 5, filters: {} })).rejects.toBeInstanceOf(NotFound);
-    await expect(paths(store, from, from, { maxLength: 3, k: 5, filters: {} })).rejects.toBeInstanceOf(InvalidInput);
+    await expect(store.paths(from, 'no-such-actor', { maxLength: 3, k: 5, filters: {} })).rejects.toBeInstanceOf(NotFound);
+    await expect(store.paths(from, from, { maxLength: 3, k: 5, filters: {} })).rejects.toBeInstanceOf(InvalidInput);
   });
 });

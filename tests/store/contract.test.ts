@@ -4,10 +4,12 @@
  * the oracle; the last suite asserts both stores answer the same queries identically.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClaimFilters, ClaimView } from '../../server/domain/index.ts';
+import type { ClaimFilters, ClaimView, GraphFilters, SerializedGraph } from '../../server/domain/index.ts';
 import { InvalidInput, NotFound } from '../../server/errors.ts';
 import { loadIndex } from '../../server/ingest/ingest.ts';
 import { checkSeeds } from '../../server/ingest/seed-dir.ts';
+import { aggregate, serialize, splitFilters } from '../../server/graph/aggregate.ts';
+import { claimMatches } from '../../server/store/claim-filter.ts';
 import type { DocumentUpsert, GraphStore } from '../../server/store/graph-store.ts';
 import { seedsDir, seedStore } from '../helpers/seed.ts';
 import { type StoreCase, storeCases } from '../helpers/stores.ts';
@@ -74,6 +76,28 @@ function filterCases(all: ClaimView[]): Array<[string, ClaimFilters, (c: ClaimVi
     ],
   ];
 }
+
+const WHOLE = { maxNodes: 100_000, maxEdges: 100_000 };
+
+/** The oracle for a graph read: every claim the filters admit, aggregated by the shared code. */
+function expectedGraph(all: ClaimView[], filters: GraphFilters): SerializedGraph {
+  const { claimFilters, thresholds } = splitFilters(filters);
+  const graph = serialize(aggregate(all.filter((c) => claimMatches(c, claimFilters)), thresholds));
+  return { ...graph, attributes: { ...graph.attributes, totalNodes: graph.nodes.length, totalEdges: graph.edges.length } };
+}
+
+/** Graph filter cases: claim-level, relation-level and both. */
+const GRAPH_FILTERS: GraphFilters[] = [
+  {},
+  { types: ['SUPPORTS', 'ALLIED_WITH', 'RIVAL_OF'] },
+  { kinds: ['group', 'state'] },
+  { minDocuments: 2 },
+  { minClaims: 2, types: ['SUPPORTS', 'ACCUSES', 'CLASHES_WITH'] },
+  { certainty: ['asserted', 'reported'] },
+  { from: '2021', to: '2024', minClaims: 1 },
+  { reliability: 'C', kinds: ['group'] },
+  { origin: ['curated'], minDocuments: 2 },
+];
 
 const withStore = (c: StoreCase) => (c.skip ? describe.skip : describe);
 
@@ -215,12 +239,92 @@ describe.each(storeCases)('GraphStore contract: $name', (storeCase) => {
       expect(await store.findClaims({ limit: 5, offset: all.length })).toEqual({ total: all.length, items: [] });
     });
 
-    it('finds the claims touching a set of actors, filtered', async () => {
-      const ids = ['ttp', 'pakistan'];
-      const touching = all.filter((c) => ids.includes(c.subject.id) || ids.includes(c.object.id));
-      expect(await store.claimsTouching(ids, {})).toEqual(touching);
-      expect(await store.claimsTouching(ids, { types: ['SUPPORTS'] })).toEqual(touching.filter((c) => c.type === 'SUPPORTS'));
-      expect(await store.claimsTouching([], {})).toEqual([]);
+    it('serves the graph a filter set admits, the same as aggregating the admitted claims', async () => {
+      for (const filters of [...GRAPH_FILTERS, { documents: [all[0]!.document] }, { documents: [all[0]!.document], minClaims: 2 }]) {
+        const expected = expectedGraph(all, filters);
+        expect(expected.edges.length, JSON.stringify(filters)).toBeGreaterThan(0);
+        expect(await store.graph(filters, WHOLE), JSON.stringify(filters)).toEqual(expected);
+      }
+      expect((await store.graph({ documents: [] }, WHOLE)).edges).toEqual([]);
+    });
+
+    it('bounds the whole graph to an overview: the most corroborated relations among the best-connected actors', async () => {
+      const whole = expectedGraph(all, {});
+      const bounds = { maxNodes: 8, maxEdges: 6 };
+      const overview = await store.graph({}, bounds);
+      expect(overview.attributes).toEqual({
+        truncated: true,
+        totalNodes: whole.nodes.length,
+        totalEdges: whole.edges.length,
+        omittedNodes: whole.nodes.length - overview.nodes.length,
+        omittedEdges: whole.edges.length - overview.edges.length,
+      });
+      expect(overview.edges).toHaveLength(bounds.maxEdges);
+      expect(overview.nodes.length).toBeLessThanOrEqual(bounds.maxNodes);
+      // The best-connected: most claims over all relations, ties by id.
+      const best = [...whole.nodes].sort((a, b) => b.attributes.claims - a.attributes.claims || (a.key < b.key ? -1 : 1)).slice(0, bounds.maxNodes);
+      const bestIds = new Set(best.map((n) => n.key));
+      const among = whole.edges.filter((e) => bestIds.has(e.source) && bestIds.has(e.target));
+      const rank = (e: (typeof among)[number]) => [e.attributes.supporting, e.attributes.claims] as const;
+      const kept = new Set(overview.edges.map((e) => e.key));
+      for (const edge of overview.edges) expect(among.map((e) => e.key)).toContain(edge.key);
+      const weakestKept = Math.min(...overview.edges.map((e) => rank(e)[0] * 1000 + rank(e)[1]));
+      for (const edge of among.filter((e) => !kept.has(e.key))) expect(rank(edge)[0] * 1000 + rank(edge)[1]).toBeLessThanOrEqual(weakestKept);
+      // A filtered overview is bounded the same way, and its totals are the filtered graph's.
+      const filtered = await store.graph({ types: ['SUPPORTS', 'ACCUSES'] }, { maxNodes: 3, maxEdges: 2 });
+      const filteredWhole = expectedGraph(all, { types: ['SUPPORTS', 'ACCUSES'] });
+      expect(filtered.edges.length).toBeLessThanOrEqual(2);
+      expect(filtered.attributes).toMatchObject({ truncated: true, totalEdges: filteredWhole.edges.length, totalNodes: filteredWhole.nodes.length });
+    });
+
+    it('caps a neighbourhood per node and counts what it left out', async () => {
+      const whole = expectedGraph(all, {});
+      const degree = (id: string) => whole.edges.filter((e) => e.source === id || e.target === id).length;
+      const hub = [...whole.nodes].sort((a, b) => degree(b.key) - degree(a.key) || (a.key < b.key ? -1 : 1))[0]!.key;
+      const open = await store.neighborhood(hub, { depth: 1, limit: 500, filters: {} });
+      const around = whole.edges.filter((e) => e.source === hub || e.target === hub);
+      expect(open.edges.map((e) => e.key).sort()).toEqual(around.map((e) => e.key).sort());
+      expect(open.attributes).toEqual({ truncated: false, omittedNodes: 0, omittedEdges: 0 });
+      const capped = await store.neighborhood(hub, { depth: 1, limit: 3, filters: {} });
+      expect(capped.nodes).toHaveLength(4);
+      expect(capped.attributes).toEqual({
+        truncated: true,
+        omittedNodes: open.nodes.length - 4,
+        omittedEdges: open.edges.length - capped.edges.length,
+      });
+      for (const depth of [2, 3]) {
+        const deep = await store.neighborhood(hub, { depth, limit: 3, filters: {} });
+        expect(deep.nodes.length).toBeLessThanOrEqual(1 + 3 + 9 + (depth === 3 ? 27 : 0));
+        expect(deep.attributes.truncated).toBe(true);
+      }
+      const lonely = await store.neighborhood(hub, { depth: 2, limit: 5, filters: { documents: ['no-such-document'] } });
+      expect(lonely.nodes.map((n) => n.key)).toEqual([hub]);
+      await expect(store.neighborhood('no-such-actor', { depth: 1, limit: 5, filters: {} })).rejects.toBeInstanceOf(NotFound);
+    });
+
+    it('finds the shortest paths between two actors, direction ignored', async () => {
+      const pair = all.find((c) => c.subject.id === 'ttp' || c.object.id === 'ttp')!;
+      const direct = await store.paths(pair.subject.id, pair.object.id, { maxLength: 3, k: 5, filters: {} });
+      expect(direct.nodes.map((n) => n.key).sort()).toEqual([pair.subject.id, pair.object.id].sort());
+      const reverse = await store.paths(pair.object.id, pair.subject.id, { maxLength: 3, k: 5, filters: {} });
+      expect(reverse.edges).toEqual(direct.edges);
+      const far = await store.paths('ttp', 'russia', { maxLength: 6, k: 2, filters: {} });
+      expect(far.nodes.map((n) => n.key)).toEqual(expect.arrayContaining(['ttp', 'russia']));
+      expect((await store.paths('ttp', 'russia', { maxLength: 1, k: 2, filters: {} })).edges).toEqual([]);
+      await expect(store.paths('ttp', 'ttp', { maxLength: 3, k: 1, filters: {} })).rejects.toBeInstanceOf(InvalidInput);
+      await expect(store.paths('ttp', 'no-such-actor', { maxLength: 3, k: 1, filters: {} })).rejects.toBeInstanceOf(NotFound);
+    });
+
+    it('gives the claims of some documents, filtered', async () => {
+      const [a, b] = [...new Set(all.map((c) => c.document))] as [string, string];
+      expect(await store.documentClaims([b, a], {})).toEqual(all.filter((c) => c.document === a || c.document === b));
+      expect(await store.documentClaims([a], { certainty: ['denied'] })).toEqual(all.filter((c) => c.document === a && c.certainty === 'denied'));
+      expect(await store.documentClaims(['no-such-document'], {})).toEqual([]);
+    });
+
+    it('counts each search hit’s claims', async () => {
+      for (const hit of await store.searchActors('taliban', { limit: 10 }))
+        expect(hit.claims, hit.id).toBe(all.filter((c) => c.subject.id === hit.id || c.object.id === hit.id).length);
     });
   });
 
@@ -248,6 +352,12 @@ describe.each(storeCases)('GraphStore contract: $name', (storeCase) => {
       const after = await store.findClaims({ document: first.document.id, limit: 1000, offset: 0 });
       expect(after.items.map((c) => c.id).sort()).toEqual(kept.map((c) => c.id).sort());
       expect(await store.findClaims({ document: second.document.id, limit: 1000, offset: 0 })).toEqual(secondClaims);
+      // The relations kept at write time follow the update, dropped claims and all.
+      expect(await store.graph({}, WHOLE)).toEqual(expectedGraph(await store.allClaims({}), {}));
+      const emptied = { ...second, document: { ...second.document, hash: `${second.document.hash}-emptied` }, claims: [] };
+      expect(await store.putDocument(emptied)).toBe('updated');
+      expect(await store.graph({}, WHOLE)).toEqual(expectedGraph(await store.allClaims({}), {}));
+      expect(await store.putDocument({ ...second, document: { ...second.document, hash: `${second.document.hash}-back` } })).toBe('updated');
 
       // A document whose last claim names an unknown actor is rejected whole: nothing changes.
       const before = { health: await store.health(), claims: await store.allClaims({}), document: await store.getDocument(first.document.id) };
@@ -281,6 +391,27 @@ describe.each(storeCases)('GraphStore contract: $name', (storeCase) => {
       const edited = { ...first, document: { ...first.document, hash: `${first.document.hash}-batch` } };
       expect(await store.putDocuments([edited, second, third])).toEqual(['updated', 'unchanged', 'created']);
       expect((await store.health()).counts?.documents).toBe(3);
+      expect(await store.graph({}, WHOLE)).toEqual(expectedGraph(await store.allClaims({}), {}));
+    });
+
+    it('creates a document once when the same new document is put concurrently', async () => {
+      store = await storeCase.open();
+      const [first] = upserts as [DocumentUpsert];
+      const outcomes = await Promise.all(Array.from({ length: 32 }, () => store.putDocument(first)));
+      expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+      expect(outcomes.filter((o) => o === 'unchanged')).toHaveLength(31);
+      expect((await store.health()).counts).toMatchObject({ documents: 1, claims: first.claims.length });
+    });
+
+    it('puts many documents in one batch as one by one would', async () => {
+      store = await storeCase.open();
+      expect(await store.putDocuments(upserts)).toEqual(upserts.map(() => 'created'));
+      const batched = { claims: await store.allClaims({}), graph: await store.graph({}, WHOLE), documents: await store.listDocuments() };
+      await store.close();
+      store = await storeCase.open();
+      for (const upsert of upserts) await store.putDocument(upsert);
+      expect({ claims: await store.allClaims({}), graph: await store.graph({}, WHOLE), documents: await store.listDocuments() }).toEqual(batched);
+      expect(await store.putDocuments(upserts)).toEqual(upserts.map(() => 'unchanged'));
     });
 
     it('counts actors that changed, and only those', async () => {
@@ -324,7 +455,10 @@ const [embeddedCase, neo4jCase] = storeCases as [StoreCase, StoreCase];
       ['filtered claims', (s) => s.allClaims({ kinds: ['group', 'state'], from: '2020', reliability: 'D' })],
       ['a page', (s) => s.findClaims({ types: ['SUPPORTS', 'ALLIED_WITH'], limit: 9, offset: 4 })],
       ['an edge', (s) => s.findClaims({ subject: 'pakistan', object: 'afghan-taliban', undirected: true, limit: 50, offset: 0 })],
-      ['touching', (s) => s.claimsTouching(['is-k', 'afghanistan'], { certainty: ['asserted', 'reported'] })],
+      ['document claims', async (s) => {
+        const ids = (await s.listDocuments()).map((d) => d.id);
+        return s.documentClaims([ids[3]!, ids[1]!], { certainty: ['asserted', 'reported'] });
+      }],
       ['an actor', (s) => s.getActor('pakistan')],
       ['search', (s) => s.searchActors('taliban', { limit: 10 })],
       ['search by kind', (s) => s.searchActors('is', { kinds: ['group'], limit: 15 })],
@@ -332,6 +466,24 @@ const [embeddedCase, neo4jCase] = storeCases as [StoreCase, StoreCase];
     for (const [name, query] of queries) {
       const [embedded, neo4j] = await both(query);
       expect(neo4j, name).toEqual(embedded);
+    }
+  });
+
+  it('returns identical graphs, overviews, neighbourhoods and paths', async () => {
+    for (const filters of GRAPH_FILTERS) {
+      const label = JSON.stringify(filters);
+      for (const bounds of [WHOLE, { maxNodes: 10, maxEdges: 12 }, { maxNodes: 40, maxEdges: 5 }]) {
+        const [embedded, neo4j] = await both((s) => s.graph(filters, bounds));
+        expect(neo4j, `graph ${label} ${JSON.stringify(bounds)}`).toEqual(embedded);
+      }
+      for (const [center, depth, limit] of [['pakistan', 1, 4], ['ttp', 2, 3], ['afghan-taliban', 3, 2], ['is-k', 2, 500]] as const) {
+        const [embedded, neo4j] = await both((s) => s.neighborhood(center, { depth, limit, filters }));
+        expect(neo4j, `neighbourhood ${center} ${depth} ${limit} ${label}`).toEqual(embedded);
+      }
+      for (const [from, to, maxLength, k] of [['ttp', 'russia', 6, 3], ['is-k', 'pakistan', 4, 1], ['al-qaeda', 'iran', 5, 10]] as const) {
+        const [embedded, neo4j] = await both((s) => s.paths(from, to, { maxLength, k, filters }));
+        expect(neo4j, `paths ${from} ${to} ${label}`).toEqual(embedded);
+      }
     }
   });
 });

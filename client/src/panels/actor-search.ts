@@ -34,6 +34,8 @@ export function actorSearch(options: { label: string; placeholder: string; onCho
     },
   });
   let hits: ActorHit[] = [];
+  /** The text the hits answer: Enter never picks a suggestion for older text. */
+  let hitsFor = '';
   let active = -1;
   let pending: AbortController | undefined;
   let debounce: ReturnType<typeof setTimeout> | undefined;
@@ -44,7 +46,10 @@ export function actorSearch(options: { label: string; placeholder: string; onCho
     input.removeAttribute('aria-activedescendant');
     active = -1;
   };
+  /** A gazetteer actor no document mentions is shown, marked, but leads nowhere. */
+  const empty = (hit: ActorHit) => hit.claims === 0;
   const choose = (hit: ActorHit) => {
+    if (empty(hit)) return;
     input.value = hit.name;
     close();
     options.onChoose(hit);
@@ -61,8 +66,8 @@ export function actorSearch(options: { label: string; placeholder: string; onCho
         h(
           'li',
           {
-            class: 'suggestion',
-            attrs: { id: `${id}-option-${i}`, role: 'option', 'aria-selected': 'false' },
+            class: empty(hit) ? 'suggestion no-claims' : 'suggestion',
+            attrs: { id: `${id}-option-${i}`, role: 'option', 'aria-selected': 'false', 'aria-disabled': empty(hit) ? 'true' : undefined },
             // mousedown, not click: it fires before the input's blur closes the list.
             on: { mousedown: (event) => (event.preventDefault(), choose(hit)) },
           },
@@ -70,7 +75,7 @@ export function actorSearch(options: { label: string; placeholder: string; onCho
             h('span', { class: 'swatch', attrs: { style: `background:${KIND_COLOURS[hit.kind]}`, 'aria-hidden': 'true' } }),
             h('span', { class: 'name', text: hit.name }),
             hit.matched !== hit.name ? h('span', { class: 'matched', text: `“${hit.matched}”` }) : null,
-            h('span', { class: 'kind', text: hit.kind }),
+            h('span', { class: 'kind', text: empty(hit) ? `${hit.kind} · no claims` : hit.kind }),
           ],
         ),
       ),
@@ -82,12 +87,17 @@ export function actorSearch(options: { label: string; placeholder: string; onCho
     pending?.abort();
     if (q.trim().length === 0) {
       hits = [];
+      hitsFor = q;
       render();
       return;
     }
-    pending = new AbortController();
+    const controller = new AbortController();
+    pending = controller;
     try {
-      hits = await api.searchActors(q, pending.signal);
+      const found = await api.searchActors(q, controller.signal);
+      if (controller.signal.aborted) return;
+      hits = found;
+      hitsFor = q;
       active = -1;
       render();
     } catch (error) {
@@ -108,11 +118,19 @@ export function actorSearch(options: { label: string; placeholder: string; onCho
       event.preventDefault();
       setActive(active - 1);
     } else if (event.key === 'Enter') {
-      const hit = hits[active] ?? hits[0];
-      if (hit) {
-        event.preventDefault();
-        choose(hit);
+      event.preventDefault();
+      const typed = input.value;
+      if (hitsFor !== typed) {
+        // Typed faster than the suggestions came: answer for what is in the box now.
+        clearTimeout(debounce);
+        void search(typed).then(() => {
+          const hit = hits.find((h) => !empty(h));
+          if (hit && input.value === typed) choose(hit);
+        });
+        return;
       }
+      const hit = (active >= 0 ? hits[active] : undefined) ?? hits.find((h) => !empty(h));
+      if (hit) choose(hit);
     } else if (event.key === 'Escape' && !list.hidden) {
       event.stopPropagation();
       close();

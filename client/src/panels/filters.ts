@@ -1,7 +1,7 @@
 /**
  * The filters panel: source documents (with titles and grades), relation types, certainty,
- * actor kinds, source grade, corroboration and a time window. Every change goes to the
- * view state; the graph reloads from it without a page load.
+ * actor kinds, source grade, corroboration and a time window over a histogram of the dated
+ * relations. Every change is an action on the view state; the graph reloads from it.
  */
 import {
   ActorKind,
@@ -12,8 +12,10 @@ import {
   type GraphFilters,
 } from '../../../server/domain/index.ts';
 import { h, section } from '../dom.ts';
-import { KIND_COLOURS, TYPE_COLOURS } from '../palette.ts';
+import type { Model } from '../model.ts';
+import { KIND_COLOURS, TYPE_COLOURS, TYPE_GLYPHS } from '../palette.ts';
 import type { Store } from '../state.ts';
+import type { Panel } from './panel.ts';
 
 type ListKey = 'documents' | 'types' | 'certainty' | 'kinds';
 
@@ -26,17 +28,24 @@ const GRADE_NAMES: Record<Reliability, string> = {
   F: 'F — any grade',
 };
 
-export function filtersPanel(store: Store, documents: DocumentSummary[], years: [number, number]): HTMLElement {
-  const syncers: (() => void)[] = [];
-  const setFilters = (patch: Partial<GraphFilters>) => {
-    const filters = { ...store.get().filters, ...patch };
-    for (const key of Object.keys(filters) as (keyof GraphFilters)[]) {
-      if (filters[key] === undefined) delete filters[key];
-    }
-    store.set({ filters });
-  };
+/** Relations per year, from each relation's first to last dated claim. */
+export function relationsByYear(model: Model, [minYear, maxYear]: [number, number]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (let y = minYear; y <= maxYear; y++) counts.set(y, 0);
+  model.forEachEdge((_e, a) => {
+    const first = Number(a.firstWhen?.slice(0, 4));
+    const last = Number(a.lastWhen?.slice(0, 4) ?? first);
+    if (!Number.isInteger(first)) return;
+    for (let y = Math.max(first, minYear); y <= Math.min(Number.isInteger(last) ? last : first, maxYear); y++) counts.set(y, counts.get(y)! + 1);
+  });
+  return counts;
+}
 
-  /** A checklist where everything checked means "no filter". */
+export function filtersPanel(store: Store, model: Model, documents: DocumentSummary[], years: [number, number]): Panel {
+  const syncers: (() => void)[] = [];
+  const setFilters = (patch: Partial<GraphFilters>) => store.dispatch({ type: 'filter', patch });
+
+  /** A checklist where everything checked means "no filter", and nothing checked selects nothing. */
   const checklist = (key: ListKey, items: { value: string; label: string; detail?: string; colour?: string }[]) => {
     const boxes = items.map((item) => {
       const box = h('input', { attrs: { type: 'checkbox', value: item.value } });
@@ -79,7 +88,7 @@ export function filtersPanel(store: Store, documents: DocumentSummary[], years: 
   );
   const types = checklist(
     'types',
-    RelationType.options.map((t) => ({ value: t, label: t, colour: TYPE_COLOURS[t] })),
+    RelationType.options.map((t) => ({ value: t, label: `${TYPE_GLYPHS[t]} ${t}`, colour: TYPE_COLOURS[t] })),
   );
   const certainty = checklist('certainty', Certainty.options.map((c) => ({ value: c, label: c })));
   const kinds = checklist('kinds', ActorKind.options.map((k) => ({ value: k, label: k, colour: KIND_COLOURS[k] })));
@@ -122,7 +131,29 @@ export function filtersPanel(store: Store, documents: DocumentSummary[], years: 
     yearsText.textContent = timeOn.checked ? `${fromYear.value} – ${toYear.value}` : 'any time';
   });
 
-  const reset = h('button', { text: 'Reset filters', attrs: { type: 'button' }, on: { click: () => store.set({ filters: {} }) } });
+  const timeline = h('div', { class: 'timeline', attrs: { role: 'group', 'aria-label': 'Dated relations per year' } });
+  const drawTimeline = () => {
+    const counts = relationsByYear(model, years);
+    const most = Math.max(1, ...counts.values());
+    const { from, to } = store.get().filters;
+    const [a, b] = [from ? Number(from.slice(0, 4)) : -Infinity, to ? Number(to.slice(0, 4)) : Infinity];
+    timeline.replaceChildren(
+      ...[...counts].map(([year, count]) =>
+        h(
+          'button',
+          {
+            class: year >= a && year <= b ? 'bar in' : 'bar',
+            attrs: { type: 'button', title: `${year}: ${count} relation${count === 1 ? '' : 's'}`, 'aria-label': `${year}: ${count} dated relations. Show only ${year}` },
+            on: { click: () => setFilters({ from: String(year), to: String(year) }) },
+          },
+          [h('span', { attrs: { style: `height:${Math.round((count / most) * 100)}%` } })],
+        ),
+      ),
+    );
+  };
+  syncers.push(drawTimeline);
+
+  const reset = h('button', { text: 'Reset filters', attrs: { type: 'button' }, on: { click: () => store.dispatch({ type: 'resetFilters' }) } });
 
   const panel = h('div', { class: 'filters' }, [
     section('Source documents', [docs]),
@@ -137,6 +168,8 @@ export function filtersPanel(store: Store, documents: DocumentSummary[], years: 
     ]),
     section('Time', [
       h('label', { class: 'inline' }, [timeOn, ' Only relations held between', yearsText]),
+      timeline,
+      h('p', { class: 'timeline-axis', attrs: { 'aria-hidden': 'true' } }, [h('span', { text: String(minYear) }), h('span', { text: String(maxYear) })]),
       fromYear,
       toYear,
       h('p', { class: 'hint', text: 'Undated claims drop out once a time window is set.' }),
@@ -145,8 +178,11 @@ export function filtersPanel(store: Store, documents: DocumentSummary[], years: 
   ]);
   const sync = () => syncers.forEach((s) => s());
   sync();
-  store.subscribe((state, previous) => {
-    if (state.filters !== previous.filters) sync();
-  });
-  return panel;
+  return {
+    element: panel,
+    update: ({ state, previous, loaded }) => {
+      if (state.filters !== previous.filters) sync();
+      else if (loaded) drawTimeline();
+    },
+  };
 }

@@ -1,4 +1,7 @@
-/** The legend: every colour, shape and line style the graph currently uses, from palette.ts. */
+/**
+ * The legend: every colour, shape, glyph and line style the graph currently uses, from
+ * palette.ts. It sits under the drawing, never over it, folded until asked where room is short.
+ */
 import { ActorKind, CompareSide, RelationType } from '../../../server/domain/index.ts';
 import { h } from '../dom.ts';
 import type { Model } from '../model.ts';
@@ -12,9 +15,11 @@ import {
   SIDE_LABELS,
   STRENGTH_ALPHA,
   TYPE_COLOURS,
+  TYPE_GLYPHS,
   withAlpha,
 } from '../palette.ts';
 import type { ViewState } from '../state.ts';
+import type { Panel } from './panel.ts';
 
 const SIZE_NAMES = { degree: 'number of related actors', betweenness: 'betweenness (brokers)', pagerank: 'PageRank' };
 
@@ -28,14 +33,14 @@ export function renderLegend(root: HTMLElement, model: Model, state: ViewState):
   const types = new Set<RelationType>();
   model.forEachEdge((_e, a) => types.add(a.type));
   const compare = state.mode === 'compare';
-  // Open by default where there is room; on small screens it starts folded over the graph.
+  // Open by default where there is room; on small screens it starts folded under the graph.
   const open = root.querySelector('details')?.open ?? window.innerHeight >= 900;
   root.replaceChildren(
     h('details', { attrs: { open } }, [
       h('summary', { text: 'Legend' }),
       h('div', { class: 'legend-body' }, [
         h('section', {}, [
-          h('h4', { text: state.colour === 'kind' ? 'Actors (colour = kind)' : 'Actors (colour = community)' }),
+          h('p', { class: 'legend-title', text: state.colour === 'kind' ? 'Actors (colour = kind)' : 'Actors (colour = community)' }),
           h(
             'ul',
             {},
@@ -53,24 +58,24 @@ export function renderLegend(root: HTMLElement, model: Model, state: ViewState):
         ]),
         compare
           ? h('section', {}, [
-              h('h4', { text: 'Compared sources' }),
+              h('p', { class: 'legend-title', text: 'Compared sources' }),
               h('ul', {}, CompareSide.options.map((s) => row(line(SIDE_COLOURS[s], s === 'contradicted' ? 'thick' : ''), SIDE_LABELS[s]))),
             ])
           : h('section', {}, [
-              h('h4', { text: 'Relations (colour = type)' }),
+              h('p', { class: 'legend-title', text: 'Relations (colour = type)' }),
               h(
                 'ul',
                 { class: 'columns' },
-                RelationType.options.filter((t) => types.has(t)).map((t) => row(line(TYPE_COLOURS[t]), t)),
+                RelationType.options.filter((t) => types.has(t)).map((t) => row(line(TYPE_COLOURS[t]), `${TYPE_GLYPHS[t]} ${t}`)),
               ),
             ]),
         h('section', {}, [
-          h('h4', { text: 'Line style' }),
+          h('p', { class: 'legend-title', text: 'Line style' }),
           h('ul', {}, [
             row(line(withAlpha('#37474f', STRENGTH_ALPHA.firm), 'arrow'), 'arrow: direction (subject → object)'),
             row(line(withAlpha('#37474f', STRENGTH_ALPHA.firm)), 'no arrow: mutual (allied, rival)'),
             compare ? null : row(line(withAlpha('#37474f', STRENGTH_ALPHA.weak)), 'faded: only alleged or speculative'),
-            compare ? null : row(line(withAlpha(DENIED_COLOUR, STRENGTH_ALPHA.denied)), 'grey, labelled “denied”: only denials'),
+            compare ? null : row(line(withAlpha(DENIED_COLOUR, STRENGTH_ALPHA.denied)), 'grey, labelled “… · denied”: only denials'),
             row(
               h('span', { class: 'key-contested', text: 'contested', attrs: { style: `color:${CONTESTED_LABEL_COLOUR}` } }),
               'double width: one source supports, another denies',
@@ -82,4 +87,15 @@ export function renderLegend(root: HTMLElement, model: Model, state: ViewState):
       ]),
     ]),
   );
+}
+
+export function legendPanel(root: HTMLElement, model: Model): Panel {
+  return {
+    element: root,
+    update: ({ state, previous, loaded }) => {
+      if (loaded || state.mode !== previous.mode || state.colour !== previous.colour || state.size !== previous.size) {
+        renderLegend(root, model, state);
+      }
+    },
+  };
 }

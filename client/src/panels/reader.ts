@@ -30,13 +30,19 @@ function actorMentions(text: string, claim: ClaimView): Range[] {
 }
 
 const covers = (range: Range, start: number, end: number) => range.start <= start && range.end >= end;
+/** The text offsets a rendered segment spans (kept in its dataset). */
+const spanOf = (el: HTMLElement): [number, number] => [Number(el.dataset.start), Number(el.dataset.end)];
 
 export class Reader {
   private current?: DocumentDetail;
+  /** Where focus goes back to when the reader closes. */
+  private opener?: HTMLElement;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly onClaim: (claim: ClaimView) => void,
+    /** The reader opened or closed: the layout makes room for it beside the graph. */
+    private readonly onToggle: (open: boolean) => void,
   ) {}
 
   get isOpen(): boolean {
@@ -44,19 +50,36 @@ export class Reader {
   }
 
   close(): void {
+    if (this.root.hidden) return;
     this.root.hidden = true;
+    this.onToggle(false);
+    if (this.opener?.isConnected) this.opener.focus();
+    this.opener = undefined;
   }
 
   /** Show a document; with `focus`, highlight that claim's span and scroll it into view. */
-  async open(id: string, focus?: Pick<ClaimView, 'id' | 'start' | 'end'>): Promise<void> {
+  async open(id: string, focus?: Pick<ClaimView, 'id' | 'start' | 'end'>, opener?: HTMLElement): Promise<void> {
     if (this.current?.id !== id) this.current = await api.document(id);
+    this.opener = opener ?? this.opener;
     this.render(this.current, focus);
-    this.root.hidden = false;
+    if (this.root.hidden) {
+      this.root.hidden = false;
+      this.onToggle(true);
+    }
     const first = this.root.querySelector<HTMLElement>('.current');
     if (first) {
       first.scrollIntoView({ block: 'center' });
       first.focus({ preventScroll: true });
     } else this.root.querySelector<HTMLElement>('.reader-close')?.focus();
+  }
+
+  /** A highlight was chosen: it becomes the current one, and its relation is selected. */
+  private choose(claim: ClaimView): void {
+    for (const mark of this.root.querySelectorAll('.current')) mark.classList.remove('current');
+    for (const mark of this.root.querySelectorAll<HTMLElement>('mark.claim')) {
+      if ((mark.dataset.claims ?? '').split(' ').includes(claim.id) && covers(claim, ...spanOf(mark))) mark.classList.add('current');
+    }
+    this.onClaim(claim);
   }
 
   private render(doc: DocumentDetail, focus?: Pick<ClaimView, 'id' | 'start' | 'end'>): void {
@@ -100,18 +123,18 @@ export class Reader {
         h('mark', {
           class: classes.join(' '),
           text: slice,
-          dataset: { claims: covering.map((c) => c.id).join(' ') },
+          dataset: { claims: covering.map((c) => c.id).join(' '), start: String(start), end: String(end) },
           attrs: {
             title: covering.map((c) => `${c.subject.name} ${c.type} ${c.object.name} (${c.certainty})`).join('\n'),
             tabindex: leads || isCurrent ? 0 : undefined,
             role: 'button',
           },
           on: {
-            click: () => this.onClaim(innermost),
+            click: () => this.choose(innermost),
             keydown: (event) => {
               if (event.key === 'Enter' || event.key === ' ') {
                 event.preventDefault();
-                this.onClaim(innermost);
+                this.choose(innermost);
               }
             },
           },

@@ -1,33 +1,34 @@
 /** Appearance, path finder, source comparison and export: the tools below the filters. */
 import type { DocumentSummary } from '../../../server/domain/index.ts';
-import { gexfHref } from '../api.ts';
 import { h, section } from '../dom.ts';
-import { ColourScheme, SizeMetric, type Store } from '../state.ts';
+import { ColourScheme, SizeMetric, type PathSpec, type Store } from '../state.ts';
 import { actorSearch, type ActorSearch } from './actor-search.ts';
+import type { Panel } from './panel.ts';
 
-export interface Tools {
-  element: HTMLElement;
+export interface Tools extends Panel {
   pathInputs: { from: ActorSearch; to: ActorSearch };
+}
+
+/** Exports of what is shown. */
+export interface Exports {
+  png(): Promise<void>;
+  gexf(): void;
 }
 
 const choice = <T extends string>(id: string, label: string, options: readonly T[], value: T, onChange: (v: T) => void) => {
   const select = h('select', { attrs: { id } }, options.map((o) => h('option', { text: o, attrs: { value: o } })));
   select.value = value;
   select.addEventListener('change', () => onChange(select.value as T));
-  return [h('label', { class: 'field', attrs: { for: id }, text: label }), select];
+  return [h('label', { class: 'field', attrs: { for: id }, text: label }), select] as const;
 };
 
-export function toolsPanel(store: Store, documents: DocumentSummary[], savePNG: () => Promise<void>): Tools {
+export function toolsPanel(store: Store, documents: DocumentSummary[], exports: Exports): Tools {
   const state = store.get();
-  const appearance = section('Appearance', [
-    ...choice('size-metric', 'Node size', SizeMetric.options, state.size, (size) => store.set({ size })),
-    ...choice('colour-scheme', 'Node colour', ColourScheme.options, state.colour, (colour) => store.set({ colour })),
-  ]);
+  const size = choice('size-metric', 'Node size', SizeMetric.options, state.size, (size) => store.dispatch({ type: 'appearance', size }));
+  const colour = choice('colour-scheme', 'Node colour', ColourScheme.options, state.colour, (colour) => store.dispatch({ type: 'appearance', colour }));
+  const appearance = section('Appearance', [...size, ...colour]);
 
-  const setPath = (patch: Partial<ReturnType<Store['get']>['path']>) => {
-    const path = { ...store.get().path, ...patch };
-    store.set({ path, mode: path.from && path.to ? 'paths' : store.get().mode, selection: null });
-  };
+  const setPath = (patch: Partial<PathSpec>) => store.dispatch({ type: 'path', patch });
   const from = actorSearch({ label: 'Path from actor', placeholder: 'From actor…', onChoose: (hit) => setPath({ from: hit.id }) });
   const to = actorSearch({ label: 'Path to actor', placeholder: 'To actor…', onChoose: (hit) => setPath({ to: hit.id }) });
   const maxLength = h('input', { attrs: { id: 'path-max', type: 'number', min: 1, max: 6, value: state.path.maxLength } });
@@ -56,24 +57,19 @@ export function toolsPanel(store: Store, documents: DocumentSummary[], savePNG: 
     attrs: { type: 'button', id: 'compare-run' },
     on: {
       click: () => {
-        if (a.value && b.value) store.set({ mode: 'compare', compare: { a: a.value, b: b.value }, selection: null });
+        if (a.value && b.value) store.dispatch({ type: 'compare', a: a.value, b: b.value });
       },
     },
   });
   const compare = section('Compare two sources', [aLabel, a, bLabel, b, compareButton], false);
 
-  const gexf = h('a', { class: 'button', text: 'Download GEXF', attrs: { href: gexfHref(state.filters), download: 'dyad.gexf' } });
   const copied = h('span', { class: 'hint', attrs: { role: 'status' } });
   const exporter = section(
     'Export',
     [
       h('div', { class: 'actions' }, [
-        h('button', {
-          text: 'Save PNG',
-          attrs: { type: 'button' },
-          on: { click: () => void savePNG() },
-        }),
-        gexf,
+        h('button', { text: 'Save PNG', attrs: { type: 'button', id: 'export-png' }, on: { click: () => void exports.png() } }),
+        h('button', { text: 'Save GEXF', attrs: { type: 'button', id: 'export-gexf' }, on: { click: () => exports.gexf() } }),
         h('button', {
           text: 'Copy link',
           attrs: { type: 'button' },
@@ -90,13 +86,19 @@ export function toolsPanel(store: Store, documents: DocumentSummary[], savePNG: 
     ],
     false,
   );
+  exporter.append(h('p', { class: 'hint', text: 'Exports hold what is shown: the actors and relations drawn, where they are drawn, in their colours.' }));
 
-  store.subscribe((next, previous) => {
-    if (next.filters !== previous.filters) gexf.href = gexfHref(next.filters);
-    if (next.compare !== previous.compare) {
-      a.value = next.compare.a ?? '';
-      b.value = next.compare.b ?? '';
-    }
-  });
-  return { element: h('div', { class: 'tools' }, [appearance, paths, compare, exporter]), pathInputs: { from, to } };
+  return {
+    element: h('div', { class: 'tools' }, [appearance, paths, compare, exporter]),
+    pathInputs: { from, to },
+    update: ({ state: next, previous }) => {
+      if (next.compare !== previous.compare) {
+        a.value = next.compare.a ?? '';
+        b.value = next.compare.b ?? '';
+      }
+      if (next.size !== previous.size) size[1].value = next.size;
+      if (next.colour !== previous.colour) colour[1].value = next.colour;
+      if (next.path.maxLength !== previous.path.maxLength) maxLength.value = String(next.path.maxLength);
+    },
+  };
 }

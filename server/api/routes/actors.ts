@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ActorDetail, ActorHit, ActorId, GraphFilters, Problem, SerializedGraph } from '../../domain/index.ts';
-import { neighborhood } from '../../graph/neighborhood.ts';
 import type { ApiContext } from '../context.ts';
 
 const ActorParams = z.object({ id: ActorId });
@@ -61,7 +60,7 @@ export const actorRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
     },
     async (request) => {
       const { depth, limit, ...filters } = request.query;
-      return neighborhood(store, request.params.id, { depth, limit, filters });
+      return store.neighborhood(request.params.id, { depth, limit, filters });
     },
   );
 };

@@ -32,7 +32,7 @@ export const documentRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
     },
     async (request) => {
       const document = await store.getDocument(request.params.id);
-      const claims = await store.allClaims({ documents: [document.id] });
+      const claims = await store.documentClaims([document.id], {});
       return { ...document, claims };
     },
   );

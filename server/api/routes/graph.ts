@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { GraphFilters, Problem, SerializedGraph } from '../../domain/index.ts';
-import { serialize } from '../../graph/aggregate.ts';
-import { filteredGraph } from '../../graph/filtered-graph.ts';
 import type { ApiContext } from '../context.ts';
 
 export const graphRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
@@ -9,12 +8,19 @@ export const graphRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
     '/api/graph',
     {
       schema: {
-        summary: 'The filtered graph: nodes are actors, each edge aggregates the claims of one relation',
+        summary:
+          'The filtered graph, bounded: nodes are actors, each edge aggregates the claims of one relation. When more than maxNodes/maxEdges pass the filters, an overview: the most corroborated relations among the best-connected actors, with truncated and totals',
         tags: ['graph'],
-        querystring: GraphFilters,
+        querystring: GraphFilters.extend({
+          maxNodes: z.coerce.number().int().min(1).max(5_000).default(500),
+          maxEdges: z.coerce.number().int().min(1).max(20_000).default(2_000),
+        }).strict(),
         response: { 200: SerializedGraph, 400: Problem },
       },
     },
-    async (request) => serialize((await filteredGraph(store, request.query)).graph),
+    async (request) => {
+      const { maxNodes, maxEdges, ...filters } = request.query;
+      return store.graph(filters, { maxNodes, maxEdges });
+    },
   );
 };

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ActorId, GraphFilters, Problem, SerializedGraph } from '../../domain/index.ts';
-import { paths } from '../../graph/paths.ts';
 import type { ApiContext } from '../context.ts';
 
 export const pathRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
@@ -9,7 +8,7 @@ export const pathRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
     '/api/paths',
     {
       schema: {
-        summary: 'The k shortest simple paths between two actors (direction ignored), as one graph; empty when none',
+        summary: 'The shortest paths between two actors (direction ignored), the k with most evidence, as one graph; empty when none within maxLength',
         tags: ['graph'],
         querystring: GraphFilters.extend({
           from: ActorId,
@@ -22,7 +21,7 @@ export const pathRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
     },
     async (request) => {
       const { from, to, maxLength, k, ...filters } = request.query;
-      return paths(store, from, to, { maxLength, k, filters });
+      return store.paths(from, to, { maxLength, k, filters });
     },
   );
 };

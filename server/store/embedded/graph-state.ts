@@ -1,32 +1,68 @@
 /**
- * The embedded store's memory: a graphology MultiDirectedGraph whose nodes are actors
- * (attributes: the Actor) and whose edges are claims (key: claim id, attributes: the
- * ClaimRecord, subject → object), so the graph indexes claims by id and by actor; a map
- * indexes them by document. Mutations are synchronous, so a reader never sees half a swap.
+ * The embedded store's memory. Actors and documents by id; claims by id, indexed by actor,
+ * document and relation; and the relations (RelationIndex), each relation's aggregate
+ * recomputed when a document put touches it, so graph reads without claim-level filters
+ * never visit claims. A claim is kept without its quote, which is the slice [start, end) of
+ * its document's text and is rebuilt on read (V8 slices share the text's memory). Mutations
+ * are synchronous, so a reader never sees half a swap.
  */
-import { MultiDirectedGraph } from 'graphology';
 import type { Actor, ActorRef, ClaimRecord, ClaimView, DocumentRecord } from '../../domain/index.ts';
+import { relationAttributes, relationBetween } from '../../graph/aggregate.ts';
+import { RelationIndex } from '../../graph/relation-index.ts';
+import { compactName } from '../../ingest/alias-index.ts';
 import type { DocumentUpsert } from '../graph-store.ts';
 import { checkReferences, checkUniqueActors } from '../upsert-checks.ts';
 
 /** Evidence order: document id, then start offset, then claim id (code-unit order, as Neo4j sorts). */
-export function evidenceOrder(a: ClaimRecord, b: ClaimRecord): number {
+export function evidenceOrder(a: Pick<ClaimRecord, 'document' | 'start' | 'id'>, b: Pick<ClaimRecord, 'document' | 'start' | 'id'>): number {
   return compare(a.document, b.document) || a.start - b.start || compare(a.id, b.id);
 }
 
 export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export class GraphState {
-  readonly graph = new MultiDirectedGraph<Actor, ClaimRecord>();
-  readonly documents = new Map<string, DocumentRecord>();
-  private readonly claimsByDocument = new Map<string, string[]>();
+/** A claim as held: the record without its quote. */
+type StoredClaim = Omit<ClaimRecord, 'quote'>;
 
-  actor(id: string): Actor | undefined {
-    return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined;
+const addTo = (index: Map<string, Set<string>>, key: string, id: string) => {
+  let ids = index.get(key);
+  if (!ids) index.set(key, (ids = new Set()));
+  ids.add(id);
+};
+
+const removeFrom = (index: Map<string, Set<string>>, key: string, id: string) => {
+  const ids = index.get(key);
+  ids?.delete(id);
+  if (ids?.size === 0) index.delete(key);
+};
+
+export class GraphState {
+  readonly documents = new Map<string, DocumentRecord>();
+  readonly relations = new RelationIndex();
+  private readonly actorsById = new Map<string, Actor>();
+  /** Each actor's names compacted (compactName) and joined by `|`, as the Neo4j store's searchCompact. */
+  private readonly compactNames = new Map<string, string>();
+  private readonly claims = new Map<string, StoredClaim>();
+  /** Each document's claim ids in evidence order. */
+  private readonly claimsByDocument = new Map<string, string[]>();
+  private readonly claimsByActor = new Map<string, Set<string>>();
+  private readonly claimsByRelation = new Map<string, Set<string>>();
+  /** Document ids in order; rebuilt on the first read after a new document. */
+  private sortedDocuments?: string[];
+
+  get actorsWithClaims(): number {
+    return this.claimsByActor.size;
   }
 
-  actors(): Actor[] {
-    return this.graph.mapNodes((_, actor) => actor);
+  get claimCountTotal(): number {
+    return this.claims.size;
+  }
+
+  actor(id: string): Actor | undefined {
+    return this.actorsById.get(id);
+  }
+
+  get actorCount(): number {
+    return this.actorsById.size;
   }
 
   /** The actors that are new or differ from the stored ones; duplicate ids are an error. */
@@ -39,47 +75,126 @@ export class GraphState {
   /** Inserts or replaces actors by id. */
   putActors(actors: Actor[]): void {
     for (const actor of actors) {
-      if (this.graph.hasNode(actor.id)) this.graph.replaceNodeAttributes(actor.id, actor);
-      else this.graph.addNode(actor.id, actor);
+      this.actorsById.set(actor.id, actor);
+      this.compactNames.set(actor.id, [actor.name, ...actor.aliases].map(compactName).join('|'));
     }
+  }
+
+  /** The actors a search for `q` can match: every match rankActors scores contains the compacted query. */
+  searchCandidates(q: string): Actor[] {
+    const compact = compactName(q);
+    if (!compact) return [];
+    const found: Actor[] = [];
+    for (const [id, names] of this.compactNames) if (names.includes(compact)) found.push(this.actorsById.get(id)!);
+    return found;
   }
 
   /** The checks the schemas cannot make (upsert-checks.ts), against what this state holds. */
   checkReferences(upsert: DocumentUpsert): void {
     checkReferences(upsert, {
-      hasActor: (id) => this.graph.hasNode(id),
-      claimOwner: (id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id).document : undefined),
+      hasActor: (id) => this.actorsById.has(id),
+      claimOwner: (id) => this.claims.get(id)?.document,
     });
   }
 
   /** Puts a checked upsert in: its actors, the document, and its claims in place of the previous ones. */
   putDocument({ document, claims, actors }: DocumentUpsert): void {
     this.putActors(actors);
-    for (const id of this.claimsByDocument.get(document.id) ?? []) this.graph.dropEdge(id);
-    for (const claim of claims) this.graph.addDirectedEdgeWithKey(claim.id, claim.subject, claim.object, claim);
+    const touched = new Set<string>();
+    for (const id of this.claimsByDocument.get(document.id) ?? []) {
+      const claim = this.claims.get(id)!;
+      const key = relationKey(claim);
+      removeFrom(this.claimsByRelation, key, id);
+      removeFrom(this.claimsByActor, claim.subject, id);
+      removeFrom(this.claimsByActor, claim.object, id);
+      this.claims.delete(id);
+      touched.add(key);
+    }
+    for (const { quote: _quote, ...claim } of claims) {
+      this.claims.set(claim.id, claim);
+      const key = relationKey(claim);
+      addTo(this.claimsByRelation, key, claim.id);
+      addTo(this.claimsByActor, claim.subject, claim.id);
+      addTo(this.claimsByActor, claim.object, claim.id);
+      touched.add(key);
+    }
+    if (!this.documents.has(document.id)) this.sortedDocuments = undefined;
     this.documents.set(document.id, document);
     this.claimsByDocument.set(
       document.id,
-      claims.map((c) => c.id),
+      [...claims].sort(evidenceOrder).map((c) => c.id),
     );
+    for (const key of touched) this.recompute(key);
+  }
+
+  /** A relation's aggregate from its claims, or the relation gone when it has none left. */
+  private recompute(key: string): void {
+    const ids = this.claimsByRelation.get(key);
+    if (!ids) {
+      this.relations.drop(key);
+      return;
+    }
+    const claims = [...ids].map((id) => this.claims.get(id)!);
+    const { source, target, type } = relationBetween(claims[0]!.subject, claims[0]!.type, claims[0]!.object);
+    this.relations.set({ key, source, target, attributes: relationAttributes(type, claims) });
+  }
+
+  /** Each actor with claims and how many: with no filter, an actor's weight in the overview. */
+  claimCounts(): Iterable<[string, number]> {
+    return [...this.claimsByActor].map(([id, claims]) => [id, claims.size]);
+  }
+
+  /** How many claims name the actor as subject or object (ingest refuses a claim naming one actor twice). */
+  claimCount(actorId: string): number {
+    return this.claimsByActor.get(actorId)?.size ?? 0;
   }
 
   claim(id: string): ClaimRecord {
-    return this.graph.getEdgeAttributes(id);
+    const claim = this.claims.get(id)!;
+    return { ...claim, quote: this.documents.get(claim.document)!.text.slice(claim.start, claim.end) };
   }
 
+  /** A document's claims, in evidence order. */
   claimsOfDocument(id: string): ClaimRecord[] {
     return (this.claimsByDocument.get(id) ?? []).map((c) => this.claim(c));
   }
 
-  /** Claims with either end at `actorId` (a self-loop once). */
+  /** Claims with either end at `actorId`. */
   claimsOfActor(actorId: string): ClaimRecord[] {
-    if (!this.graph.hasNode(actorId)) return [];
-    return this.graph.mapEdges(actorId, (_, claim) => claim);
+    return this.claimsTouching([actorId]);
   }
 
-  allClaims(): ClaimRecord[] {
-    return this.graph.mapEdges((_, claim) => claim);
+  /** Claims with either end among `actorIds`, each once. */
+  claimsTouching(actorIds: Iterable<string>): ClaimRecord[] {
+    const ids = new Set<string>();
+    for (const actor of actorIds) for (const id of this.claimsByActor.get(actor) ?? []) ids.add(id);
+    return [...ids].map((id) => this.claim(id));
+  }
+
+  /** Every claim, in evidence order (documents by id, each document's claims in order). */
+  *allClaims(): Generator<ClaimRecord> {
+    for (const document of this.documentOrder()) for (const id of this.claimsByDocument.get(document)!) yield this.claim(id);
+  }
+
+  /** `limit` claims from `offset` in evidence order, skipping whole documents before it. */
+  claimsPage(offset: number, limit: number): ClaimRecord[] {
+    const page: ClaimRecord[] = [];
+    let skip = offset;
+    for (const document of this.documentOrder()) {
+      const ids = this.claimsByDocument.get(document)!;
+      if (skip >= ids.length) {
+        skip -= ids.length;
+        continue;
+      }
+      for (const id of ids.slice(skip, skip + limit - page.length)) page.push(this.claim(id));
+      skip = 0;
+      if (page.length === limit) break;
+    }
+    return page;
+  }
+
+  private documentOrder(): string[] {
+    return (this.sortedDocuments ??= [...this.documents.keys()].sort(compare));
   }
 
   /** The claim as read back: actors expanded, the document's title and grade beside its id. */
@@ -96,7 +211,9 @@ export class GraphState {
   }
 
   private ref(id: string): ActorRef {
-    const { name, kind, aliases } = this.graph.getNodeAttributes(id);
+    const { name, kind, aliases } = this.actorsById.get(id)!;
     return { id, name, kind, aliases };
   }
 }
+
+const relationKey = (claim: StoredClaim): string => relationBetween(claim.subject, claim.type, claim.object).key;

@@ -18,10 +18,17 @@ import {
   type ClaimView,
   type DocumentRecord,
   type DocumentSummary,
+  type GraphFilters,
+  type SerializedGraph,
   type StoreHealth,
   type UpsertOutcome,
 } from '../../domain/index.ts';
 import { NotFound, StoreUnavailable } from '../../errors.ts';
+import { expandNeighborhood, neighborhoodGraph, type NeighborhoodOptions } from '../../graph/neighborhood.ts';
+import { bestConnected, type GraphBounds, type Overview, overview, overviewAmong, overviewGraph } from '../../graph/overview.ts';
+import { checkPathEnds, type PathOptions, pathsGraph } from '../../graph/paths.ts';
+import { RelationIndex } from '../../graph/relation-index.ts';
+import { claimLevelFilters, relationPredicate, rowsFromClaims } from '../../graph/relations.ts';
 import { rankActors } from '../../ingest/alias-index.ts';
 import { createLogger } from '../../log.ts';
 import { claimMatches } from '../claim-filter.ts';
@@ -133,7 +140,8 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
-    return rankActors(q, this.state().actors(), options);
+    const state = this.state();
+    return rankActors(q, state.searchCandidates(q), options).map((hit) => ({ ...hit, claims: state.claimCount(hit.id) }));
   }
 
   async getActor(id: string): Promise<ActorDetail> {
@@ -153,14 +161,12 @@ export class EmbeddedStore implements GraphStore {
   async findClaims(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
     const { subject, object, actor, type, document, undirected, limit, offset, ...filters } = query;
     const state = this.state();
+    if ([subject, object, actor, type, document, ...Object.values(filters)].every((value) => value === undefined))
+      return { total: state.claimCountTotal, items: state.claimsPage(offset, limit).map((c) => state.view(c)) };
     // Start from the narrowest index the query names.
     const pivot = actor ?? subject ?? object;
     const candidates =
-      document !== undefined
-        ? state.claimsOfDocument(document)
-        : pivot !== undefined
-          ? state.claimsOfActor(pivot)
-          : state.allClaims();
+      document !== undefined ? state.claimsOfDocument(document) : pivot !== undefined ? state.claimsOfActor(pivot) : [...scope(state, filters)];
     const ends = (s: string, o: string) => (subject === undefined || s === subject) && (object === undefined || o === object);
     const matches = candidates.filter(
       (c) =>
@@ -169,28 +175,78 @@ export class EmbeddedStore implements GraphStore {
         (actor === undefined || c.subject === actor || c.object === actor) &&
         (ends(c.subject, c.object) || (undirected === true && ends(c.object, c.subject))),
     );
-    const views = this.views(state, matches, filters);
-    return { total: views.length, items: views.slice(offset, offset + limit) };
+    const admitted = this.admitted(state, matches, filters).sort(evidenceOrder);
+    return { total: admitted.length, items: admitted.slice(offset, offset + limit).map((c) => state.view(c)) };
+  }
+
+  async documentClaims(documents: string[], filters: ClaimFilters): Promise<ClaimView[]> {
+    const state = this.state();
+    return this.views(state, [...new Set(documents)].flatMap((id) => state.claimsOfDocument(id)), filters);
   }
 
   async allClaims(filters: ClaimFilters): Promise<ClaimView[]> {
     const state = this.state();
-    return this.views(state, state.allClaims(), filters);
+    return this.views(state, [...scope(state, filters)], filters);
   }
 
-  async claimsTouching(actorIds: string[], filters: ClaimFilters): Promise<ClaimView[]> {
+  async graph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
     const state = this.state();
-    const touching = new Map<string, ClaimRecord>();
-    for (const id of actorIds) for (const claim of state.claimsOfActor(id)) touching.set(claim.id, claim);
-    return this.views(state, [...touching.values()], filters);
+    const passes = relationPredicate(filters, (id) => state.actor(id)?.kind);
+    const claimFilters = claimLevelFilters(filters);
+    const unfiltered = Object.values(filters).every((value) => value === undefined);
+    const answer = claimFilters
+      ? overview(rowsFromClaims(this.admitted(state, [...scope(state, claimFilters)], claimFilters)).filter(passes), bounds)
+      : unfiltered
+        ? this.wholeOverview(state, bounds)
+        : state.relations.overview(bounds, passes);
+    return overviewGraph(answer, (id) => state.actor(id)!);
+  }
+
+  async neighborhood(center: string, { depth, limit, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
+    const state = this.state();
+    if (!state.actor(center)) throw new NotFound('actor', center);
+    const passes = relationPredicate(filters, (id) => state.actor(id)?.kind);
+    const claimFilters = claimLevelFilters(filters);
+    const found = claimFilters
+      ? await expandNeighborhood(center, { depth, limit }, async (ids) =>
+          rowsFromClaims(this.admitted(state, state.claimsTouching(ids), claimFilters)).filter(passes),
+        )
+      : await state.relations.neighborhood(center, { depth, limit }, passes);
+    return neighborhoodGraph(center, found, (id) => state.actor(id)!);
+  }
+
+  async paths(from: string, to: string, { maxLength, k, filters }: PathOptions): Promise<SerializedGraph> {
+    checkPathEnds(from, to);
+    const state = this.state();
+    for (const id of [from, to]) if (!state.actor(id)) throw new NotFound('actor', id);
+    const passes = relationPredicate(filters, (id) => state.actor(id)?.kind);
+    const claimFilters = claimLevelFilters(filters);
+    const relations = claimFilters ? RelationIndex.of(rowsFromClaims(this.admitted(state, [...scope(state, claimFilters)], claimFilters))) : state.relations;
+    return pathsGraph(relations.paths(from, to, { maxLength, k }, passes), (id) => state.actor(id)!);
+  }
+
+  /**
+   * The overview without filters, without visiting every relation: an actor's weight is then
+   * its claim count (the sum over its relations), so the best-connected come from the counts.
+   */
+  private wholeOverview(state: GraphState, bounds: GraphBounds): Overview {
+    const totals = { totalNodes: state.actorsWithClaims, totalEdges: state.relations.size };
+    if (totals.totalEdges <= bounds.maxEdges && totals.totalNodes <= bounds.maxNodes) return state.relations.overview(bounds, () => true);
+    const best = bestConnected(state.claimCounts(), bounds.maxNodes);
+    return overviewAmong(best, state.relations.touching(best, () => true), totals, bounds.maxEdges);
+  }
+
+  /** The claims among `claims` that pass the filters. */
+  private admitted(state: GraphState, claims: ClaimRecord[], filters: ClaimFilters): ClaimRecord[] {
+    if (Object.values(filters).every((value) => value === undefined)) return claims;
+    return claims.filter((c) => claimMatches(state.view(c), filters));
   }
 
   /** The claims passing the filters, as views, in evidence order. */
   private views(state: GraphState, claims: ClaimRecord[], filters: ClaimFilters): ClaimView[] {
-    return [...claims]
+    return this.admitted(state, claims, filters)
       .sort(evidenceOrder)
-      .map((c) => state.view(c))
-      .filter((v) => claimMatches(v, filters));
+      .map((c) => state.view(c));
   }
 
   private state(): GraphState {
@@ -217,6 +273,11 @@ function apply(state: GraphState, entry: JournalEntry): void {
   }
 }
 
+/** The claims a filter set can admit: its documents' when it names documents, else every claim. */
+function scope(state: GraphState, filters: ClaimFilters): Iterable<ClaimRecord> {
+  return filters.documents ? [...new Set(filters.documents)].flatMap((id) => state.claimsOfDocument(id)) : state.allClaims();
+}
+
 function counts(state: GraphState) {
-  return { documents: state.documents.size, actors: state.graph.order, claims: state.graph.size };
+  return { documents: state.documents.size, actors: state.actorCount, claims: state.claimCountTotal };
 }

@@ -10,6 +10,8 @@ import { z } from 'zod';
 import {
   Actor,
   type ActorDetail,
+  ActorRef,
+  Certainty,
   type ActorHit,
   type ActorKind,
   admitsReliability,
@@ -19,15 +21,24 @@ import {
   ClaimView,
   DocumentRecord,
   DocumentSummary,
+  EdgeAttributes,
+  type GraphFilters,
   lowerBound,
   RelationType,
   Reliability,
+  type SerializedGraph,
   type StoreHealth,
   type UpsertOutcome,
   upperBound,
   whenBounds,
 } from '../../domain/index.ts';
 import { NotFound, StoreUnavailable } from '../../errors.ts';
+import { relationBetween } from '../../graph/aggregate.ts';
+import { expandNeighborhood, neighborhoodGraph, type NeighborhoodOptions } from '../../graph/neighborhood.ts';
+import { type GraphBounds, overview, overviewGraph } from '../../graph/overview.ts';
+import { checkPathEnds, MAX_PATHS, type PathOptions, pathPairs, pathsGraph, rankPaths } from '../../graph/paths.ts';
+import { RelationIndex } from '../../graph/relation-index.ts';
+import { claimLevelFilters, type RelationRow, relationPredicate, rowsFromClaims } from '../../graph/relations.ts';
 import { compactName, normalizeName, rankActors } from '../../ingest/alias-index.ts';
 import { createLogger } from '../../log.ts';
 import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
@@ -52,12 +63,48 @@ export interface Neo4jStoreOptions {
 
 const Counts = z.object({ documents: z.number(), actors: z.number(), claims: z.number() });
 const DocumentState = z.object({
+  id: z.string(),
   hash: z.string().optional(),
   knownActors: z.array(z.string()),
   owners: z.array(z.object({ claim: z.string(), document: z.string() })),
+  relations: z.array(z.string()),
+  actors: z.array(z.string()),
 });
-const ClaimPage = z.object({ total: z.number(), items: z.array(ClaimView) });
+const EvidenceFields = z.object({
+  subject: z.string(),
+  type: RelationType,
+  object: z.string(),
+  document: z.string(),
+  certainty: Certainty,
+  when: z.string().optional(),
+});
+const ClaimPage = z.object({ total: z.number(), items: z.array(ClaimView), evidence: z.array(EvidenceFields).optional() });
 const ActorRow = z.object({ actor: Actor, types: z.array(RelationType), documents: z.array(z.string()) });
+const ActorRefRow = z.object({ actor: ActorRef });
+
+/** A relation as stored: its aggregate flat on the relationship (Neo4j properties hold no maps). */
+const StoredRelation = z
+  .object({
+    source: z.string(),
+    target: z.string(),
+    relation: z.object({ key: z.string() }).and(z.record(z.string(), z.unknown())),
+  })
+  .transform(({ source, target, relation }): RelationRow => {
+    const { key, ...flat } = relation as Record<string, unknown> & { key: string };
+    const certainty = Object.fromEntries(Certainty.options.map((c) => [c, flat[c]]));
+    const rest = Object.fromEntries(Object.entries(flat).filter(([name]) => !(Certainty.options as string[]).includes(name)));
+    return { key, source, target, attributes: EdgeAttributes.parse({ ...rest, certainty }) };
+  });
+
+/** The relationship properties of an aggregate: certainty counts flattened beside the rest. */
+function relationProps({ key, attributes: { certainty, ...rest } }: RelationRow) {
+  return { key, ...rest, ...certainty };
+}
+
+/** The relation-level filter parameters (relationPredicate); absent ones are null. */
+function relationParams({ types, kinds, minClaims, minDocuments }: GraphFilters) {
+  return { types, kinds, minClaims, minDocuments };
+}
 
 /** The properties an actor node holds: the actor and its names folded for search. */
 function actorNode(actor: Actor) {
@@ -84,7 +131,8 @@ function documentNode({ body, ...document }: DocumentRecord) {
 
 function claimNode({ document, subject, object, ...claim }: ClaimRecord) {
   const [whenLo, whenHi] = claim.when ? whenBounds(claim.when) : [undefined, undefined];
-  return { ...claim, documentId: document, subjectId: subject, objectId: object, whenLo, whenHi };
+  const relation = relationBetween(subject, claim.type, object).key;
+  return { ...claim, documentId: document, subjectId: subject, objectId: object, whenLo, whenHi, relation };
 }
 
 /** The claims.cypher parameters for a filter set; absent filters are null. */
@@ -189,33 +237,72 @@ export class Neo4jStore implements GraphStore {
     return outcome!;
   }
 
+  /**
+   * One transaction for the batch, a fixed number of queries whatever its size: the state of
+   * every document (locking them), the checks, then actors, claims and the recomputed
+   * aggregates of every relation the batch touches (cypher/README.md, Writes).
+   */
   async putDocuments(inputs: DocumentUpsert[]): Promise<UpsertOutcome[]> {
     checkDistinctDocuments(inputs);
     const upserts = inputs.map((input) => parseOrThrow(DocumentUpsertInput, input, `document '${input.document?.id}'`));
+    if (upserts.length === 0) return [];
     return this.cypher.writeTransaction(async (tx) => {
-      const stored = [];
+      const rows = await tx.run(
+        'documents-state',
+        {
+          documents: upserts.map(({ document, claims }) => ({
+            id: document.id,
+            actorIds: [...new Set(claims.flatMap((c) => [c.subject, c.object]))],
+            claimIds: claims.map((c) => c.id),
+          })),
+        },
+        DocumentState,
+      );
+      const states = new Map(rows.map((row) => [row.id, row]));
       for (const upsert of upserts) {
-        const { document, claims } = upsert;
-        const [state] = await tx.run(
-          'document-state',
-          { id: document.id, actorIds: claims.flatMap((c) => [c.subject, c.object]), claimIds: claims.map((c) => c.id) },
-          DocumentState,
-        );
-        const known = new Set(state!.knownActors);
-        const owners = new Map(state!.owners.map((o) => [o.claim, o.document]));
+        const state = states.get(upsert.document.id)!;
+        const known = new Set(state.knownActors);
+        const owners = new Map(state.owners.map((o) => [o.claim, o.document]));
         checkReferences(upsert, { hasActor: (id) => known.has(id), claimOwner: (id) => owners.get(id) });
-        stored.push(state!.hash);
       }
-      const outcomes: UpsertOutcome[] = [];
-      for (const [i, { document, claims, actors }] of upserts.entries()) {
-        if (stored[i] === document.hash) {
-          outcomes.push('unchanged');
-          continue;
+      const outcomes = upserts.map(({ document }): UpsertOutcome => {
+        const stored = states.get(document.id)!.hash;
+        return stored === document.hash ? 'unchanged' : stored === undefined ? 'created' : 'updated';
+      });
+      const changed = upserts.filter((_, i) => outcomes[i] !== 'unchanged');
+      if (changed.length === 0) return outcomes;
+
+      const actors = new Map(changed.flatMap((u) => u.actors.map((a) => [a.id, a] as const)));
+      if (actors.size > 0) await this.upsertActors(tx, [...actors.values()]);
+      const touchedKeys = new Set<string>();
+      const touchedActors = new Set<string>();
+      for (const { document, claims } of changed) {
+        const state = states.get(document.id)!;
+        state.relations.forEach((key) => touchedKeys.add(key));
+        state.actors.forEach((id) => touchedActors.add(id));
+        for (const claim of claims) {
+          touchedKeys.add(relationBetween(claim.subject, claim.type, claim.object).key);
+          touchedActors.add(claim.subject).add(claim.object);
         }
-        await this.upsertActors(tx, actors);
-        await tx.run('put-document', { document: documentNode(document), claims: claims.map(claimNode) }, z.unknown());
-        outcomes.push(stored[i] === undefined ? 'created' : 'updated');
       }
+      await tx.run('lock-actors', { ids: [...touchedActors] }, z.unknown());
+      await tx.run(
+        'put-documents',
+        { documents: changed.map(({ document, claims }) => ({ document: documentNode(document), claims: claims.map(claimNode) })) },
+        z.unknown(),
+      );
+      const evidence = await tx.run('relation-evidence', { keys: [...touchedKeys] }, z.object({ claim: EvidenceFields }));
+      const relations = rowsFromClaims(evidence.map((row) => row.claim));
+      const kept = new Set(relations.map((r) => r.key));
+      await tx.run(
+        'put-relations',
+        {
+          dropped: [...touchedKeys].filter((key) => !kept.has(key)),
+          relations: relations.map((row) => ({ source: row.source, target: row.target, props: relationProps(row) })),
+          actors: [...touchedActors],
+        },
+        z.unknown(),
+      );
       return outcomes;
     });
   }
@@ -234,12 +321,13 @@ export class Neo4jStore implements GraphStore {
   async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
     const compact = compactName(q);
     if (!compact) return [];
-    const rows = await this.cypher.read('search-actors', { words: fulltextQuery(q), compact, kinds: options.kinds }, z.object({ actor: Actor }));
+    const rows = await this.cypher.read('search-actors', { words: fulltextQuery(q), compact, kinds: options.kinds }, z.object({ actor: Actor, claims: z.number() }));
+    const claims = new Map(rows.map((r) => [r.actor.id, r.claims]));
     return rankActors(
       q,
       rows.map((r) => r.actor),
       options,
-    );
+    ).map((hit) => ({ ...hit, claims: claims.get(hit.id)! }));
   }
 
   async getActor(id: string): Promise<ActorDetail> {
@@ -254,15 +342,80 @@ export class Neo4jStore implements GraphStore {
 
   async findClaims(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
     const { subject, object, actor, type, document, undirected, limit, offset, ...filters } = query;
-    return this.claims(filters, { subject, object, actor, type, document, undirected }, offset, limit);
+    const { total, items } = await this.claims(filters, { subject, object, actor, type, document, undirected }, offset, limit);
+    return { total, items };
+  }
+
+  async documentClaims(documents: string[], filters: ClaimFilters): Promise<ClaimView[]> {
+    const within = filters.documents ? documents.filter((id) => filters.documents!.includes(id)) : documents;
+    return this.allClaims({ ...filters, documents: within });
   }
 
   async allClaims(filters: ClaimFilters): Promise<ClaimView[]> {
     return (await this.claims(filters, {}, 0, undefined)).items;
   }
 
-  async claimsTouching(actorIds: string[], filters: ClaimFilters): Promise<ClaimView[]> {
-    return (await this.claims(filters, { touching: actorIds }, 0, undefined)).items;
+  async graph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
+    const claimFilters = claimLevelFilters(filters);
+    const relationFiltered = Object.values(relationParams(filters)).some((value) => value !== undefined);
+    let answer;
+    if (claimFilters) answer = overview(await this.admittedRelations(filters, claimFilters, {}), bounds);
+    else if (relationFiltered) answer = overview(await this.cypher.read('relations', relationParams(filters), StoredRelation), bounds);
+    else {
+      const Overview = z.object({ rows: z.array(StoredRelation), totalNodes: z.number(), totalEdges: z.number() });
+      [answer] = await this.cypher.read('overview', { ...bounds }, Overview);
+    }
+    return overviewGraph(answer!, await this.refs(answer!.rows));
+  }
+
+  async neighborhood(center: string, { depth, limit, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
+    await this.requireActors([center]);
+    const claimFilters = claimLevelFilters(filters);
+    const found = await expandNeighborhood(center, { depth, limit }, (ids) =>
+      claimFilters
+        ? this.admittedRelations(filters, claimFilters, { touching: ids })
+        : this.cypher.read('relations-touching', { ids, ...relationParams(filters) }, StoredRelation),
+    );
+    return neighborhoodGraph(center, found, await this.refs(found.rows, [center]));
+  }
+
+  async paths(from: string, to: string, { maxLength, k, filters }: PathOptions): Promise<SerializedGraph> {
+    checkPathEnds(from, to);
+    await this.requireActors([from, to]);
+    const claimFilters = claimLevelFilters(filters);
+    let ranked;
+    if (claimFilters) {
+      const index = RelationIndex.of(await this.admittedRelations(filters, claimFilters, {}));
+      ranked = index.paths(from, to, { maxLength, k }, () => true);
+    } else {
+      const params = relationParams(filters);
+      const found = (await this.cypher.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...params }, z.object({ path: z.array(z.string()) }))).map((r) => r.path);
+      const pairRows = found.length > 0 ? await this.cypher.read('relations-between', { pairs: pathPairs(found), ...params }, StoredRelation) : [];
+      ranked = rankPaths(found, pairRows, k);
+    }
+    return pathsGraph(ranked, await this.refs(ranked.rows));
+  }
+
+  /** The relations of the claims a claim-level filter admits, aggregated, passing the relation-level filters too. */
+  private async admittedRelations(filters: GraphFilters, claimFilters: ClaimFilters, { touching }: { touching?: string[] }): Promise<RelationRow[]> {
+    const { evidence } = await this.claims(claimFilters, { touching }, 0, 0, true);
+    // Kinds and types are applied with the claims; the thresholds apply to the aggregates.
+    const { minClaims, minDocuments } = filters;
+    return rowsFromClaims(evidence!).filter(relationPredicate({ minClaims, minDocuments }, () => undefined));
+  }
+
+  /** Throws NotFound naming the first id that is not an actor. */
+  private async requireActors(ids: string[]): Promise<void> {
+    const found = new Set((await this.cypher.read('actor-exists', { ids }, z.object({ id: z.string() }))).map((r) => r.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing !== undefined) throw new NotFound('actor', missing);
+  }
+
+  /** The drawing of every end of `rows` (and of `alone`), by id. */
+  private async refs(rows: RelationRow[], alone: string[] = []): Promise<(id: string) => ActorRef> {
+    const ids = [...new Set([...alone, ...rows.flatMap((r) => [r.source, r.target])])];
+    const refs = new Map((await this.cypher.read('actor-refs', { ids }, ActorRefRow)).map((r) => [r.actor.id, r.actor]));
+    return (id) => refs.get(id)!;
   }
 
   /** Empties the database. For tests, which share one Neo4j: never called by the application. */
@@ -271,7 +424,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** Every parameter of claims.cypher is passed; an absent one as null. */
-  private async claims(filters: ClaimFilters, s: Selection, offset: number, limit: number | undefined): Promise<{ total: number; items: ClaimView[] }> {
+  private async claims(filters: ClaimFilters, s: Selection, offset: number, limit: number | undefined, evidence = false): Promise<z.infer<typeof ClaimPage>> {
     const selection = {
       document: s.document,
       type: s.type,
@@ -281,7 +434,7 @@ export class Neo4jStore implements GraphStore {
       object: s.object,
       undirected: s.undirected === true,
     };
-    const [page] = await this.cypher.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), offset, limit }, ClaimPage);
+    const [page] = await this.cypher.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), offset, limit, evidence }, ClaimPage);
     return page!;
   }
 

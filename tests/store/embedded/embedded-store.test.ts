@@ -208,7 +208,7 @@ describe('EmbeddedStore reads', () => {
     expect(items[0]!.subject).toEqual({ id: 'tip', name: expect.any(String), kind: 'group', aliases: expect.any(Array) });
   });
 
-  it('applies claim filters in findClaims, allClaims and claimsTouching', async () => {
+  it('applies claim filters in findClaims, allClaims and documentClaims', async () => {
     const store = await seeded();
     expect((await store.allClaims({ kinds: ['group'] })).map((c) => c.subject.id)).toEqual(['al-qaeda', 'tip']);
     expect((await store.allClaims({ origin: ['extracted'] })).map((c) => c.subject.id)).toEqual(['is-k']);
@@ -216,8 +216,9 @@ describe('EmbeddedStore reads', () => {
     expect((await store.allClaims({ to: '2024-12' })).map((c) => c.when)).toEqual(['2024/2025']);
     expect(await store.allClaims({ reliability: 'B' })).toEqual([]);
     expect((await store.findClaims({ actor: 'ttp', certainty: ['denied', 'alleged'], limit: 10, offset: 0 })).total).toBe(1);
-    const touching = await store.claimsTouching(['ttp', 'bla', 'ttp'], { documents: [OPINION] });
-    expect(touching.map((c) => `${c.subject.id} ${c.object.id}`)).toEqual(['afghan-taliban ttp', 'tip bla']);
-    expect(await store.claimsTouching(['nobody'], {})).toEqual([]);
+    expect((await store.documentClaims([OPINION, OPINION], { kinds: ['group'] })).map((c) => `${c.subject.id} ${c.object.id}`)).toEqual(
+      (await store.allClaims({ documents: [OPINION], kinds: ['group'] })).map((c) => `${c.subject.id} ${c.object.id}`),
+    );
+    expect(await store.documentClaims(['nobody'], {})).toEqual([]);
   });
 });

@@ -1,0 +1,18 @@
+// Documents with their claims, each replacing every claim it had (their actors are put first,
+// by put-actors, in the same transaction). A claim is a node: (:Claim)-[:IN]->(:Document),
+// -[:SUBJECT]->(:Actor), -[:OBJECT]->(:Actor), its ends' ids and relation key copied onto it
+// for the indexes.
+UNWIND $documents AS doc
+MERGE (d:Document {id: doc.document.id})
+SET d = doc.document
+WITH d, doc
+CALL (d) {
+  MATCH (old:Claim {documentId: d.id})
+  DETACH DELETE old
+}
+WITH d, doc
+UNWIND doc.claims AS claim
+MATCH (s:Actor {id: claim.subjectId}), (o:Actor {id: claim.objectId})
+CREATE (c:Claim)-[:IN]->(d)
+SET c = claim
+CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o)

@@ -1,0 +1,96 @@
+/**
+ * Relations in memory, for the embedded store (kept live as documents are put) and for any
+ * read that aggregated the claims of its scope: a graphology multigraph whose nodes are actor
+ * ids and whose edges are relations (key: relation key, attributes: the aggregate). The
+ * neighbourhood, overview and paths rules of this folder answer over it.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import type { EdgeAttributes } from '../domain/index.ts';
+import { expandNeighborhood, type Neighborhood } from './neighborhood.ts';
+import { type GraphBounds, type Overview, overview } from './overview.ts';
+import { pathPairs, rankPaths, shortestPaths } from './paths.ts';
+import type { RelationPredicate, RelationRow } from './relations.ts';
+
+export class RelationIndex {
+  private readonly graph = new MultiDirectedGraph<Record<string, never>, EdgeAttributes>({ allowSelfLoops: false });
+
+  static of(rows: Iterable<RelationRow>): RelationIndex {
+    const index = new RelationIndex();
+    for (const row of rows) index.set(row);
+    return index;
+  }
+
+  /** Puts a relation's aggregate in, or takes the relation out when `attributes` is undefined (no claims left). */
+  set(row: RelationRow): void {
+    const { key, source, target, attributes } = row;
+    if (this.graph.hasEdge(key)) this.graph.replaceEdgeAttributes(key, attributes);
+    else {
+      this.graph.mergeNode(source);
+      this.graph.mergeNode(target);
+      this.graph.addDirectedEdgeWithKey(key, source, target, attributes);
+    }
+  }
+
+  drop(key: string): void {
+    if (!this.graph.hasEdge(key)) return;
+    const [source, target] = this.graph.extremities(key);
+    this.graph.dropEdge(key);
+    for (const id of [source, target]) if (this.graph.degree(id) === 0) this.graph.dropNode(id);
+  }
+
+  get size(): number {
+    return this.graph.size;
+  }
+
+  private row(key: string, attributes: EdgeAttributes, source: string, target: string): RelationRow {
+    return { key, source, target, attributes };
+  }
+
+  /** Passing relations with an end among `ids`, each once. */
+  touching(ids: Iterable<string>, passes: RelationPredicate): RelationRow[] {
+    const rows = new Map<string, RelationRow>();
+    for (const id of ids) {
+      if (!this.graph.hasNode(id)) continue;
+      this.graph.forEachEdge(id, (key, attributes, source, target) => {
+        const row = this.row(key, attributes, source, target);
+        if (!rows.has(key) && passes(row)) rows.set(key, row);
+      });
+    }
+    return [...rows.values()];
+  }
+
+  rows(passes: RelationPredicate): RelationRow[] {
+    const rows: RelationRow[] = [];
+    this.graph.forEachEdge((key, attributes, source, target) => {
+      const row = this.row(key, attributes, source, target);
+      if (passes(row)) rows.push(row);
+    });
+    return rows;
+  }
+
+  neighborhood(center: string, options: { depth: number; limit: number }, passes: RelationPredicate): Promise<Neighborhood> {
+    return expandNeighborhood(center, options, async (ids) => this.touching(ids, passes));
+  }
+
+  overview(bounds: GraphBounds, passes: RelationPredicate): Overview {
+    return overview(this.rows(passes), bounds);
+  }
+
+  /** The shortest paths (paths.ts) as relations, with what was left out. */
+  paths(from: string, to: string, { maxLength, k }: { maxLength: number; k: number }, passes: RelationPredicate) {
+    const neighbours = (id: string): Set<string> => {
+      const found = new Set<string>();
+      this.graph.forEachEdge(id, (key, attributes, source, target) => {
+        if (passes(this.row(key, attributes, source, target))) found.add(source === id ? target : source);
+      });
+      return found;
+    };
+    const found = this.graph.hasNode(from) && this.graph.hasNode(to) ? shortestPaths(from, to, maxLength, neighbours) : [];
+    const pairRows = pathPairs(found).flatMap(([a, b]) =>
+      [...new Set([...this.graph.edges(a!, b!), ...this.graph.edges(b!, a!)])]
+        .map((key) => this.row(key, this.graph.getEdgeAttributes(key), this.graph.source(key), this.graph.target(key)))
+        .filter(passes),
+    );
+    return rankPaths(found, pairRows, k);
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * `npm run bench:explorer [-- --runs N --actors 5000 --relations 20000]`: the explorer at size
+ * and its responsiveness, in real headless Chromium (a benchmark, not a timed test).
+ *
+ * At size (issue 9.7): a generated graph (heavy-tailed degrees, deterministic) is answered for
+ * /api/graph and loaded into the real client; measured are the first frame after the data
+ * arrived and the longest main-thread block (PerformanceObserver longtask) until the layout
+ * settled. The same graph in a plain Sigma + ForceAtlas2-worker page is the baseline.
+ * On the seed corpus through the real API (issue 10): first meaningful frame after navigation,
+ * an edge click to its evidence, and a filter to the redrawn graph.
+ * Prints a table of p50/p95/p99 and, as the last line, one JSON object.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { ActorKind, RelationType, type SerializedGraph } from '../../server/domain/index.ts';
+import { edgePoint, startStage, type Stage } from '../e2e/harness.ts';
+
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, actors: { type: 'string', default: '5000' }, relations: { type: 'string', default: '20000' } },
+});
+const RUNS = Number(args.runs);
+const ACTORS = Number(args.actors);
+const RELATIONS = Number(args.relations);
+
+/** A deterministic graph with heavy-tailed degrees (a few hubs, a long tail). */
+export function generateGraph(actors: number, relations: number): SerializedGraph {
+  let seed = 42;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const pick = () => Math.floor(actors * random() ** 2.2);
+  const nodes = Array.from({ length: actors }, (_, i) => ({
+    key: `actor-${i}`,
+    attributes: { name: `Actor ${i}`, kind: ActorKind.options[i % ActorKind.options.length]!, aliases: [], claims: 1 },
+  }));
+  const edges = new Map<string, SerializedGraph['edges'][number]>();
+  while (edges.size < relations) {
+    const [s, t] = [pick(), Math.floor(actors * random())];
+    if (s === t) continue;
+    const type = RelationType.options[Math.floor(random() * RelationType.options.length)]!;
+    const key = `actor-${s}|${type}|actor-${t}`;
+    const claims = 1 + Math.floor(random() * 4);
+    edges.set(key, {
+      key,
+      source: `actor-${s}`,
+      target: `actor-${t}`,
+      attributes: {
+        type,
+        symmetric: false,
+        claims,
+        documents: ['bench'],
+        certainty: { asserted: claims, reported: 0, alleged: 0, speculative: 0, denied: 0 },
+        supporting: 1,
+        denying: 0,
+        contested: false,
+        firstWhen: String(2000 + Math.floor(random() * 25)),
+      },
+    });
+  }
+  for (const e of edges.values()) nodes[Number(e.source.slice(6))]!.attributes.claims += e.attributes.claims;
+  return {
+    options: { type: 'directed', multi: true, allowSelfLoops: true },
+    attributes: { truncated: false, omittedNodes: 0, omittedEdges: 0 },
+    nodes,
+    edges: [...edges.values()],
+  };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const summary = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99) });
+
+/** tsx keeps function names with a `__name` helper that pages evaluated into do not have. */
+const NAME_HELPER = 'window.__name = (f) => f;';
+
+/** Collect long tasks from the start of the page. */
+const LONGTASKS = `
+  window.__longtasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longtasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
+`;
+
+/** First frame after data, and the longest block from then until the view settled. */
+async function measureAtSize(page: Page, url: string, body: string, waitSettled: (page: Page) => Promise<void>) {
+  await page.addInitScript(NAME_HELPER + LONGTASKS);
+  await page.route(/\/api\/graph(\?.*)?$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto(url);
+  await waitSettled(page).catch(async (error: unknown) => {
+    const status = await page.locator('#status').textContent().catch(() => '');
+    throw new Error(`${url} did not settle (status: ${status}): ${String(error)}`);
+  });
+  return page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
+    const [data, frame] = [at('dyad:data'), at('dyad:first-frame')];
+    const end = performance.getEntriesByName('dyad:loaded').at(-1)!.startTime;
+    const tasks = (window as unknown as { __longtasks: [number, number][] }).__longtasks;
+    // Tasks begun after the first frame was drawn (the task drawing it is the first frame's cost).
+    const during = tasks.filter(([start]) => start >= frame && start < end);
+    const longest = during.reduce((a, b) => (b[1] > a[1] ? b : a), [0, 0] as [number, number]);
+    return { firstFrameMs: frame - data, longestBlockMs: longest[1], longestAtMs: Math.round(longest[0] - frame), settledMs: Math.round(end - frame) };
+  });
+}
+
+/** Polled on a timer, not on animation frames: a page drawing 20,000 relations draws few of them. */
+const POLL = { polling: 250, timeout: 300_000 };
+async function baselineSettled(page: Page) {
+  await page.waitForFunction(() => performance.getEntriesByName('dyad:loaded').length > 0, undefined, POLL);
+}
+async function dyadSettled(page: Page) {
+  await page.waitForFunction(() => window.__dyad?.idle === true && performance.getEntriesByName('dyad:loaded').length > 0, undefined, POLL);
+}
+
+/** Seed corpus, real API: first meaningful frame, click → evidence, filter → redraw. */
+async function measureResponsiveness(stage: Stage) {
+  const { page } = await stage.page(1280, 720);
+  await page.addInitScript(NAME_HELPER);
+  await page.goto(stage.baseUrl);
+  await dyadSettled(page);
+  const firstMeaningfulMs = await page.evaluate(() => performance.getEntriesByName('dyad:first-frame')[0]!.startTime);
+  // An edge click: from the press to the first claim in the details panel.
+  const target = await edgePoint(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { __press: number; __evidence: number };
+    document.addEventListener('mousedown', () => (w.__press = performance.now()), { capture: true });
+    new MutationObserver(() => {
+      if (document.querySelector('#details .claims li.claim') && !w.__evidence) w.__evidence = performance.now();
+    }).observe(document.getElementById('details')!, { childList: true, subtree: true });
+  });
+  await page.mouse.click(target.x, target.y);
+  await page.waitForFunction(() => (window as unknown as { __evidence?: number }).__evidence !== undefined, undefined, { timeout: 30_000 });
+  const clickToEvidenceMs = await page.evaluate(() => {
+    const w = window as unknown as { __press: number; __evidence: number };
+    return w.__evidence - w.__press;
+  });
+  // A filter: from the click on "only" to the redrawn, settled view.
+  await page.evaluate(() => performance.clearMarks('dyad:loaded'));
+  const clicked = await page.evaluate(() => performance.now());
+  await page.locator('[data-filter="documents"] li').nth(1).locator('button.only').click();
+  await dyadSettled(page);
+  const filterRedrawMs = await page.evaluate((t) => performance.getEntriesByName('dyad:loaded')[0]!.startTime - t, clicked);
+  await page.context().close();
+  return { firstMeaningfulMs, clickToEvidenceMs, filterRedrawMs };
+}
+
+async function main(): Promise<void> {
+  const stage = await startStage();
+  const work = await mkdtemp(join(tmpdir(), 'dyad-bench-explorer-'));
+  try {
+    const baselineDir = join(work, 'baseline');
+    await build({
+      root: fileURLToPath(new URL('./explorer-baseline/', import.meta.url)),
+      base: '/baseline/',
+      logLevel: 'warn',
+      build: { outDir: baselineDir, emptyOutDir: true },
+    });
+    const body = JSON.stringify(generateGraph(ACTORS, RELATIONS));
+    const rows: Record<string, number[]> = {
+      'at size: first frame after data (dyad)': [],
+      'at size: first frame after data (baseline)': [],
+      'at size: longest block while laying out (dyad)': [],
+      'at size: longest block while laying out (baseline)': [],
+      'seeds: first meaningful frame': [],
+      'seeds: edge click → evidence': [],
+      'seeds: filter → redrawn': [],
+    };
+    for (let run = 0; run < RUNS; run++) {
+      const { page } = await stage.page(1280, 720);
+      const dyad = await measureAtSize(page, stage.baseUrl, body, dyadSettled);
+      await page.context().close();
+      const { page: plain } = await stage.page(1280, 720);
+      await plain.route('**/baseline/**', async (route) => {
+        const path = new URL(route.request().url()).pathname.replace(/^\/baseline\//, '') || 'index.html';
+        const type = path.endsWith('.js') ? 'text/javascript' : 'text/html';
+        await route.fulfill({ status: 200, contentType: type, body: await readFile(join(baselineDir, path)) });
+      });
+      const baseline = await measureAtSize(plain, `${stage.baseUrl}/baseline/index.html`, body, baselineSettled);
+      await plain.context().close();
+      const seeds = await measureResponsiveness(stage);
+      rows['at size: first frame after data (dyad)']!.push(dyad.firstFrameMs);
+      rows['at size: first frame after data (baseline)']!.push(baseline.firstFrameMs);
+      rows['at size: longest block while laying out (dyad)']!.push(dyad.longestBlockMs);
+      rows['at size: longest block while laying out (baseline)']!.push(baseline.longestBlockMs);
+      rows['seeds: first meaningful frame']!.push(seeds.firstMeaningfulMs);
+      rows['seeds: edge click → evidence']!.push(seeds.clickToEvidenceMs);
+      rows['seeds: filter → redrawn']!.push(seeds.filterRedrawMs);
+      console.error(`run ${run + 1}/${RUNS}: ${JSON.stringify({ dyad, baseline, seeds })}`);
+    }
+    const table = Object.fromEntries(Object.entries(rows).map(([name, values]) => [name, summary(values)]));
+    const ratio = (a: string, b: string) => Number((table[a]!.p50 / Math.max(1, table[b]!.p50)).toFixed(2));
+    console.log(`\nexplorer at ${ACTORS} actors / ${RELATIONS} relations, ${RUNS} runs (ms)`);
+    console.log('| measure | p50 | p95 | p99 | target |');
+    console.log('|---|---:|---:|---:|---:|');
+    const targets: Record<string, string> = {
+      'at size: first frame after data (dyad)': '≤ 1000',
+      'at size: longest block while laying out (dyad)': '≤ 200',
+      'seeds: first meaningful frame': '≤ 1500',
+      'seeds: edge click → evidence': '≤ 200',
+      'seeds: filter → redrawn': '≤ 500',
+    };
+    for (const [name, s] of Object.entries(table)) {
+      console.log(`| ${name} | ${Math.round(s.p50)} | ${Math.round(s.p95)} | ${Math.round(s.p99)} | ${targets[name] ?? ''} |`);
+    }
+    console.log(
+      JSON.stringify({
+        actors: ACTORS,
+        relations: RELATIONS,
+        runs: RUNS,
+        ms: table,
+        baselineRatio: {
+          firstFrame: ratio('at size: first frame after data (dyad)', 'at size: first frame after data (baseline)'),
+          longestBlock: ratio('at size: longest block while laying out (dyad)', 'at size: longest block while laying out (baseline)'),
+        },
+      }),
+    );
+  } finally {
+    await stage.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();
