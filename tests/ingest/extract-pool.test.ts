@@ -11,7 +11,7 @@ import { loadIndex } from '../../server/ingest/ingest.ts';
 import { hostileTexts } from '../bench/hostile-texts.ts';
 import { seedsDir } from '../helpers/seed.ts';
 
-const BUDGET_MS = 1_500;
+const BUDGET_MS = 3_000;
 
 describe('ExtractionPool', () => {
   let index: AliasIndex;
@@ -28,6 +28,10 @@ describe('ExtractionPool', () => {
   });
 
   test('a text over budget fails with ExtractionOverBudget near the budget, the event loop stays free, and the pool recovers', async () => {
+    const small = 'Pakistan accuses the Afghan Taliban of harbouring the TTP.';
+    const smallInput = { document: 'small', text: small, body: [[0, small.length]] as Array<[number, number]> };
+    // A loaded worker first, so only the budget is timed.
+    await pool.extract(smallInput, index);
     const text = hostileTexts(1_000_000)['names-and-verbs']!;
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
@@ -41,8 +45,7 @@ describe('ExtractionPool', () => {
     // The test's own thread only waited: no stall anywhere near the extraction's length.
     expect(delay.max / 1e6).toBeLessThan(250);
 
-    const small = 'Pakistan accuses the Afghan Taliban of harbouring the TTP.';
-    const after = await pool.extract({ document: 'after', text: small, body: [[0, small.length]] }, index);
+    const after = await pool.extract(smallInput, index);
     expect(after.claims.length).toBeGreaterThan(0);
   });
 
