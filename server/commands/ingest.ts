@@ -15,7 +15,7 @@ export async function run(args: string[]): Promise<number> {
       paths,
       seedsDir: config.DYAD_SEEDS_DIR,
       onProgress: (done, total, document) => {
-        if (done === 1) bar?.start(total, 0, { document });
+        if (bar && !bar.isActive) bar.start(total, 0, { document });
         bar?.update(done, { document });
       },
     });

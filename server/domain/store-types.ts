@@ -29,8 +29,6 @@ export const ActorMatch = ActorRef.extend({
   /** The name or alias that matched the query. */
   matched: z.string(),
   score: z.number(),
-  /** Claims that name the actor; 0 for a gazetteer entry no document mentions. */
-  claims: z.number().int().nonnegative().optional(),
 });
 export type ActorMatch = z.infer<typeof ActorMatch>;
 

@@ -37,12 +37,6 @@ export type Extractor = (
   index: AliasIndex,
 ) => { claims: ClaimRecord[]; actors: Actor[] };
 
-const exists = (path: string) =>
-  stat(path).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-
 /** Documents named by paths: a directory gives all its *.txt, a file itself. Sorted by id. */
 export async function discoverDocuments(paths: string[]): Promise<SourceFiles[]> {
   const texts: string[] = [];
@@ -58,20 +52,31 @@ export async function discoverDocuments(paths: string[]): Promise<SourceFiles[]>
       throw new InvalidInput(`${path}: a document is a .txt file (its metadata and claims are found beside it)`, { file: path });
     }
   }
+  // One listing per folder rather than a stat per file: a corpus has tens of thousands of documents.
+  const listings = new Map<string, Promise<Set<string>>>();
+  const files = async (dir: string) => {
+    let listing = listings.get(dir);
+    if (!listing) {
+      listing = readdir(dir, { withFileTypes: true }).then(
+        (entries) => new Set(entries.filter((e) => e.isFile()).map((e) => e.name)),
+        () => new Set<string>(),
+      );
+      listings.set(dir, listing);
+    }
+    return listing;
+  };
   const found = new Map<string, SourceFiles>();
   for (const textPath of texts) {
     const id = basename(textPath, '.txt');
     const dir = dirname(textPath);
-    const metaPath = join(dir, `${id}.meta.yaml`);
-    const claimsPath = join(dir, 'claims', `${id}.yaml`);
     const previous = found.get(id);
     if (previous && resolve(previous.textPath) !== resolve(textPath))
       throw new InvalidInput(`${textPath}: document id '${id}' also names ${previous.textPath}`, { file: textPath });
     found.set(id, {
       id,
       textPath,
-      ...((await exists(metaPath)) ? { metaPath } : {}),
-      ...((await exists(claimsPath)) ? { claimsPath } : {}),
+      ...((await files(dir)).has(`${id}.meta.yaml`) ? { metaPath: join(dir, `${id}.meta.yaml`) } : {}),
+      ...((await files(join(dir, 'claims'))).has(`${id}.yaml`) ? { claimsPath: join(dir, 'claims', `${id}.yaml`) } : {}),
     });
   }
   return [...found.values()].sort((a, b) => a.id.localeCompare(b.id));

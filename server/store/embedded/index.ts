@@ -107,17 +107,14 @@ export class EmbeddedStore implements GraphStore {
       checkDistinctDocuments(inputs);
       const entries = inputs.map((input) => parseOrThrow(DocumentEntry, { op: 'document', ...input }, `document '${input.document?.id}'`));
       for (const entry of entries) state.checkReferences(entry);
-      const outcomes: UpsertOutcome[] = [];
-      for (const entry of entries) {
+      const outcomes = entries.map((entry): UpsertOutcome => {
         const previous = state.documents.get(entry.document.id);
-        if (previous?.hash === entry.document.hash) {
-          outcomes.push('unchanged');
-          continue;
-        }
-        await journal.append(entry);
-        state.putDocument(entry);
-        outcomes.push(previous ? 'updated' : 'created');
-      }
+        return previous?.hash === entry.document.hash ? 'unchanged' : previous ? 'updated' : 'created';
+      });
+      const changed = entries.filter((_, i) => outcomes[i] !== 'unchanged');
+      // One journal write for the batch; memory changes only once it is on disk.
+      await journal.appendAll(changed);
+      for (const entry of changed) state.putDocument(entry);
       return outcomes;
     });
   }

@@ -1,0 +1,35 @@
+/** Prepares a batch of documents for the store, in a worker (prepare-worker.ts) or in this thread. */
+import type { DocumentUpsert } from '../store/graph-store.ts';
+import type { AliasIndex } from './alias-index.ts';
+import { type Extractor, prepareDocument, type SourceFiles } from './corpus.ts';
+
+/** One document, ready to write (`upsert`) or rejected with its problems. */
+export interface PreparedDocument {
+  id: string;
+  upsert?: DocumentUpsert;
+  problems: string[];
+}
+
+/** The extractor is loaded only when a document has no curated claims. */
+export const loadExtractor = async (): Promise<Extractor> => (await import('./extract/index.ts')).extract;
+
+/**
+ * Problems travel as messages (errors cross a thread boundary without their class); a failure
+ * that is not a problem with the document, such as an unreadable file, is rethrown naming the file.
+ */
+export function batchPreparer(index: AliasIndex): (batch: SourceFiles[]) => Promise<PreparedDocument[]> {
+  let extractor: Extractor | undefined;
+  return async (batch) => {
+    const prepared: PreparedDocument[] = [];
+    for (const files of batch) {
+      try {
+        if (!files.claimsPath) extractor ??= await loadExtractor();
+        const { upsert, problems } = await prepareDocument(files, index, extractor);
+        prepared.push({ id: files.id, upsert, problems: problems.map((p) => p.message) });
+      } catch (error) {
+        throw new Error(`${files.textPath}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    }
+    return prepared;
+  };
+}

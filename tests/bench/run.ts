@@ -1,0 +1,287 @@
+/**
+ * `npm run bench -- --claims N [--seconds S]`: dyad at scale, measured end to end.
+ *
+ * Generates (or reuses) a corpus of N claims in the seeds' format under .bench/ (corpus.ts),
+ * starts a throw-away Neo4j with the tests' launcher unless NEO4J_URI is set, and measures:
+ * `dyad ingest` into each store (claims/s), the embedded store's open time and memory (in a
+ * fresh process), latency p50/p95/p99 and req/s of each request of requests.ts at 1 and 32
+ * connections against each store's API (loopback, S seconds each), the same questions as
+ * plain Cypher (cypher/bench/) through neo4j-driver, and a Fastify hello-world route (the
+ * HTTP ceiling). Prints a table, then as the last line one JSON object with the figures.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import neo4j from 'neo4j-driver';
+import { z } from 'zod';
+import { CypherSession } from '../../server/store/neo4j/session.ts';
+import { javaAvailable, type RunningNeo4j, startNeo4j } from '../../server/store/neo4j/launcher/run.ts';
+import { generateCorpus } from './corpus.ts';
+import { type Latency, load, timeCalls, timeOnce } from './latency.ts';
+import { benchRequests } from './requests.ts';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const benchDir = join(repoRoot, '.bench');
+const CONNECTIONS = [1, 32] as const;
+/** A request slower than this is timed once per connection count instead of put under load. */
+const REQUEST_TIMEOUT_SEC = 120;
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+const { values } = parseArgs({
+  options: {
+    claims: { type: 'string', default: '1000000' },
+    seconds: { type: 'string', default: '5' },
+  },
+});
+const claims = Number(values.claims);
+const seconds = Number(values.seconds);
+if (!Number.isInteger(claims) || claims < 20) throw new Error(`--claims: a whole number of at least 20, not '${values.claims}'`);
+if (!(seconds > 0)) throw new Error(`--seconds: a positive number, not '${values.seconds}'`);
+
+/** A TypeScript entry in a child process, its stdout collected, its stderr passed through. */
+function node(script: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+function finish(child: ChildProcess): Promise<{ code: number | null; stdout: string }> {
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout }));
+  });
+}
+
+/** A child server's first stdout line (its address). */
+function address(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const newline = buffered.indexOf('\n');
+      if (newline === -1) return;
+      child.stdout!.off('data', onData);
+      resolve(buffered.slice(0, newline).trim());
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** `dyad ingest` of the corpus into the store the environment names; claims/s, or null when it did not create every document. */
+async function measureIngest(store: string, corpus: string, documents: number, env: NodeJS.ProcessEnv): Promise<number | null> {
+  log(`${store}: dyad ingest of ${claims.toLocaleString('en')} claims…`);
+  const started = performance.now();
+  const { code, stdout } = await finish(node('server/cli.ts', ['ingest', corpus], { DYAD_SEEDS_DIR: corpus, ...env }));
+  const sec = (performance.now() - started) / 1000;
+  log(`${store}: ${stdout.trim()} (${sec.toFixed(1)} s, exit ${code})`);
+  const created = Number(/(\d+) created/.exec(stdout)?.[1] ?? 0);
+  if (code !== 0 || created !== documents) {
+    log(`${store}: not every document was created (a store that already held them?): no ingest rate`);
+    return null;
+  }
+  return claims / sec;
+}
+
+async function measureOpen(dataDir: string): Promise<{ openSec: number; rssMiB: number }> {
+  const { stdout } = await finish(node('tests/bench/open-probe.ts', [], { DYAD_DATA_DIR: dataDir }, ['--expose-gc']));
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as { openSec: number; rssMiB: number };
+}
+
+/** Every request against one store's API at each connection count. */
+async function measureApi(store: string, env: NodeJS.ProcessEnv, manifest: Awaited<ReturnType<typeof generateCorpus>>['manifest']) {
+  const server = node('tests/bench/api-server.ts', [], env);
+  const base = await address(server);
+  const results: Record<string, Latency | { skipped: string }> = {};
+  try {
+    for (const request of benchRequests(manifest)) {
+      const url = `${base}${request.path}`;
+      let first: number;
+      try {
+        first = await warmUp(() => timeOnce(url, REQUEST_TIMEOUT_SEC));
+      } catch (error) {
+        for (const c of CONNECTIONS) results[`${store} ${request.name} c${c}`] = { skipped: (error as Error).message };
+        log(`${store} ${request.name}: ${(error as Error).message}`);
+        continue;
+      }
+      for (const c of CONNECTIONS) {
+        const key = `${store} ${request.name} c${c}`;
+        if (first > (seconds * 1000) / 2) {
+          // Too slow to put under load within the budget: the first answer is the figure at one connection.
+          results[key] = c === 1 ? single(first) : { skipped: `one request takes ${(first / 1000).toFixed(1)} s` };
+        } else {
+          results[key] = await load(url, c, seconds, REQUEST_TIMEOUT_SEC);
+        }
+        log(`${key}: ${describe(results[key]!)}`);
+      }
+    }
+  } finally {
+    await stop(server);
+  }
+  return results;
+}
+
+/**
+ * The first answers are slower (compilation on both sides, cold caches): three calls, unless
+ * they together exceed three time budgets; the fastest says whether the request can be put under load.
+ */
+async function warmUp(timed: () => Promise<number>): Promise<number> {
+  const started = performance.now();
+  let fastest = Infinity;
+  for (let i = 0; i < 3 && (i === 0 || performance.now() - started < 3 * seconds * 1000); i++) fastest = Math.min(fastest, await timed());
+  return fastest;
+}
+
+const single = (ms: number): Latency => {
+  const rounded = Math.round(ms * 100) / 100;
+  return { p50: rounded, p95: rounded, p99: rounded, rps: Math.round((1000 / ms) * 100) / 100, samples: 1, errors: 0 };
+};
+
+const describe = (r: Latency | { skipped: string }) =>
+  'skipped' in r ? `skipped: ${r.skipped}` : `p50 ${r.p50} ms, p95 ${r.p95}, p99 ${r.p99}, ${r.rps} req/s (${r.samples} samples, ${r.errors} errors)`;
+
+/** The plain Cypher baseline: each request's query through neo4j-driver, one at a time. */
+async function measureCypher(uri: string, manifest: Parameters<typeof benchRequests>[0]): Promise<Record<string, Latency>> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
+  const session = new CypherSession(driver, process.env.NEO4J_DATABASE);
+  const results: Record<string, Latency> = {};
+  try {
+    for (const { name, cypher } of benchRequests(manifest)) {
+      const call = () => session.read(cypher.query, cypher.params, z.unknown());
+      const first = await warmUp(async () => {
+        const t = performance.now();
+        await call();
+        return performance.now() - t;
+      });
+      results[name] = first > (seconds * 1000) / 2 ? single(first) : await timeCalls(call, seconds);
+      log(`cypher ${name}: ${describe(results[name])}`);
+    }
+  } finally {
+    await driver.close();
+  }
+  return results;
+}
+
+async function measureHelloWorld(): Promise<number> {
+  const server = node('tests/bench/hello-server.ts', [], {});
+  try {
+    const base = await address(server);
+    const result = await load(`${base}/hello`, 32, seconds, 10);
+    log(`hello world c32: ${describe(result)}`);
+    return result.rps;
+  } finally {
+    await stop(server);
+  }
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
+const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
+
+async function main(): Promise<void> {
+  await mkdir(benchDir, { recursive: true });
+  log(`corpus of ${claims.toLocaleString('en')} claims under ${benchDir} (generated once, then reused)…`);
+  const { dir: corpus, manifest } = await generateCorpus(benchDir, claims);
+  log(`${manifest.documents} documents, ${manifest.actors} actors; hubs ${manifest.hubs.join(', ')}, median actor ${manifest.median}`);
+
+  let running: RunningNeo4j | undefined;
+  let neo4jUri = process.env.NEO4J_URI;
+  if (!neo4jUri) {
+    if (await javaAvailable()) {
+      log('starting a throw-away Neo4j (the tests’ launcher)…');
+      running = await startNeo4j({ log });
+      neo4jUri = running.uri;
+    } else {
+      log('no Java and no NEO4J_URI: the Neo4j figures are skipped');
+    }
+  }
+  try {
+    const dataDir = join(benchDir, `data-${claims}`);
+    await rm(dataDir, { recursive: true, force: true });
+    const embeddedEnv = { DYAD_DATA_DIR: dataDir, NEO4J_URI: '' };
+    const neo4jEnv = { NEO4J_URI: neo4jUri };
+    const ingestRate = {
+      embedded: await measureIngest('embedded', corpus, manifest.documents, embeddedEnv),
+      neo4j: neo4jUri ? await measureIngest('neo4j', corpus, manifest.documents, neo4jEnv) : null,
+    };
+    const opened = await measureOpen(dataDir);
+    log(`embedded open: ${opened.openSec.toFixed(2)} s, ${opened.rssMiB.toFixed(0)} MiB resident`);
+
+    const latency = {
+      ...(await measureApi('embedded', { ...embeddedEnv, DYAD_SEEDS_DIR: corpus }, manifest)),
+      ...(neo4jUri ? await measureApi('neo4j', { ...neo4jEnv, DYAD_SEEDS_DIR: corpus }, manifest) : {}),
+    };
+    const cypher = neo4jUri ? await measureCypher(neo4jUri, manifest) : {};
+    const helloWorldRps = await measureHelloWorld();
+
+    const measured = (key: string) => {
+      const r = latency[key];
+      return r && !('skipped' in r) ? r : undefined;
+    };
+    const cypherRatio: Record<string, number | null> = {};
+    for (const { name } of benchRequests(manifest)) {
+      const api = measured(`neo4j ${name} c1`);
+      cypherRatio[name] = api && cypher[name] ? Math.round((api.p50 / cypher[name].p50) * 100) / 100 : null;
+    }
+
+    const rows = [['request', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'cypher p50', 'API/Cypher']];
+    for (const key of Object.keys(latency)) {
+      const r = measured(key);
+      const [store, name, c] = key.split(' ');
+      const baseline = store === 'neo4j' && c === 'c1' ? cypher[name!] : undefined;
+      rows.push([
+        key,
+        fmt(r?.p50),
+        fmt(r?.p95),
+        fmt(r?.p99),
+        fmt(r?.rps, 0),
+        fmt(baseline?.p50),
+        baseline ? fmt(cypherRatio[name!], 2) : '',
+      ]);
+    }
+    process.stdout.write(
+      `\ndyad bench: ${claims.toLocaleString('en')} claims, ${manifest.documents} documents, ${manifest.actors} actors\n` +
+        `ingest (claims/s): embedded ${fmt(ingestRate.embedded, 0)}, neo4j ${fmt(ingestRate.neo4j, 0)}\n` +
+        `embedded store: open ${fmt(opened.openSec, 2)} s, ${fmt(opened.rssMiB, 0)} MiB resident\n` +
+        `HTTP ceiling (Fastify hello world, 32 connections): ${fmt(helloWorldRps, 0)} req/s\n\n` +
+        `${table(rows)}\n\n`,
+    );
+    const round = (n: number | null) => (n === null ? null : Math.round(n));
+    const result = {
+      claims,
+      ingestClaimsPerSec: { neo4j: round(ingestRate.neo4j), embedded: round(ingestRate.embedded) },
+      embeddedOpenSec: Math.round(opened.openSec * 100) / 100,
+      embeddedMemoryMiB: Math.round(opened.rssMiB),
+      latencyMs: Object.fromEntries(
+        Object.keys(latency).map((key) => {
+          const r = measured(key);
+          return [key, r ? { p50: r.p50, p95: r.p95, p99: r.p99, rps: r.rps } : null];
+        }),
+      ),
+      cypherRatio,
+      helloWorldRps: Math.round(helloWorldRps),
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await running?.stop();
+  }
+}
+
+await main();
