@@ -91,6 +91,16 @@ function buildProgram(): Command {
     exitWith(await (await import('./commands/export.ts')).run({ format: format as ExportFormat, out: out as string | undefined, filters }));
   });
 
+  program
+    .command('doctor')
+    .description('check the embedded journal line by line; exit 1 when an entry is damaged')
+    .action(async () => exitWith(await (await import('./commands/doctor.ts')).run()));
+
+  program
+    .command('repair')
+    .description('move damaged journal entries to a side file beside the journal, keeping the good ones')
+    .action(async () => exitWith(await (await import('./commands/repair.ts')).run()));
+
   return program;
 }
 

@@ -50,3 +50,24 @@ export class Unauthorized extends DyadError {
 export class Forbidden extends DyadError {
   override readonly name = 'Forbidden';
 }
+
+/** A write that would overwrite what is there without saying so (a POST to an existing document id). */
+export class Conflict extends DyadError {
+  override readonly name = 'Conflict';
+}
+
+/** A text the extractor could not finish within its time budget: the input is refused, the server carries on. */
+export class ExtractionOverBudget extends DyadError {
+  override readonly name = 'ExtractionOverBudget';
+  constructor(
+    readonly document: string,
+    readonly budgetMs: number,
+  ) {
+    super(`extracting claims from document '${document}' took longer than ${budgetMs} ms; split the text or submit curated claims`);
+  }
+}
+
+/** The server's own data files are broken (a gazetteer that does not parse): not the caller's fault. */
+export class Misconfigured extends DyadError {
+  override readonly name = 'Misconfigured';
+}

@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import type { ExtractionPoolOptions } from '../ingest/extract-pool.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { DEFAULT_CLIENT_DIR, registerClient } from './client.ts';
 import type { ApiContext } from './context.ts';
@@ -35,6 +36,8 @@ export interface AppOptions {
   seedsDir?: string;
   /** The built client; served only when it holds an index.html. */
   clientDir?: string;
+  /** The extraction workers' time budget and count. */
+  extraction?: ExtractionPoolOptions;
   /** Requests per minute per client address; false switches the limit off. */
   rateLimit?: number | false;
 }
@@ -53,6 +56,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandling(app);
 
   await app.register(fastifyHelmet, {
+    // dyad speaks plain HTTP; HSTS over it is wrong (RFC 6797 §7.2), a TLS proxy in front sets its own.
+    strictTransportSecurity: false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -77,7 +82,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (origins.length > 0) await app.register(fastifyCors, { origin: origins.includes('*') ? true : origins, methods: ['GET', 'HEAD'] });
   rejectUnknownDocuments(app, options.store);
 
-  const context: ApiContext = { store: options.store, config: options.config, seedsDir: options.seedsDir ?? options.config.DYAD_SEEDS_DIR };
+  const context: ApiContext = {
+    store: options.store,
+    config: options.config,
+    seedsDir: options.seedsDir ?? options.config.DYAD_SEEDS_DIR,
+    extraction: options.extraction,
+  };
   for (const routes of [healthRoutes, documentRoutes, actorRoutes, graphRoutes, pathRoutes, claimRoutes, compareRoutes, exportRoutes])
     await app.register(routes, context);
   await registerClient(app, options.clientDir ?? DEFAULT_CLIENT_DIR);

@@ -1,5 +1,6 @@
 /** What every route plugin is given. */
 import type { Config } from '../config.ts';
+import type { ExtractionPoolOptions } from '../ingest/extract-pool.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 export interface ApiContext {
@@ -7,4 +8,6 @@ export interface ApiContext {
   config: Config;
   /** Where actors.yaml lives: submissions resolve their actors against it. */
   seedsDir: string;
+  /** The extraction workers' budget and count (defaults in extract-pool.ts). */
+  extraction?: ExtractionPoolOptions;
 }

@@ -7,7 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../domain/index.ts';
-import { Forbidden, InvalidInput, InvalidInputs, NotFound, StoreUnavailable, Unauthorized } from '../errors.ts';
+import { Conflict, ExtractionOverBudget, Forbidden, Misconfigured, InvalidInput, InvalidInputs, NotFound, StoreUnavailable, Unauthorized } from '../errors.ts';
 
 const problem = (status: number, kind: string, detail: string, extra: Partial<Problem> = {}): Problem => ({
   type: `urn:dyad:problem:${kind}`,
@@ -52,8 +52,11 @@ export function toProblem(error: unknown): Problem {
     });
   if (error instanceof InvalidInput)
     return problem(400, 'invalid-input', error.message, error.where?.parameter ? { parameter: error.where.parameter } : {});
+  if (error instanceof Conflict) return problem(409, 'conflict', error.message);
+  if (error instanceof ExtractionOverBudget) return problem(422, 'extraction-over-budget', error.message);
   if (error instanceof Unauthorized) return problem(401, 'unauthorized', error.message);
   if (error instanceof Forbidden) return problem(403, 'forbidden', error.message);
+  if (error instanceof Misconfigured) return problem(500, 'misconfigured', error.message);
   if (isStoreUnreachable(error)) return problem(503, 'store-unavailable', 'the graph store cannot be reached');
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) return validationProblem(fastifyError);

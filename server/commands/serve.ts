@@ -1,15 +1,15 @@
 /**
- * `dyad serve`: the API and the built explorer on one port. A store with no documents yet
- * (first start) is filled from the seeds first. Prints the URL once it listens. On the embedded
- * store it records that URL beside the journal (server-record.ts) so `dyad ingest` can send
- * documents here. SIGINT/SIGTERM close the server, then the store.
+ * `dyad serve`: the API and the built explorer on one port. At the first start the store is
+ * filled from the seeds (resumably: seed-at-start.ts). Prints the URL once it listens. On the
+ * embedded store it records that URL beside the journal (server-record.ts) so `dyad ingest` can
+ * send documents here. SIGINT/SIGTERM close the server, then the store.
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../api/app.ts';
 import { CLIENT_NOT_BUILT, clientBuilt } from '../api/client.ts';
 import { loadConfig } from '../config.ts';
-import { describeSummary, ingest } from '../ingest/ingest.ts';
+import { seedAtStart } from '../ingest/seed-at-start.ts';
 import { createLogger } from '../log.ts';
 import { createStore } from '../store/open-store.ts';
 import { recordServer } from './server-record.ts';
@@ -24,12 +24,7 @@ export async function run(options: { port?: string | undefined; host?: string | 
   const store = await createStore(config);
   await store.open();
   try {
-    if ((await store.listDocuments()).length === 0) {
-      logger.info({ seeds: config.DYAD_SEEDS_DIR }, 'empty store: ingesting the seeds');
-      const summary = await ingest(store, { paths: [config.DYAD_SEEDS_DIR], seedsDir: config.DYAD_SEEDS_DIR });
-      for (const r of summary.rejected) logger.warn({ document: r.document, problems: r.problems }, 'seed document rejected');
-      logger.info(describeSummary(summary));
-    }
+    await seedAtStart(store, config, logger);
     const app = await buildApp({ store, config: { ...config, DYAD_API_TOKEN: config.DYAD_API_TOKEN ?? sessionToken }, logger, seedsDir: config.DYAD_SEEDS_DIR });
     if (!clientBuilt()) logger.warn(`${CLIENT_NOT_BUILT}; until then / answers 404 and the API works`);
     await app.listen({ port: config.PORT, host: config.HOST });

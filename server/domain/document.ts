@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { DocumentId, Reliability } from './ontology.ts';
 import { CuratedClaim } from './curated.ts';
 
+/** 2024-02-29 is a day, 2023-02-29 and 2023-99-99 are not; a year or year-month needs a real month. */
+function isCalendarDate(date: string): boolean {
+  const [year, month = 1, day = 1] = date.split('-').map(Number) as [number, number?, number?];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
 /** A character range [start, end) of a document's text. */
 export const Span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 export type Span = z.infer<typeof Span>;
@@ -32,10 +39,13 @@ export const DocumentMeta = z
     date: z
       .preprocess(
         (v) => (typeof v === 'number' ? String(v) : v),
-        z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date is an ISO (partial) date'),
+        z
+          .string()
+          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date is an ISO (partial) date')
+          .refine(isCalendarDate, 'date is not a day of the calendar'),
       )
       .optional(),
-    url: z.string().url().optional(),
+    url: z.url({ protocol: /^https?$/, error: 'url is an http(s) URL' }).optional(),
     language: z.string().min(2).default('en'),
     reliability: Reliability.default('F'),
     reliabilityNote: z.string().optional(),

@@ -54,6 +54,7 @@ export type ActorId = z.infer<typeof ActorId>;
 
 export const DocumentId = z
   .string()
+  .max(100, 'a document id is at most 100 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a document id is letters, digits, dot, dash and underscore');
 export type DocumentId = z.infer<typeof DocumentId>;
 

@@ -6,15 +6,13 @@
  * nothing) is retried one document at a time, so only the bad document is rejected.
  * Unchanged documents are not rewritten.
  */
-import { createHash } from 'node:crypto';
-import { DocumentMeta, type DocumentSubmission, type UpsertOutcome } from '../domain/index.ts';
+import type { UpsertOutcome } from '../domain/index.ts';
 import { InvalidInput, InvalidInputs } from '../errors.ts';
 import type { DocumentUpsert, GraphStore } from '../store/graph-store.ts';
 import type { AliasIndex } from './alias-index.ts';
-import { normalizeName } from './alias-index.ts';
-import { assembleDocument, discoverDocuments } from './corpus.ts';
+import { discoverDocuments } from './corpus.ts';
 import { gazetteerFiles, loadGazetteer } from './gazetteer.ts';
-import { loadExtractor, type PreparedDocument } from './prepare-batch.ts';
+import type { PreparedDocument } from './prepare-batch.ts';
 import { createPreparer, defaultThreads } from './prepare-pool.ts';
 
 export interface IngestSummary {
@@ -119,35 +117,4 @@ export function describeSummary(s: IngestSummary): string {
     `ingest: ${s.documents} documents: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ` +
     `${s.rejected.length} rejected; ${s.claims} claims; ${s.actorsChanged} actors changed${verdict}`
   );
-}
-
-/** A document posted over HTTP: the analyst's claims (if any) plus extracted ones unless `extract: false`; curated wins. */
-export async function ingestSubmission(
-  store: GraphStore,
-  submission: DocumentSubmission,
-  index: AliasIndex,
-): Promise<{ document: string; outcome: UpsertOutcome; claims: number }> {
-  const { claims, text, id: given, extract, ...meta } = submission;
-  const id = given ?? submissionId(submission.title, text);
-  const prepared = assembleDocument(
-    {
-      id,
-      text,
-      // Parsed again so its fields hash in the order a meta.yaml's do: the same document, the same hash.
-      meta: DocumentMeta.parse({ ...meta, id }),
-      metaSource: 'body',
-      curated: claims && { claims, where: (i) => ({ label: `body.claims[${i}]` }) },
-      ...(extract || !claims ? { extractor: await loadExtractor(), mergeExtracted: true } : {}),
-    },
-    index,
-  );
-  if (!prepared.upsert) throw new InvalidInputs(prepared.problems.length ? prepared.problems : [new InvalidInput('document rejected')]);
-  const outcome = await store.putDocument(prepared.upsert);
-  return { document: id, outcome, claims: prepared.upsert.claims.length };
-}
-
-/** A readable, stable id: the title's slug and a digest of the text. */
-function submissionId(title: string, text: string): string {
-  const slug = normalizeName(title).replace(/ /g, '-').slice(0, 48).replace(/-+$/, '') || 'document';
-  return `${slug}_${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
 }

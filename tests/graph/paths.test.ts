@@ -69,9 +69,25 @@ describe('paths', () => {
   });
 
   test('filters shape the graph searched: minDocuments keeps only corroborated relations', async () => {
-    const [from, to] = pairAt(1);
+    const corroborated = new UndirectedGraph();
+    full.forEachEdge((_key, attributes, source, target) => {
+      if (attributes.supporting < 2) return;
+      corroborated.mergeEdge(source, target);
+    });
+    // Two actors joined by corroborated relations whose unfiltered paths also take uncorroborated ones.
+    let pair: [string, string] | undefined;
+    for (const from of corroborated.nodes().sort())
+      for (const to of corroborated.nodes().sort()) {
+        if (pair || from >= to || !bidirectional(corroborated, from, to)) continue;
+        const unfiltered = await store.paths(from, to, { maxLength: 4, k: 5, filters: {} });
+        if (unfiltered.edges.some((e) => e.attributes.supporting < 2)) pair = [from, to];
+      }
+    expect(pair, 'the seeds hold such a pair').toBeDefined();
+    const [from, to] = pair!;
     const graph = await store.paths(from, to, { maxLength: 4, k: 5, filters: { minDocuments: 2 } });
+    expect(graph.edges.length).toBeGreaterThan(0);
     for (const edge of graph.edges) expect(edge.attributes.supporting).toBeGreaterThanOrEqual(2);
+    expect(distanceIn(graph, from, to)).toBe(bidirectional(corroborated, from, to)!.length - 1);
   });
 
   test('unknown actors are NotFound; the same actor twice is InvalidInput', async () => {

@@ -6,6 +6,9 @@ import type { ApiContext } from '../context.ts';
 
 const ActorParams = z.object({ id: ActorId });
 
+/** Longer than any name or alias, and short enough that no search is costly. */
+export const MAX_QUERY_LENGTH = 200;
+
 export const actorRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
   app.get(
     '/api/actors',
@@ -17,7 +20,7 @@ export const actorRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
         tags: ['actors'],
         querystring: z
           .object({
-            q: z.string().trim().min(1).optional(),
+            q: z.string().trim().min(1).max(MAX_QUERY_LENGTH).optional(),
             kind: GraphFilters.shape.kinds,
             limit: z.coerce.number().int().min(1).max(100).optional(),
             sort: ActorSort.optional(),

@@ -82,6 +82,8 @@ export class EmbeddedStore implements GraphStore {
 
   async health(): Promise<StoreHealth> {
     if (!this.opened) return { store: 'embedded', reachable: false, error: 'the embedded store is not open' };
+    const { failure } = this.opened.journal;
+    if (failure) return { store: 'embedded', reachable: false, error: failure };
     return { store: 'embedded', reachable: true, counts: counts(this.opened.state) };
   }
 

@@ -6,21 +6,24 @@
  * where the digest is over the exact payload bytes. The prefix and the closing brace have
  * fixed form, so the payload is checked byte for byte without re-serialising, and every
  * line is still plain JSON (the file is NDJSON). A line is written whole with fsync before
- * the append resolves.
+ * the append resolves. A line may end in CRLF (an editor or a copy converted it): the CR
+ * is not part of the line.
  *
- * A crash can only tear the last append: the lines from the first bad one to the end of
- * the file are a torn tail, which open() logs and truncates away so later appends start on
- * a clean line. A bad line followed by a good one is corruption, not a crash: open() fails
- * naming the file and line rather than drop what follows.
+ * A crash can only tear the last append, and a torn line has no newline: open() copies
+ * such a tail to a side file beside the journal, then truncates it away so later appends
+ * start on a clean line. Any complete line that fails its checksum or its replay is
+ * damage, not a crash: open() refuses, naming the file and line, and changes nothing;
+ * `dyad doctor` reports such lines and `dyad repair` moves them aside (journal-repair.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import { InvalidInput, StoreUnavailable } from '../../errors.ts';
 import { lockJournal } from './lock.ts';
 
 const NEWLINE = 0x0a;
+const CR = 0x0d;
 const LINE = /^\{"sha256":"([0-9a-f]{64})","payload":(.*)\}$/s;
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -53,30 +56,48 @@ export class Journal {
     private size: number,
   ) {}
 
+  private lastFailure: string | undefined;
+
+  /** Why the last append failed, until one succeeds again: a store that cannot write is not healthy. */
+  get failure(): string | undefined {
+    return this.lastFailure;
+  }
+
   /**
    * Locks the journal at `path` for this process, opens it (creating it and its directory),
    * replays every complete line through `replay` in order, and truncates a torn tail.
    */
   static async open(path: string, replay: Replay, log: Logger): Promise<Journal> {
-    await mkdir(dirname(path), { recursive: true });
-    const unlock = await lockJournal(path);
-    const handle = await open(path, 'a+').catch(async (error: unknown) => {
-      await unlock();
-      throw error;
-    });
+    const { handle, unlock } = await openLocked(path);
     try {
       const data = await handle.readFile();
-      const size = replayLines(path, data, replay);
-      if (size < data.length) {
-        log.warn(
-          { journal: path, keptBytes: size, droppedBytes: data.length - size },
-          'journal ends in a torn or corrupt entry (an interrupted write); truncating it away',
+      const scan = scanJournal(data);
+      const damaged = scan.lines.find((l) => l.problem);
+      if (damaged)
+        throw new InvalidInput(
+          `${path}:${damaged.line}: ${damaged.problem}; the journal is damaged, not torn by a crash, and was left as it is ` +
+            '(`dyad doctor` lists every damaged line, `dyad repair` moves them aside)',
+          { file: path, line: damaged.line },
         );
-        await handle.truncate(size);
+      for (const line of scan.lines) {
+        try {
+          replay(line.payload);
+        } catch (error) {
+          throw new InvalidInput(`${path}:${line.line}: ${(error as Error).message}`, { file: path, line: line.line });
+        }
+      }
+      if (scan.torn) {
+        const aside = `${path}.torn-${Date.now()}`;
+        await writeFile(aside, data.subarray(scan.torn.start), { flag: 'wx', flush: true });
+        log.warn(
+          { journal: path, keptBytes: scan.torn.start, droppedBytes: data.length - scan.torn.start, line: scan.torn.line, movedTo: aside },
+          'journal ends in a torn entry (an interrupted write); moved it aside and truncated it away',
+        );
+        await handle.truncate(scan.torn.start);
         await handle.sync();
       }
       if (data.length === 0) await syncDirectory(dirname(path));
-      return new Journal(path, handle, unlock, size);
+      return new Journal(path, handle, unlock, scan.torn?.start ?? data.length);
     } catch (error) {
       await handle.close();
       await unlock();
@@ -102,9 +123,11 @@ export class Journal {
       await this.handle.sync();
     } catch (error) {
       await this.handle.truncate(this.size).catch(() => undefined);
-      throw new StoreUnavailable(`cannot write the journal ${this.path}: ${(error as Error).message}`);
+      this.lastFailure = `cannot write the journal ${this.path}: ${(error as Error).message}`;
+      throw new StoreUnavailable(this.lastFailure);
     }
     this.size += lines.length;
+    this.lastFailure = undefined;
   }
 
   async close(): Promise<void> {
@@ -113,35 +136,63 @@ export class Journal {
   }
 }
 
-/** Replays the good lines of `data`; returns the byte length of the good prefix. */
-function replayLines(path: string, data: Buffer, replay: Replay): number {
-  let good = 0;
-  let firstBad: number | undefined;
+export interface ScannedLine {
+  /** 1-based line number. */
+  line: number;
+  /** Byte offsets of the line with its line ending: [start, end). */
+  start: number;
+  end: number;
+  payload?: unknown;
+  /** Why a complete line is damaged. */
+  problem?: string;
+}
+
+export interface JournalScan {
+  /** Every complete line, good or damaged, in order. */
+  lines: ScannedLine[];
+  /** A last line without its newline: an append cut short by a crash. */
+  torn?: { line: number; start: number };
+}
+
+/** Splits journal bytes into checked lines. Reads only; replays nothing. */
+export function scanJournal(data: Buffer): JournalScan {
+  const lines: ScannedLine[] = [];
   let lineNumber = 0;
   for (let start = 0; start < data.length; ) {
     lineNumber++;
     const newline = data.indexOf(NEWLINE, start);
-    const end = newline === -1 ? data.length : newline;
-    // A line without its newline was cut short, whatever it holds.
-    const decoded = newline === -1 ? undefined : decodeLine(data.subarray(start, end));
-    if (!decoded) {
-      firstBad ??= lineNumber;
-    } else {
-      if (firstBad !== undefined)
-        throw new InvalidInput(
-          `${path}:${firstBad}: corrupt journal entry followed by valid entries (line ${lineNumber}); the journal is damaged, not torn by a crash`,
-          { file: path, line: firstBad },
-        );
-      try {
-        replay(decoded.payload);
-      } catch (error) {
-        throw new InvalidInput(`${path}:${lineNumber}: ${(error as Error).message}`, { file: path, line: lineNumber });
-      }
-      good = end + 1;
-    }
-    start = end + 1;
+    if (newline === -1) return { lines, torn: { line: lineNumber, start } };
+    const contentEnd = newline > start && data[newline - 1] === CR ? newline - 1 : newline;
+    const decoded = decodeLine(data.subarray(start, contentEnd));
+    lines.push(
+      decoded
+        ? { line: lineNumber, start, end: newline + 1, payload: decoded.payload }
+        : { line: lineNumber, start, end: newline + 1, problem: 'a complete entry fails its checksum or is not a journal line' },
+    );
+    start = newline + 1;
   }
-  return good;
+  return { lines };
+}
+
+/** Takes the journal's lock and opens it for appending, creating it and its folder; a folder that cannot be written is a clear error. */
+export async function openLocked(path: string): Promise<{ handle: FileHandle; unlock: () => Promise<void> }> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    const unlock = await lockJournal(path);
+    const handle = await open(path, 'a+').catch(async (error: unknown) => {
+      await unlock();
+      throw error;
+    });
+    return { handle, unlock };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new StoreUnavailable(
+        `cannot open the journal ${path}: the data folder ${dirname(path)} is not writable by this user (${code}); ` +
+          'give it write permission or set DYAD_DATA_DIR to a folder that is',
+      );
+    throw error;
+  }
 }
 
 /** Makes a newly created journal's directory entry durable. */

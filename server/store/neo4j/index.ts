@@ -45,6 +45,7 @@ import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
 import { ActorList, checkDistinctDocuments, checkReferences, checkUniqueActors, DocumentUpsertInput } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
 import { type ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
+import { fulltextQuery } from './fulltext-query.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
@@ -321,12 +322,7 @@ export class Neo4jStore implements GraphStore {
   async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
     const compact = compactName(q);
     if (!compact) return [];
-    // normalizeName leaves letters, digits and spaces only: nothing Lucene would read as syntax.
-    const words = normalizeName(q)
-      .split(' ')
-      .map((word) => `${word}*`)
-      .join(' ');
-    const rows = await this.cypher.read('search-actors', { words, compact, kinds: options.kinds }, z.object({ actor: Actor, claims: z.number() }));
+    const rows = await this.cypher.read('search-actors', { words: fulltextQuery(q), compact, kinds: options.kinds }, z.object({ actor: Actor, claims: z.number() }));
     const claims = new Map(rows.map((r) => [r.actor.id, r.claims]));
     return rankActors(
       q,

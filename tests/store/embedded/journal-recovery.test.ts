@@ -75,13 +75,10 @@ describe('EmbeddedStore crash recovery', () => {
     expect((await stat(journal())).size).toBe(pakEnd);
   });
 
-  it.each([
-    ['without a newline', Buffer.from('{"sha256":"00ff","payload":{"op":"docu')],
-    ['with newlines', Buffer.from([0x00, 0xff, 0x0a, 0x7b, 0x22, 0x0a, 0x13, 0x37, 0x0a])],
-  ])('drops garbage bytes appended %s and keeps every document', async (_name, garbage) => {
+  it('moves a torn tail of garbage aside and keeps every document', async () => {
     const sizes = await writeSeeded();
     const before = await readFile(journal());
-    await appendFile(journal(), garbage);
+    await appendFile(journal(), Buffer.from('{"sha256":"00ff","payload":{"op":"docu'));
     const { store, warnings } = await openStore();
     expect(await ids(store)).toEqual([PAK, OPINION]);
     expect((await store.findClaims({ limit: 100, offset: 0 })).total).toBe(7);
