@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli.ts';
 
-const COMMANDS = ['check', 'ingest', 'claims', 'extract', 'serve', 'export'];
+const COMMANDS = ['check', 'ingest', 'claims', 'extract', 'serve', 'export', 'doctor', 'repair'];
 let dataDir: string;
 const dyad = cli(() => ({ DYAD_DATA_DIR: dataDir, NEO4J_URI: '' }));
 beforeAll(async () => {
