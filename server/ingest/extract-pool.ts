@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { Actor, ClaimRecord, Span } from '../domain/index.ts';
 import { ExtractionOverBudget, StoreUnavailable } from '../errors.ts';
 import type { AliasIndex } from './alias-index.ts';
-import { workerEntry } from '../worker-entry.ts';
+import { workerScript } from '../worker-entry.ts';
 
 export interface ExtractionInput {
   document: string;
@@ -43,7 +43,7 @@ export interface ExtractionPoolOptions {
 export const DEFAULT_EXTRACTION_BUDGET_MS = 5_000;
 
 // TypeScript through tsx in a checkout, JavaScript in the built package (worker-entry.ts).
-const ENTRY = workerEntry(import.meta.url, 'extract-worker');
+const ENTRY = workerScript(import.meta.url, 'extract-worker');
 
 interface Pending {
   task: ExtractionTask;
@@ -90,7 +90,7 @@ export class ExtractionPool {
   /** A new worker joins the idle ones once it has loaded the extractor; one that fails to start fails the next task. */
   private spawn(): void {
     this.starting++;
-    const worker = new Worker(new URL(ENTRY.filename), { execArgv: ENTRY.execArgv });
+    const worker = new Worker(ENTRY, { eval: true });
     const started = (error?: Error) => {
       worker.off('message', onReady);
       worker.off('error', started);
