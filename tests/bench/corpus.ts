@@ -12,7 +12,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { stringify } from 'yaml';
-import { type Actor, type ActorKind, type Certainty, type CuratedClaim, RelationType, type Reliability } from '../../server/domain/index.ts';
+import { type Actor, type ActorKind, type Certainty, type CuratedClaim, fitsSignature, RelationType, type Reliability } from '../../server/domain/index.ts';
 
 export const CLAIMS_PER_DOCUMENT = 20;
 const SEED = 20_251_202;
@@ -117,12 +117,20 @@ export async function generateCorpus(root: string, claims: number): Promise<{ di
     const docClaims: CuratedClaim[] = [];
     const n = Math.min(CLAIMS_PER_DOCUMENT, left);
     for (let k = 0; k < n; k++) {
-      const subject = endpoint();
-      let object = endpoint();
-      if (object === subject) object = (subject + 1 + uniformInt(rng, 0, actorCount - 2)) % actorCount;
+      // Ends are drawn again until some relation type's signature admits their kinds.
+      let subject: number;
+      let object: number;
+      let fitting: RelationType[];
+      do {
+        subject = endpoint();
+        object = endpoint();
+        if (object === subject) object = (subject + 1 + uniformInt(rng, 0, actorCount - 2)) % actorCount;
+        const [s, o] = [actors[subject]!.kind, actors[object]!.kind];
+        fitting = types.filter((t) => fitsSignature(t, s, o));
+      } while (fitting.length === 0);
       degree[subject]! += 1;
       degree[object]! += 1;
-      const type = pick(rng, types);
+      const type = pick(rng, fitting);
       const quote = `${actors[subject]!.name} ${VERB[type]} ${actors[object]!.name}, report ${k + 1} said`;
       lines.push(`${quote}. ${pick(rng, FILLER)}`);
       const year = uniformInt(rng, 2012, 2025);
