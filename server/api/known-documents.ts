@@ -17,11 +17,13 @@ export async function assertKnownDocuments(store: GraphStore, ids: readonly stri
 /** After validation, on every route: the query's `documents` and `document` must name stored documents. */
 export function rejectUnknownDocuments(app: FastifyInstance, store: GraphStore): void {
   app.addHook('preHandler', async (request) => {
+    // The explorer's own page carries its view in the same words (`/?documents=` is an empty selection).
+    if (!request.url.startsWith('/api/')) return;
     const query = (request.query ?? {}) as { documents?: unknown; document?: unknown };
     for (const parameter of ['documents', 'document'] as const) {
       const value = query[parameter];
       const ids = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-      await assertKnownDocuments(store, ids as string[], parameter);
+      await assertKnownDocuments(store, (ids as unknown[]).filter((id): id is string => typeof id === 'string' && id !== ''), parameter);
     }
   });
 }
