@@ -3,15 +3,17 @@
  * `documents=nope` (or `document=nope`) answers 400 naming the id and the parameter.
  */
 import type { FastifyInstance } from 'fastify';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput, NotFound } from '../errors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 /** Throws InvalidInput for the first id in `ids` that names no stored document. */
 export async function assertKnownDocuments(store: GraphStore, ids: readonly string[], parameter: string): Promise<void> {
-  if (ids.length === 0) return;
-  const known = new Set((await store.listDocuments()).map((d) => d.id));
-  const unknown = ids.find((id) => !known.has(id));
-  if (unknown !== undefined) throw new InvalidInput(`${parameter}: no document '${unknown}'`, { parameter });
+  // One indexed lookup per named id, not a listing of every document on each request.
+  for (const id of new Set(ids)) {
+    await store.getDocument(id).catch((error: unknown) => {
+      throw error instanceof NotFound ? new InvalidInput(`${parameter}: no document '${id}'`, { parameter }) : error;
+    });
+  }
 }
 
 /** After validation, on every route: the query's `documents` and `document` must name stored documents. */
