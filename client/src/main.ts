@@ -5,7 +5,7 @@
  * through one interface; modes come from a table (modes.ts).
  */
 import type { ClaimView, DocumentSummary, SerializedGraph } from '../../server/domain/index.ts';
-import { api, ApiError } from './api.ts';
+import { api, ApiError, forgetGraphs } from './api.ts';
 import { byId, h } from './dom.ts';
 import { caption, download, viewGexf, viewPng } from './exports.ts';
 import { GraphView } from './graph-view.ts';
@@ -14,6 +14,7 @@ import { createModel, EMPTY_GRAPH, movePositions, syncModel } from './model.ts';
 import { effectiveMode, emptySelection, MODES } from './modes.ts';
 import { Names } from './names.ts';
 import { actorSearch } from './panels/actor-search.ts';
+import { Annotation } from './panels/annotate.ts';
 import { ContextMenu, type MenuItem } from './panels/context-menu.ts';
 import { DetailsPanel } from './panels/details.ts';
 import { filtersPanel } from './panels/filters.ts';
@@ -69,6 +70,18 @@ async function boot(): Promise<void> {
     (claim) => selectClaimEdge(claim),
     (open) => layoutEl.classList.toggle('reading', open),
   );
+  const annotation = new Annotation({
+    store,
+    reader,
+    documents,
+    layout: layoutEl,
+    say,
+    changed: async (claim) => {
+      forgetGraphs();
+      await Promise.all([load(), reader.refresh()]);
+      if (claim) selectClaimEdge(claim);
+    },
+  });
   const openReader = (document: string, claim: ClaimView, opener: HTMLElement) =>
     void reader.open(document, claim, opener).catch((error: unknown) => say(`Could not open the document: ${String(error)}`, true));
 
@@ -91,6 +104,7 @@ async function boot(): Promise<void> {
     },
     pathEnd,
     highlightPath: (path) => view.highlightPath(path),
+    claimTools: (claim) => annotation.claimTools(claim),
   });
   const stageBar = new StageBar(store, model, {
     zoom: (direction) => view.zoom(direction),
@@ -288,8 +302,8 @@ async function boot(): Promise<void> {
   };
   const tools = toolsPanel(store, documents, exports);
   const filters = filtersPanel(store, model, documents, yearExtent(everything));
-  byId('controls').append(filters.element, tools.element);
-  const panels: Panel[] = [filters, tools, details, legendPanel(byId('legend'), model), stageBar];
+  byId('controls').append(filters.element, tools.element, annotation.element);
+  const panels: Panel[] = [filters, tools, details, legendPanel(byId('legend'), model), stageBar, annotation];
 
   store.subscribe((state, previous, action) => {
     const reload = dataKey(state) !== shownKey;
