@@ -208,6 +208,7 @@ export class GraphState {
     const { subject, object, ...rest } = claim;
     return {
       ...rest,
+      revision: claim.revision ?? 1,
       documentTitle: document.title,
       reliability: document.reliability,
       subject: this.ref(subject),
