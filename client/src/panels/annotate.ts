@@ -213,7 +213,12 @@ export class Annotation implements Panel {
 
   private quote(doc: DocumentDetail, span: QuoteSpan): void {
     this.opener = document.querySelector<HTMLElement>('#reader .reader-close') ?? undefined;
-    this.whenSignedIn('New claim', () => this.openForm({ document: doc.id, ...span }));
+    // The quote stays marked in the reader while the form is open (the selection goes with focus).
+    this.whenSignedIn('New claim', () =>
+      void this.deps.reader
+        .open(doc.id, { id: '', start: span.start, end: span.end })
+        .finally(() => this.openForm({ document: doc.id, ...span })),
+    );
   }
 
   /** The reader's header: how to annotate, and this document's review queue. */
