@@ -229,9 +229,17 @@ describe('annotate and review', { timeout: 180_000 }, () => {
     await page.waitForFunction(() => window.__dyad.state.filters.origin?.join() === 'curated');
     expect(new URL(page.url()).searchParams.get('origin')).toBe('curated');
     await settled(page);
-    const drawn = await page.evaluate(() => window.__dyad.graph.edges());
-    expect(drawn).toContain('pakistan|ACCUSES|afghan-taliban');
-    expect(drawn).not.toContain('ttp|OPERATES_IN|khyber-district');
+    // The posted document alone: reviewed, only what was accepted or corrected; else also the rest.
+    const edgesOf = async (query: string) => {
+      const { page: other } = await open(query);
+      const edges = await other.evaluate(() => window.__dyad.graph.edges().sort());
+      await other.context().close();
+      return edges;
+    };
+    await expect(edgesOf(`?documents=${POSTED.id}&origin=curated`)).resolves.toEqual(['pakistan|ACCUSES|afghan-taliban', 'pakistan|CLASHES_WITH|ttp']);
+    const all = await edgesOf(`?documents=${POSTED.id}`);
+    expect(all).toEqual(expect.arrayContaining(['pakistan|ACCUSES|afghan-taliban', 'pakistan|CLASHES_WITH|ttp', 'iran|SUPPORTS|afghan-taliban']));
+    expect(all).not.toContain('is-k|OPERATES_IN|kunar');
     expect(errors).toEqual([]);
     await page.context().close();
   });
