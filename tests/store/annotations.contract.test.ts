@@ -8,32 +8,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimView, SerializedGraph } from '../../server/domain/index.ts';
 import { Conflict, InvalidInput, NotFound } from '../../server/errors.ts';
 import { aggregate, serialize } from '../../server/graph/aggregate.ts';
-import { checkSeeds } from '../../server/ingest/seed-dir.ts';
 import { addActor, createClaim, retractClaim, reviewClaim, updateClaim } from '../../server/store/claim-changes.ts';
 import type { DocumentUpsert, GraphStore } from '../../server/store/graph-store.ts';
-import { seedsDir, seedStore } from '../helpers/seed.ts';
+import { extractedUpsert, QUEUE } from '../helpers/extracted.ts';
+import { seedStore } from '../helpers/seed.ts';
 import { storeCases } from '../helpers/stores.ts';
 
 const WHOLE = { maxNodes: 100_000, maxEdges: 100_000 };
 const PAK = '001_977e6d2ceaf3d2f9';
-const QUEUE = '004_8d7461f0818b03b9';
 const alice = { analyst: 'alice' };
 const bob = { analyst: 'bob' };
 
 function expectedGraph(all: ClaimView[]): SerializedGraph {
   const graph = serialize(aggregate(all));
   return { ...graph, attributes: { ...graph.attributes, totalNodes: graph.nodes.length, totalEdges: graph.edges.length } };
-}
-
-/** Seed document QUEUE as the extractor would have left it: every claim extracted, with a confidence. */
-async function extractedUpsert(): Promise<DocumentUpsert> {
-  const { documents } = await checkSeeds(seedsDir);
-  const upsert = documents.find((d) => d.files.id === QUEUE)!.prepared.upsert!;
-  return {
-    ...upsert,
-    document: { ...upsert.document, hash: `${upsert.document.hash}-extracted` },
-    claims: upsert.claims.map((c) => ({ ...c, origin: 'extracted' as const, confidence: 0.6 })),
-  };
 }
 
 async function claimsOf(store: GraphStore, document: string): Promise<ClaimView[]> {
