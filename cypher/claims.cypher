@@ -45,7 +45,7 @@ CALL (matched) {
   MATCH (s:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Actor), (c)-[:IN]->(d:Document)
   RETURN collect(c {
     .id, .type, .certainty, .attributedTo, .when, .quote, .start, .end, .origin, .confidence, .note,
-    .mode, .role, .claimed,
+    .mode, .role, .claimed, .revision,
     document: d.id, documentTitle: d.title, reliability: d.reliability,
     subject: s {.id, .name, .kind, .aliases},
     object: o {.id, .name, .kind, .aliases}
