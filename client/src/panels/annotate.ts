@@ -203,9 +203,9 @@ export class Annotation implements Panel {
       if ('problem' in span) return this.deps.say(span.problem, true);
       this.quote(doc, span);
     };
-    const host = document.getElementById('reader')!;
-    host.addEventListener('mouseup', () => setTimeout(picked, 0));
-    host.addEventListener('keyup', (event) => {
+    // On the document: a drag may end beyond the reader's edge.
+    document.addEventListener('mouseup', () => setTimeout(picked, 0));
+    document.getElementById('reader')!.addEventListener('keyup', (event) => {
       if (event.shiftKey) picked();
     });
     reader.onRender = (doc, head) => this.decorate(doc, head);
