@@ -78,7 +78,7 @@ async function boot(): Promise<void> {
     say,
     changed: async (claim) => {
       forgetGraphs();
-      await Promise.all([load(), reader.refresh()]);
+      await Promise.all([load(), reader.refresh(claim?.document === reader.document?.id ? claim : undefined)]);
       if (claim) selectClaimEdge(claim);
     },
   });

@@ -56,11 +56,13 @@ export class Reader {
     return this.isOpen ? this.current : undefined;
   }
 
-  /** The document's claims changed: read it again and redraw it. */
-  async refresh(): Promise<void> {
+  /** The document's claims changed: read it again and redraw it where it was, `focus` marked. */
+  async refresh(focus?: Pick<ClaimView, 'id' | 'start' | 'end'>): Promise<void> {
     if (!this.current || !this.isOpen) return;
     this.current = await api.document(this.current.id);
-    this.render(this.current);
+    const scrolled = this.root.querySelector('.reader-text')?.scrollTop ?? 0;
+    this.render(this.current, focus);
+    this.root.querySelector('.reader-text')?.scrollTo({ top: scrolled });
   }
 
   close(): void {
