@@ -9,7 +9,7 @@ import type { AnnotationWrites } from '../annotate-api.ts';
 import { api, ApiError } from '../api.ts';
 import { h } from '../dom.ts';
 import { TYPE_GLYPHS } from '../palette.ts';
-import { commandFor, currentId, emptyQueue, pending, reduceQueue, type Decision, type QueueAction, type QueueCommand, type QueueState } from '../review-keys.ts';
+import { commandFor, currentId, emptyQueue, pending, reduceQueue, type QueueAction, type QueueCommand, type QueueState } from '../review-keys.ts';
 import { writeProblem } from './claim-form.ts';
 
 export interface ReviewOptions {
@@ -25,7 +25,6 @@ export interface ReviewOptions {
   close(): void;
 }
 
-const LABELS: Record<Decision, string> = { accepted: 'accepted', rejected: 'rejected', corrected: 'corrected' };
 const short = (text: string, max = 180) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export class ReviewQueue {
@@ -125,7 +124,7 @@ export class ReviewQueue {
             ]),
             h('span', { class: 'queue-meta' }, [
               `${claim.certainty} · confidence ${Math.round((claim.confidence ?? 0) * 100)}%`,
-              decision ? h('span', { class: `badge decision-${decision}`, text: LABELS[decision] }) : null,
+              decision ? h('span', { class: `badge decision-${decision}`, text: decision }) : null,
             ]),
             h('q', { class: 'queue-quote', text: short(claim.quote) }),
           ],
