@@ -13,6 +13,8 @@ import { ClaimPage, ClaimResponse, type ClaimView } from '../../server/domain/in
 import { settled, shot, startStage, type Stage } from './harness.ts';
 
 const TOKEN = 'e2e-token-of-alice';
+/** expect.poll with room for a loaded machine (its default gives up after a second). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
 const DOC_004 = '004_8d7461f0818b03b9';
 /** A sentence of 004, with the no-break space the text has in it. */
 const TIP_SENTENCE =
@@ -72,11 +74,11 @@ describe('annotate and review', { timeout: 180_000 }, () => {
     if (wrongFirst) {
       await block.getByLabel('API token').fill('not-a-token');
       await block.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => block.locator('.problem').textContent()).toContain('does not know this token');
+      await poll(() => block.locator('.problem').textContent()).toContain('does not know this token');
     }
     await block.getByLabel('API token').fill(TOKEN);
     await block.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => block.locator('.signed-in').textContent()).toBe('Annotating as alice');
+    await poll(() => block.locator('.signed-in').textContent()).toBe('Annotating as alice');
   }
 
   /** Drag the mouse over a sentence of the reader's text, as an analyst selects it. */
@@ -116,7 +118,7 @@ describe('annotate and review', { timeout: 180_000 }, () => {
     // The reader opens from a quote of the evidence.
     await page.locator('#details .claims .quote').first().click();
     await page.locator('#reader:not([hidden]) .reader-text').waitFor();
-    await expect.poll(() => page.locator('#reader .reader-annotate').textContent()).toContain('Select words');
+    await poll(() => page.locator('#reader .reader-annotate').textContent()).toContain('Select words');
 
     const span = await selectInReader(page, TIP_SENTENCE);
     const form = page.locator('#annotate .claim-form');
@@ -132,12 +134,12 @@ describe('annotate and review', { timeout: 180_000 }, () => {
     await subject.getByLabel('Kind').selectOption('group');
     await subject.getByLabel('Aliases').fill('TIP drone experts, Uyghur drone cell');
     await subject.getByRole('button', { name: 'Add actor' }).click();
-    await expect.poll(() => subject.locator('.chosen').textContent()).toBe('TIP drone unit (group)');
+    await poll(() => subject.locator('.chosen').textContent()).toBe('TIP drone unit (group)');
     const object = form.locator('.side-object');
     await object.getByRole('combobox').fill('BLA');
     await object.locator('.suggestion').first().waitFor();
     await object.getByRole('combobox').press('Enter');
-    await expect.poll(() => object.locator('.chosen').textContent()).toBe('Balochistan Liberation Army (group)');
+    await poll(() => object.locator('.chosen').textContent()).toBe('Balochistan Liberation Army (group)');
     // Only the types a group-to-group claim may take are offered.
     const offered = await form.getByLabel('Relation type').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(offered).toContain('SUPPORTS');
@@ -149,7 +151,7 @@ describe('annotate and review', { timeout: 180_000 }, () => {
     await shot(page, 'a01-claim-form');
     await form.getByRole('button', { name: 'Save claim' }).click();
 
-    await expect.poll(() => page.locator('#annotate h2').textContent()).toBe('Claim saved');
+    await poll(() => page.locator('#annotate h2').textContent()).toBe('Claim saved');
     const [made] = await claims('subject=tip-drone-unit&object=bla');
     expect(made).toMatchObject({ type: 'SUPPORTS', origin: 'curated', certainty: 'reported', quote: TIP_SENTENCE, start: span.start, end: span.end });
     // The edge is drawn and selected at once; the reader marks the new claim.
@@ -160,7 +162,7 @@ describe('annotate and review', { timeout: 180_000 }, () => {
     });
     expect(selected).toEqual(['tip-drone-unit', 'bla']);
     await page.locator(`#reader mark[data-claims~="${made!.id}"]`).first().waitFor();
-    await expect.poll(() => page.locator('#annotate .history-entry').first().textContent()).toContain('alice created');
+    await poll(() => page.locator('#annotate .history-entry').first().textContent()).toContain('alice created');
     await settled(page);
     await shot(page, 'a02-claim-saved');
     await axe(page, 'saved claim', ['#annotate']);
@@ -185,8 +187,8 @@ describe('annotate and review', { timeout: 180_000 }, () => {
     await page.locator('#review-start').click();
     const queue = page.locator('#annotate .queue');
     await queue.locator('[aria-selected="true"]').waitFor();
-    await expect.poll(() => queue.locator('li').count()).toBe(extracted.length);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('option');
+    await poll(() => queue.locator('li').count()).toBe(extracted.length);
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('option');
     await axe(page, 'review queue', ['#annotate', '#reader']);
 
     /** Walk with j/k to a claim, checking the reader highlights its quote. */
@@ -196,16 +198,16 @@ describe('annotate and review', { timeout: 180_000 }, () => {
       let steps = ids.indexOf(claim.id) - ids.indexOf(current!);
       for (; steps > 0; steps--) await page.keyboard.press('j');
       for (; steps < 0; steps++) await page.keyboard.press('k');
-      await expect.poll(() => queue.locator('[aria-selected="true"]').getAttribute('data-claim')).toBe(claim.id);
-      await expect.poll(() => page.$$eval('#reader .reader-text .current', (els) => els.map((e) => e.textContent).join(''))).toBe(claim.quote);
+      await poll(() => queue.locator('[aria-selected="true"]').getAttribute('data-claim')).toBe(claim.id);
+      await poll(() => page.$$eval('#reader .reader-text .current', (els) => els.map((e) => e.textContent).join(''))).toBe(claim.quote);
     };
 
     await goTo(accuse);
     await page.keyboard.press('a');
-    await expect.poll(() => queue.locator(`[data-claim="${accuse.id}"] .badge`).textContent()).toBe('accepted');
+    await poll(() => queue.locator(`[data-claim="${accuse.id}"] .badge`).textContent()).toBe('accepted');
     await goTo(wrong);
     await page.keyboard.press('r');
-    await expect.poll(() => queue.locator(`[data-claim="${wrong.id}"] .badge`).textContent()).toBe('rejected');
+    await poll(() => queue.locator(`[data-claim="${wrong.id}"] .badge`).textContent()).toBe('rejected');
     await goTo(clash);
     await shot(page, 'a03-review-queue');
     await page.keyboard.press('e');
@@ -213,10 +215,10 @@ describe('annotate and review', { timeout: 180_000 }, () => {
     await form.waitFor();
     await expect(form.locator('h2').textContent()).resolves.toBe('Correct an extracted claim');
     await form.getByRole('button', { name: /Swap subject and object/ }).click();
-    await expect.poll(() => form.locator('.side-subject .chosen').textContent()).toContain('Pakistan');
+    await poll(() => form.locator('.side-subject .chosen').textContent()).toContain('Pakistan');
     await form.getByRole('button', { name: 'Save correction' }).click();
-    await expect.poll(() => queue.locator(`[data-claim="${clash.id}"] .badge`).textContent()).toBe('corrected');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('option');
+    await poll(() => queue.locator(`[data-claim="${clash.id}"] .badge`).textContent()).toBe('corrected');
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('option');
 
     // The store agrees: accepted and corrected claims are curated, the rejected one is gone.
     const now = await claims(`documents=${POSTED.id}&limit=100`);
@@ -264,9 +266,9 @@ describe('annotate and review', { timeout: 180_000 }, () => {
     await form.getByLabel('Certainty').selectOption('alleged');
     await form.getByLabel('When').fill('2025-09');
     await form.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => page.locator('#annotate h2').textContent()).toBe('Claim changed');
+    await poll(() => page.locator('#annotate h2').textContent()).toBe('Claim changed');
     const entries = page.locator('#annotate .history-entry');
-    await expect.poll(() => entries.count()).toBe(2);
+    await poll(() => entries.count()).toBe(2);
     await expect(entries.nth(0).textContent()).resolves.toContain('alice created');
     await expect(entries.nth(1).textContent()).resolves.toContain('alice edited');
     await expect(entries.nth(1).textContent()).resolves.toContain('certainty: asserted → alleged');
@@ -278,13 +280,13 @@ describe('annotate and review', { timeout: 180_000 }, () => {
     await settled(page);
     const edited = page.locator('#details li.claim').filter({ hasText: quote });
     await edited.locator('.claim-history summary').click();
-    await expect.poll(() => edited.locator('.history-entry').count()).toBe(2);
+    await poll(() => edited.locator('.history-entry').count()).toBe(2);
     await edited.getByRole('button', { name: /^Edit the claim/ }).click();
     await form.waitFor();
     await form.getByRole('button', { name: 'Retract claim' }).click();
     await form.getByRole('button', { name: 'Press again to retract' }).click();
-    await expect.poll(() => page.locator('#annotate h2').textContent()).toBe('Claim retracted');
-    await expect.poll(() => entries.count()).toBe(3);
+    await poll(() => page.locator('#annotate h2').textContent()).toBe('Claim retracted');
+    await poll(() => entries.count()).toBe(3);
     await expect(entries.nth(2).textContent()).resolves.toContain('alice retracted');
     await page.waitForFunction(() => !window.__dyad.graph.hasEdge('iran|SUPPORTS|bla'));
     await expect(claims('subject=iran&object=bla&type=SUPPORTS')).resolves.toEqual([]);
