@@ -132,3 +132,14 @@ describe('occurrence', () => {
     );
   });
 });
+
+describe('dyad export --format seeds usage', () => {
+  it('exits 2 without --out or with a graph filter, naming it', async () => {
+    const missing = await dyad('export', '--format', 'seeds');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--out');
+    const filtered = await dyad('export', '--format', 'seeds', '--out', tmpdir(), '--types', 'SUPPORTS');
+    expect(filtered.code).toBe(2);
+    expect(filtered.stderr).toContain('--types');
+  });
+});
