@@ -190,9 +190,9 @@ async function resolveAttribution(store: GraphStore, name: string): Promise<stri
   return hits.length === 1 ? hits[0]!.id : name;
 }
 
-/** A claim view as a record: actors by id, without the document's display fields. */
-export function toRecord({ documentTitle: _t, reliability: _r, subject, object, ...claim }: ClaimView): ClaimRecord {
-  return { ...claim, subject: subject.id, object: object.id };
+/** A claim view as a record: actors by id, without the document's display fields; revision 1 is left out, as ingest leaves it. */
+export function toRecord({ documentTitle: _t, reliability: _r, subject, object, revision, ...claim }: ClaimView): ClaimRecord {
+  return { ...claim, ...(revision > 1 ? { revision } : {}), subject: subject.id, object: object.id };
 }
 
 function rejectionOf(claim: ClaimView): Rejection {

@@ -149,7 +149,7 @@ describe.each(storeCases)('annotations contract: $name store', (storeCase) => {
         const changes = (await store.claimHistory(claim.id)).length;
         const outcomes = await Promise.allSettled([
           updateClaim(store, claim.id, { revision: 1, certainty: 'alleged' }, alice),
-          updateClaim(store, claim.id, { revision: 1, subject: claim.object.id, object: claim.subject.id, type: 'ACCUSES' }, bob),
+          updateClaim(store, claim.id, { revision: 1, note: 'read otherwise', certainty: 'speculative' }, bob),
           retractClaim(store, claim.id, 1, bob),
         ]);
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
