@@ -222,7 +222,7 @@ function lineChecksum(data: Buffer, start: number): string {
 }
 
 /** Why `mark` is not a line end of this journal with that checksum, or undefined when it is. */
-function markProblem(data: Buffer, mark: JournalMark): string | undefined {
+export function markProblem(data: Buffer, mark: JournalMark): string | undefined {
   if (mark.end > data.length) return `the journal is shorter (${data.length} bytes) than the ${mark.end} bytes the snapshot covers`;
   if (mark.end === 0) return undefined;
   if (data[mark.end - 1] !== NEWLINE) return `no line ends at byte ${mark.end}`;

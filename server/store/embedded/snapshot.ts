@@ -18,7 +18,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { GraphState, StateRecord } from './graph-state.ts';
-import { type JournalMark, syncDirectory } from './journal.ts';
+import { type JournalMark, markProblem, syncDirectory } from './journal.ts';
 
 export const SNAPSHOT_FILE = 'snapshot.ndjson';
 const FORMAT = 1;
@@ -111,6 +111,20 @@ export async function readSnapshot(path: string): Promise<LoadedSnapshot | { pro
   if (header?.dyadSnapshot !== FORMAT) return { problem: `the snapshot is of another format (${String(header?.dyadSnapshot)}, this dyad reads ${FORMAT})` };
   if (records.length !== trailer.records) return { problem: 'the snapshot holds fewer records than it says' };
   return { mark: header.journal, records, bytes: data.length };
+}
+
+/** What `dyad doctor` says of the snapshot beside the journal: whether open() will use it, and how much journal it then replays. */
+export async function describeSnapshot(path: string, journalPath: string): Promise<string> {
+  const loaded = await readSnapshot(path);
+  if ('missing' in loaded) return `snapshot: none (${path}); open replays the whole journal (one is written at close once the journal is large)`;
+  if ('problem' in loaded) return `snapshot: ${path} will be ignored (${loaded.problem}); open replays the whole journal`;
+  const journal = await readFile(journalPath).catch(() => Buffer.alloc(0));
+  const problem = markProblem(journal, loaded.mark);
+  if (problem) return `snapshot: ${path} will be ignored (${problem}); open replays the whole journal`;
+  return (
+    `snapshot: ${path}, ${loaded.bytes} bytes, covers the journal's first ${loaded.mark.end} bytes; ` +
+    `open loads it and replays the ${journal.length - loaded.mark.end} bytes after them`
+  );
 }
 
 /** Removes the snapshot (after `dyad repair` rewrites the journal it was taken of). */
