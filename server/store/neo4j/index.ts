@@ -66,7 +66,7 @@ const Counts = z.object({ documents: z.number(), actors: z.number(), claims: z.n
 const DocumentState = z.object({
   id: z.string(),
   hash: z.string().optional(),
-  knownActors: z.array(z.string()),
+  knownActors: z.array(Actor),
   owners: z.array(z.object({ claim: z.string(), document: z.string() })),
   relations: z.array(z.string()),
   actors: z.array(z.string()),
@@ -262,7 +262,7 @@ export class Neo4jStore implements GraphStore {
       const states = new Map(rows.map((row) => [row.id, row]));
       for (const upsert of upserts) {
         const state = states.get(upsert.document.id)!;
-        const known = new Set(state.knownActors);
+        const known = new Set(state.knownActors.map((a) => a.id));
         const owners = new Map(state.owners.map((o) => [o.claim, o.document]));
         checkReferences(upsert, { hasActor: (id) => known.has(id), claimOwner: (id) => owners.get(id) });
       }
@@ -273,7 +273,12 @@ export class Neo4jStore implements GraphStore {
       const changed = upserts.filter((_, i) => outcomes[i] !== 'unchanged');
       if (changed.length === 0) return outcomes;
 
-      const actors = new Map(changed.flatMap((u) => u.actors.map((a) => [a.id, a] as const)));
+      // Only actors that are new or differ from the stored ones are written (bulk ingest puts
+      // the gazetteer first, so a document's actors are nearly always stored already).
+      const stored = new Map(changed.flatMap(({ document }) => states.get(document.id)!.knownActors.map((a) => [a.id, JSON.stringify(a)] as const)));
+      const actors = new Map(
+        changed.flatMap((u) => u.actors.filter((a) => stored.get(a.id) !== JSON.stringify(Actor.parse(a))).map((a) => [a.id, a] as const)),
+      );
       if (actors.size > 0) await this.upsertActors(tx, [...actors.values()]);
       const touchedKeys = new Set<string>();
       const touchedActors = new Set<string>();
