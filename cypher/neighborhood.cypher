@@ -14,7 +14,7 @@ CALL () {
          count(DISTINCT CASE WHEN shown THEN null ELSE b END) AS omittedNodes,
          collect(DISTINCT CASE WHEN shown THEN r END) AS kept
 }
-RETURN [r IN kept | {source: startNode(r).id, target: endNode(r).id, relation: r}] AS rows,
+RETURN [r IN kept | {source: startNode(r).id, target: endNode(r).id, relation: properties(r)}] AS rows,
        seen - size(kept) AS omittedEdges,
        omittedNodes,
        COLLECT { MATCH (n:Actor) WHERE n.id IN $kept RETURN n {.id, .name, .kind, .aliases} } AS refs

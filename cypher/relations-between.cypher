@@ -8,7 +8,7 @@ CALL () {
     AND ($minClaims IS NULL OR r.claims >= $minClaims)
     AND ($minDocuments IS NULL OR r.supporting >= $minDocuments)
   WITH DISTINCT r
-  RETURN collect({source: startNode(r).id, target: endNode(r).id, relation: r}) AS rows
+  RETURN collect({source: startNode(r).id, target: endNode(r).id, relation: properties(r)}) AS rows
 }
 RETURN rows,
        COLLECT { UNWIND $pairs AS pair UNWIND pair AS id WITH DISTINCT id MATCH (n:Actor {id: id}) RETURN n {.id, .name, .kind, .aliases} } AS refs
