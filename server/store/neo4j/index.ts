@@ -83,17 +83,21 @@ const ClaimPage = z.object({ total: z.number(), items: z.array(ClaimView), evide
 const ActorRow = z.object({ actor: Actor, types: z.array(RelationType), documents: z.array(z.string()) });
 const ActorRefRow = z.object({ actor: ActorRef });
 
-/** A relation as stored: its aggregate flat on the relationship (Neo4j properties hold no maps). */
+/**
+ * A relation as stored: its aggregate flat on the relationship (Neo4j properties hold no maps),
+ * checked once as EdgeAttributes after the certainty counts are gathered (a loose object, not an
+ * intersection: zod merging thousands of intersections was a hub neighbourhood's main JS cost).
+ */
 const StoredRelation = z
   .object({
     source: z.string(),
     target: z.string(),
-    relation: z.object({ key: z.string() }).and(z.record(z.string(), z.unknown())),
+    relation: z.looseObject({ key: z.string() }),
   })
   .transform(({ source, target, relation }): RelationRow => {
-    const { key, ...flat } = relation as Record<string, unknown> & { key: string };
-    const certainty = Object.fromEntries(Certainty.options.map((c) => [c, flat[c]]));
-    const rest = Object.fromEntries(Object.entries(flat).filter(([name]) => !(Certainty.options as string[]).includes(name)));
+    const { key, ...rest } = relation as Record<string, unknown> & { key: string };
+    const certainty = Object.fromEntries(Certainty.options.map((c) => [c, rest[c]]));
+    for (const c of Certainty.options) delete rest[c];
     return { key, source, target, attributes: EdgeAttributes.parse({ ...rest, certainty }) };
   });
 
