@@ -17,7 +17,7 @@ CALL (best) {
   WITH r, s, t
   ORDER BY r.supporting DESC, r.claims DESC, r.key
   LIMIT $maxEdges
-  RETURN collect({source: s.id, target: t.id, relation: r}) AS rows
+  RETURN collect({source: s.id, target: t.id, relation: properties(r)}) AS rows
 }
 RETURN rows,
        COUNT { MATCH (a:Actor) WHERE a.claims > 0 } AS totalNodes,

@@ -15,5 +15,5 @@ CALL () {
 CALL () {
   MATCH (a:Actor)
   WHERE a.id IN $actors
-  SET a.claims = COUNT { (a)<-[:SUBJECT]-(:Claim) } + COUNT { (a)<-[:OBJECT]-(:Claim) }
+  SET a.claims = COUNT { (a)<-[:SUBJECT]-() } + COUNT { (a)<-[:OBJECT]-() }
 }

@@ -5,4 +5,4 @@ WHERE ($types IS NULL OR r.type IN $types)
   AND ($kinds IS NULL OR (s.kind IN $kinds AND t.kind IN $kinds))
   AND ($minClaims IS NULL OR r.claims >= $minClaims)
   AND ($minDocuments IS NULL OR r.supporting >= $minDocuments)
-RETURN s.id AS source, t.id AS target, r AS relation
+RETURN s.id AS source, t.id AS target, properties(r) AS relation

@@ -1,6 +1,7 @@
 /**
- * An actor's ego graph, ring by ring, the rule both stores answer by (the Neo4j store states
- * it again in cypher/neighborhood.cypher; the contract suite holds the two to each other):
+ * An actor's ego graph, ring by ring, the rule both stores answer by (the Neo4j store takes
+ * each ring's choice and the final rows in Cypher, cypher/neighborhood-ring.cypher and
+ * neighborhood.cypher; the contract suite holds the two to each other):
  *
  * - ring r expands the nodes the ring before it brought in (ring 0: the centre);
  * - each expanded node brings in at most `limit` neighbours not already in the graph before
@@ -31,11 +32,26 @@ export interface Neighborhood {
 /** Relations passing the filters with an end among `ids`, each once: one store read per ring. */
 export type Touching = (ids: string[]) => Promise<RelationRow[]>;
 
-export async function expandNeighborhood(center: string, { depth, limit }: Pick<NeighborhoodOptions, 'depth' | 'limit'>, touching: Touching): Promise<Neighborhood> {
-  const seen = new Map<string, RelationRow>();
+/** One ring: each actor of `frontier` brings in its `limit` strongest neighbours not in `kept` (ties by id). */
+export type RingStep = (frontier: string[], kept: ReadonlySet<string>) => Promise<Iterable<string>>;
+
+/** The rings around `center`: the actors kept, and those expanded (every ring's frontier). */
+export async function expandRings(center: string, depth: number, step: RingStep): Promise<{ kept: Set<string>; expanded: string[] }> {
   const kept = new Set([center]);
+  const expanded: string[] = [];
   let frontier = [center];
   for (let ring = 1; ring <= depth && frontier.length > 0; ring++) {
+    expanded.push(...frontier);
+    const next = [...new Set(await step(frontier, kept))].filter((id) => !kept.has(id));
+    for (const id of next) kept.add(id);
+    frontier = next;
+  }
+  return { kept, expanded };
+}
+
+export async function expandNeighborhood(center: string, { depth, limit }: Pick<NeighborhoodOptions, 'depth' | 'limit'>, touching: Touching): Promise<Neighborhood> {
+  const seen = new Map<string, RelationRow>();
+  const { kept } = await expandRings(center, depth, async (frontier, before) => {
     const rows = await touching(frontier);
     for (const row of rows) seen.set(row.key, row);
     const strength = new Map<string, Map<string, number>>(frontier.map((id) => [id, new Map()]));
@@ -45,13 +61,10 @@ export async function expandNeighborhood(center: string, { depth, limit }: Pick<
         [row.target, row.source],
       ] as const) {
         const around = strength.get(end);
-        if (around && !kept.has(other)) around.set(other, (around.get(other) ?? 0) + weight(row));
+        if (around && !before.has(other)) around.set(other, (around.get(other) ?? 0) + weight(row));
       }
-    const next = new Set<string>();
-    for (const around of strength.values()) for (const id of strongest(around, limit)) next.add(id);
-    for (const id of next) kept.add(id);
-    frontier = [...next];
-  }
+    return [...strength.values()].flatMap((around) => strongest(around, limit));
+  });
   const rows = [...seen.values()].filter((row) => kept.has(row.source) && kept.has(row.target));
   const seenNodes = new Set([center, ...[...seen.values()].flatMap((row) => [row.source, row.target])]);
   return { nodes: [...kept], rows, omittedNodes: seenNodes.size - kept.size, omittedEdges: seen.size - rows.length };

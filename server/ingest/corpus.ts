@@ -154,10 +154,12 @@ export function assembleDocument(parts: DocumentParts, index: AliasIndex): Prepa
 
   const curatedClaims: ClaimRecord[] = [];
   parts.curated?.claims.forEach((claim, i) => {
-    const where = parts.curated!.where(i);
     const result = resolveCurated(claim, id, text, spans, index);
-    if ('problem' in result) problems.push(new InvalidInput(`${where.label}: ${result.problem}`, { file: where.file, line: where.line }));
-    else curatedClaims.push(result.claim);
+    if ('problem' in result) {
+      // Placing a claim in its file costs a positioned parse, so only a problem asks where it is.
+      const where = parts.curated!.where(i);
+      problems.push(new InvalidInput(`${where.label}: ${result.problem}`, { file: where.file, line: where.line }));
+    } else curatedClaims.push(result.claim);
   });
   const rejected: Rejection[] = [];
   parts.curated?.rejected?.claims.forEach((claim, i) => {

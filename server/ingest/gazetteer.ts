@@ -19,7 +19,7 @@ import { readYamlFile } from './yaml-file.ts';
 export async function loadGazetteer(path: string, ...extensions: string[]): Promise<{ index: AliasIndex; problems: InvalidInput[] }> {
   const problems: InvalidInput[] = [];
   const actors: Actor[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, () => string>();
   const owner = new Map<string, string>();
   for (const file of [path, ...extensions]) {
     const gazetteer = await readYamlFile(file, Gazetteer);
@@ -27,14 +27,18 @@ export async function loadGazetteer(path: string, ...extensions: string[]): Prom
       problems.push(...gazetteer.problems);
       continue;
     }
+    // Lines are looked up only for a message: placing every actor would cost a positioned parse.
+    const at = (i: number) => `${file}:${gazetteer.lineAt(['actors', i])}`;
     gazetteer.value.actors.forEach((actor, i) => {
-      const line = gazetteer.lineAt(['actors', i]);
-      const problem = (message: string) => problems.push(new InvalidInput(`${file}:${line}: ${message}`, { file, line }));
+      const problem = (message: string) => {
+        const line = gazetteer.lineAt(['actors', i]);
+        problems.push(new InvalidInput(`${file}:${line}: ${message}`, { file, line }));
+      };
       const first = seen.get(actor.id);
       // An exported seeds folder (dyad export --format seeds) repeats the seeds' actors unchanged: that is no redefinition.
       if (first && isDeepStrictEqual(actors.find((a) => a.id === actor.id), actor)) return;
-      if (first) return problem(`duplicate actor id '${actor.id}' (first at ${first}); an extension adds actors, it does not redefine them`);
-      seen.set(actor.id, `${file}:${line}`);
+      if (first) return problem(`duplicate actor id '${actor.id}' (first at ${first()}); an extension adds actors, it does not redefine them`);
+      seen.set(actor.id, () => at(i));
       actors.push(actor);
       for (const name of new Set([actor.name, ...actor.aliases].map(compactName))) {
         const other = owner.get(name);

@@ -34,12 +34,16 @@ const { values } = parseArgs({
   options: {
     claims: { type: 'string', default: '1000000' },
     seconds: { type: 'string', default: '5' },
+    'ingest-seconds': { type: 'string', default: '480' },
   },
 });
 const claims = Number(values.claims);
 const seconds = Number(values.seconds);
 if (!Number.isInteger(claims) || claims < 20) throw new Error(`--claims: a whole number of at least 20, not '${values.claims}'`);
 if (!(seconds > 0)) throw new Error(`--seconds: a positive number, not '${values.seconds}'`);
+/** An ingest still running after this is stopped (a document is in or out, never half) and its rate taken over what it wrote. */
+const ingestSeconds = Number(values['ingest-seconds']);
+if (!(ingestSeconds > 0)) throw new Error(`--ingest-seconds: a positive number, not '${values['ingest-seconds']}'`);
 
 /** A TypeScript entry in a child process, its stdout collected, its stderr passed through. */
 function node(script: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
@@ -82,24 +86,64 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** `dyad ingest` of the corpus into the store the environment names; claims/s, or null when it did not create every document. */
-async function measureIngest(store: string, corpus: string, documents: number, env: NodeJS.ProcessEnv): Promise<number | null> {
-  log(`${store}: dyad ingest of ${claims.toLocaleString('en')} claims…`);
+interface IngestRate {
+  /** Claims/s over what was written. */
+  rate: number | null;
+  /** Claims the store holds afterwards: all of them unless the time budget stopped the ingest. */
+  stored: number;
+}
+
+/**
+ * `dyad ingest` of the corpus into the store the environment names. Stopped after the time
+ * budget, the rate is over the claims the store then holds (`storedClaims`); null when the
+ * ingest failed or created nothing new (a store that already held the corpus).
+ */
+async function measureIngest(
+  store: string,
+  corpus: string,
+  documents: number,
+  env: NodeJS.ProcessEnv,
+  storedClaims: () => Promise<number>,
+): Promise<IngestRate> {
+  log(`${store}: dyad ingest of ${claims.toLocaleString('en')} claims (budget ${ingestSeconds} s)…`);
   const started = performance.now();
-  const { code, stdout } = await finish(node('server/cli.ts', ['ingest', corpus], { DYAD_SEEDS_DIR: corpus, ...env }));
+  const child = node('server/cli.ts', ['ingest', corpus], { DYAD_SEEDS_DIR: corpus, ...env });
+  let stopped = false;
+  const budget = setTimeout(() => {
+    stopped = true;
+    child.kill('SIGTERM');
+  }, ingestSeconds * 1000);
+  const { code, stdout } = await finish(child).finally(() => clearTimeout(budget));
   const sec = (performance.now() - started) / 1000;
+  if (stopped) {
+    const stored = await storedClaims();
+    log(`${store}: stopped after the ${ingestSeconds} s budget holding ${stored.toLocaleString('en')} claims (${sec.toFixed(1)} s)`);
+    return { rate: stored / sec, stored };
+  }
   log(`${store}: ${stdout.trim()} (${sec.toFixed(1)} s, exit ${code})`);
   const created = Number(/(\d+) created/.exec(stdout)?.[1] ?? 0);
   if (code !== 0 || created !== documents) {
     log(`${store}: not every document was created (a store that already held them?): no ingest rate`);
-    return null;
+    return { rate: null, stored: await storedClaims() };
   }
-  return claims / sec;
+  return { rate: claims / sec, stored: claims };
 }
 
-async function measureOpen(dataDir: string): Promise<{ openSec: number; rssMiB: number }> {
+/** How many claims a Neo4j database holds. */
+async function neo4jClaims(uri: string): Promise<number> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
+  try {
+    const [row] = await new CypherSession(driver, process.env.NEO4J_DATABASE).read('counts', {}, z.object({ claims: z.number() }).passthrough());
+    return row!.claims;
+  } finally {
+    await driver.close();
+  }
+}
+
+async function measureOpen(dataDir: string): Promise<{ openSec: number; rssMiB: number; claims: number }> {
   const { stdout } = await finish(node('tests/bench/open-probe.ts', [], { DYAD_DATA_DIR: dataDir }, ['--expose-gc']));
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as { openSec: number; rssMiB: number };
+  const probe = JSON.parse(stdout.trim().split('\n').at(-1)!) as { openSec: number; rssMiB: number; counts: { claims: number } };
+  return { ...probe, claims: probe.counts.claims };
 }
 
 /** Every request against one store's API at each connection count. */
@@ -217,10 +261,9 @@ async function main(): Promise<void> {
     await rm(dataDir, { recursive: true, force: true });
     const embeddedEnv = { DYAD_DATA_DIR: dataDir, NEO4J_URI: '' };
     const neo4jEnv = { NEO4J_URI: neo4jUri };
-    const ingestRate = {
-      embedded: await measureIngest('embedded', corpus, manifest.documents, embeddedEnv),
-      neo4j: neo4jUri ? await measureIngest('neo4j', corpus, manifest.documents, neo4jEnv) : null,
-    };
+    const embeddedIngest = await measureIngest('embedded', corpus, manifest.documents, embeddedEnv, async () => (await measureOpen(dataDir)).claims);
+    const neo4jIngest = neo4jUri ? await measureIngest('neo4j', corpus, manifest.documents, neo4jEnv, () => neo4jClaims(neo4jUri)) : null;
+    const ingestRate = { embedded: embeddedIngest.rate, neo4j: neo4jIngest?.rate ?? null };
     const opened = await measureOpen(dataDir);
     log(`embedded open: ${opened.openSec.toFixed(2)} s, ${opened.rssMiB.toFixed(0)} MiB resident`);
 
@@ -259,6 +302,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\ndyad bench: ${claims.toLocaleString('en')} claims, ${manifest.documents} documents, ${manifest.actors} actors\n` +
         `ingest (claims/s): embedded ${fmt(ingestRate.embedded, 0)}, neo4j ${fmt(ingestRate.neo4j, 0)}\n` +
+        `stored after ingest (claims): embedded ${embeddedIngest.stored.toLocaleString('en')}, neo4j ${neo4jIngest?.stored.toLocaleString('en') ?? '–'}` +
+        (Math.min(embeddedIngest.stored, neo4jIngest?.stored ?? claims) < claims
+          ? ` (fewer than ${claims.toLocaleString('en')}: the ${ingestSeconds} s ingest budget ran out; reads below are over what was stored)`
+          : '') +
+        '\n' +
         `embedded store: open ${fmt(opened.openSec, 2)} s, ${fmt(opened.rssMiB, 0)} MiB resident\n` +
         `HTTP ceiling (Fastify hello world, 32 connections): ${fmt(helloWorldRps, 0)} req/s\n\n` +
         `${table(rows)}\n\n`,
@@ -266,6 +314,7 @@ async function main(): Promise<void> {
     const round = (n: number | null) => (n === null ? null : Math.round(n));
     const result = {
       claims,
+      storedClaims: { neo4j: neo4jIngest?.stored ?? null, embedded: embeddedIngest.stored },
       ingestClaimsPerSec: { neo4j: round(ingestRate.neo4j), embedded: round(ingestRate.embedded) },
       embeddedOpenSec: Math.round(opened.openSec * 100) / 100,
       embeddedMemoryMiB: Math.round(opened.rssMiB),

@@ -201,7 +201,7 @@ describe.each(storeCases)('GraphStore contract: $name', (storeCase) => {
       expect(await store.allClaims({ origin: ['curated', 'extracted'] })).toEqual(all);
       expect(await store.allClaims({ origin: ['extracted'] })).toEqual(all.filter((c) => c.origin === 'extracted'));
       expect(await store.allClaims({ documents: [] })).toEqual([]);
-    });
+    }, 120_000); // each filter shape is a new plan of claims.cypher on Neo4j: seconds apiece on a loaded machine
 
     it('finds claims by subject, object, actor, type and document, directed or not', async () => {
       // A pair of actors with claims in both directions.
@@ -225,7 +225,7 @@ describe.each(storeCases)('GraphStore contract: $name', (storeCase) => {
       expect((await store.findClaims({ document: pair.document, certainty: ['denied'], limit: 1000, offset: 0 })).items).toEqual(
         all.filter((c) => c.document === pair.document && c.certainty === 'denied'),
       );
-    });
+    }, 120_000); // as above: a plan per selection shape
 
     it('pages through the evidence', async () => {
       const pages: ClaimView[] = [];

@@ -28,6 +28,7 @@ const RECENT = 6;
 const TOPICS = 3;
 
 export class DocumentContext {
+  /** Short forms the text taught: acronyms it defined ("TTP") and surnames of people it named ("Qadir"), as written. */
   readonly acronyms = new Map<string, string>();
   readonly discovered = new Map<string, Actor>();
   /** The last few distinct actors of each kind, the most recent first. */

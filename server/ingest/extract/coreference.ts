@@ -4,6 +4,7 @@
  */
 import type { ActorKind } from '../../domain/index.ts';
 import type { DocumentContext, Mention } from './context.ts';
+import type { Lexicon } from './lexicon.ts';
 import { matchCue, type Token } from './text.ts';
 
 const AGENTS: ReadonlySet<ActorKind> = new Set(['group', 'state', 'organization']);
@@ -43,7 +44,7 @@ export function findCoreference(tokens: Token[], taken: Array<Mention | undefine
     const t = tokens[i]!;
     if (taken[i] || !t.word) continue;
     for (const { kind, cue } of lex.coreference.get(t.stem) ?? []) {
-      const last = matchCue(tokens, i, cue);
+      const last = matchDescription(tokens, i, cue);
       // "the group Jaish al-Adl" names the group itself: leave it to the name.
       if (last === -1 || taken[last] || taken[last + 1]) continue;
       add({ id: '', kind, first: i, last, source: 'coreference' });
@@ -53,6 +54,19 @@ export function findCoreference(tokens: Token[], taken: Array<Mention | undefine
     if (taken[i]) continue;
     if (lex.pronouns.has(t.norm) && !isExpletive(tokens, i)) add({ id: '', kind: 'group', first: i, last: i, source: 'pronoun' });
   }
+}
+
+/** Adjectives and adverbs a description may hold after its article: "the larger group". */
+const MODIFIERS = new Set(['ADJ', 'ADV']);
+const MAX_MODIFIERS = 3;
+
+/** A description cue ("the group") at `at`, also with modifiers after its first word; the index of its last token, or -1. */
+function matchDescription(tokens: Token[], at: number, cue: string[]): number {
+  const exact = matchCue(tokens, at, cue);
+  if (exact !== -1 || cue.length !== 2) return exact;
+  let k = at + 1;
+  while (k <= at + MAX_MODIFIERS && tokens[k]?.word && MODIFIERS.has(tokens[k]!.pos ?? '')) k++;
+  return k === at + 1 ? -1 : matchCue(tokens, k, cue.slice(1));
 }
 
 const QUOTES = new Set(['"', '”', '’', "'"]);
@@ -73,7 +87,7 @@ export function findImpliedGroups(tokens: Token[], taken: Array<Mention | undefi
     for (let j = article + 1; j <= article + 4 && j < tokens.length; j++) {
       const t = tokens[j]!;
       if (!t.word || taken[j]) break;
-      if (ctx.lexicon.personAfter.has(t.norm)) {
+      if (ctx.lexicon.impliedRoles.has(t.norm)) {
         add({ id: '', kind: 'group', first: article, last: article, source: 'implied' });
         break;
       }
@@ -85,4 +99,24 @@ export function findImpliedGroups(tokens: Token[], taken: Array<Mention | undefi
 function isExpletive(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   return tokens[i]!.norm === 'it' && !!next && (next.norm === 'is' || next.norm === 'was');
+}
+
+/** "al-Qaeda's regional branch": a name that owns a part of an organisation, not the part itself. */
+export function isPartPossessor(tokens: Token[], m: Mention, lexicon: Lexicon): boolean {
+  const s = tokens[m.last + 1];
+  if (!s || s.word || s.norm !== 's') return false;
+  for (let k = m.last + 2; k <= m.last + 4 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!t.word) return false;
+    if (lexicon.words.partNouns.has(t.norm) || lexicon.words.partNouns.has(t.stem)) return true;
+  }
+  return false;
+}
+
+/** The name a phrase stands in apposition to: "AQIS, al-Qaeda's South Asian branch" is AQIS. */
+export function apposedTo(tokens: Token[], m: Mention, before: Mention[], lexicon: Lexicon): Mention | undefined {
+  let k = m.first - 1;
+  while (k >= 0 && tokens[k]!.word && lexicon.words.determiners.has(tokens[k]!.norm)) k--;
+  if (tokens[k]?.text !== ',') return undefined;
+  return before.find((b) => b.last === k - 1 && b.source !== 'pronoun');
 }

@@ -42,6 +42,7 @@ export function extractWith(
   for (const sentence of splitSentences(text, input.body, lexicon.abbreviations)) {
     const topic = ctx.salient();
     const mentions = findMentions(sentence, ctx);
+    if (sentence.heading) continue;
     // One mention may still hold a relation: "the Taliban takeover" names its maker inside it,
     // "Interior Minister X" a role in the actor the text is about.
     if (mentions.length < 2 && !mentions[0]?.inner && !(mentions[0]?.kind === 'person' && topic)) continue;

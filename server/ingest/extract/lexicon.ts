@@ -13,7 +13,7 @@ import { normWord, stem, WILDCARD } from './text.ts';
 const Kinds = z.array(ActorKind).min(1);
 const Words = z.array(z.string().min(1)).min(1);
 
-export const Frame = z.enum(['active', 'reverse', 'before', 'after', 'within']);
+export const Frame = z.enum(['active', 'reverse', 'before', 'after', 'within', 'compound']);
 export type Frame = z.infer<typeof Frame>;
 
 const RelationPattern = z
@@ -56,6 +56,7 @@ export const LexiconFile = z
         personBefore: Words,
         placeAfter: Words,
         personAfter: Words,
+        impliedRoles: Words,
         groupAfter: Words,
       })
       .strict(),
@@ -78,6 +79,8 @@ export const LexiconFile = z
         relativeOpeners: Words,
         particularly: Words,
         listGlue: Words,
+        partNouns: Words,
+        territoryNouns: Words,
         conjunctions: Words,
         helpNouns: Words,
         auxiliaries: Words,
@@ -131,6 +134,8 @@ export interface Lexicon {
   personBefore: Set<string>;
   placeAfter: Set<string>;
   personAfter: Set<string>;
+  /** Roles in apposition to a person that, naming no one, are roles in the group the text is about. */
+  impliedRoles: Set<string>;
   groupAfter: Set<string>;
   namePrefixes: Set<string>;
   demonyms: Map<string, string>;
@@ -225,6 +230,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     personBefore: words(file.kindCues.personBefore),
     placeAfter: words(file.kindCues.placeAfter),
     personAfter: words(file.kindCues.personAfter),
+    impliedRoles: words(file.kindCues.impliedRoles),
     groupAfter: words(file.kindCues.groupAfter),
     namePrefixes: words(file.namePrefixes),
     demonyms: new Map(Object.entries(file.demonyms)),

@@ -4,11 +4,19 @@
  * (coreference.ts), resolved against what the document has said so far (context.ts).
  */
 import { DocumentContext, type Mention } from './context.ts';
-import { findCoreference, findImpliedGroups, latest, pronounReferent, referent } from './coreference.ts';
+import { apposedTo, findCoreference, findImpliedGroups, isPartPossessor, latest, pronounReferent, referent } from './coreference.ts';
 import { findDescriptions } from './events.ts';
 import { afterNamePrefix, findDemonyms, findElliptical, gazetteerTrie, matchName, namesWithin, placeReading } from './names.ts';
 import { findNewNames } from './new-names.ts';
 import type { Sentence } from './text.ts';
+
+/** "Imran Qadir … Qadir said": a person's last name alone names them from now on in this text. */
+function rememberSurname(tokens: Sentence['tokens'], m: Mention, ctx: DocumentContext): void {
+  const last = tokens[m.last]!;
+  if (m.last === m.first || !last.word || !last.cap || last.text.length < 3 || ctx.lexicon.notNames.has(last.text)) return;
+  if (ctx.index.resolve(last.text).ok) return;
+  ctx.acronyms.set(last.text, m.id);
+}
 
 export { DocumentContext, type Mention, type MentionSource } from './context.ts';
 
@@ -53,6 +61,10 @@ export function findMentions(sentence: Sentence, ctx: DocumentContext): Mention[
       continue;
     }
     ctx.seen(m);
+    if (m.kind === 'person' && (m.source === 'name' || m.source === 'new')) rememberSurname(tokens, m, ctx);
+    // "AQIS, al-Qaeda's South Asian branch": the phrase is AQIS again, so AQIS stays the latest actor.
+    const head = isPartPossessor(tokens, m, ctx.lexicon) ? apposedTo(tokens, m, resolved, ctx.lexicon) : undefined;
+    if (head) ctx.seen(head);
     if (m.kind === 'state' && m.first === m.last && m.source === 'name') {
       const place = placeReading(tokens, m, ctx);
       if (place) m.asPlace = place;

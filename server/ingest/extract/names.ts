@@ -152,7 +152,9 @@ export function findDemonyms(tokens: Token[], taken: Array<Mention | undefined>,
     const t = tokens[i]!;
     if (taken[i] || !t.word || !t.cap) continue;
     const name = ctx.lexicon.demonyms.get(t.text);
-    const next = tokens[i + 1];
+    // "Russian-supplied": the adjective hyphened to a participle.
+    const hyphened = tokens[i + 1]?.text === '-' && tokens[i + 1]!.start === t.end && !!tokens[i + 2]?.word && !tokens[i + 2]!.cap;
+    const next = hyphened ? tokens[i + 2] : tokens[i + 1];
     // "Pakistani territory"; "Pakistani Prime Minister X" too: a title may follow in capitals.
     const title = (k: number) => !!tokens[k]?.word && ctx.lexicon.personBefore.has(tokens[k]!.norm);
     if (!name || !next?.word || (next.cap && !title(i + 1) && !title(i + 2))) continue;

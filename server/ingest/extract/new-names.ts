@@ -74,7 +74,11 @@ export function findNewNames(tokens: Token[], taken: Array<Mention | undefined>,
       i = last;
       continue;
     }
-    const fragment = (tokens[i - 1]?.text === '-' && !!taken[i - 2] && tokens[i - 1]!.start === tokens[i - 2]!.end) || (i === last && lex.inName.has(tokens[i]!.norm)) || isTitle(last);
+    // "the wider Indian public": a demonym alone is an adjective, not a name.
+    const fragment =
+      (tokens[i - 1]?.text === '-' && !!taken[i - 2] && tokens[i - 1]!.start === tokens[i - 2]!.end) ||
+      (i === last && (lex.inName.has(tokens[i]!.norm) || lex.demonyms.has(tokens[i]!.text))) ||
+      isTitle(last);
     if (fragment) {
       i = last;
       continue;
@@ -114,8 +118,8 @@ function guessKind(tokens: Token[], first: number, last: number, words: Token[],
     if (lex.placeAfter.has(after.norm)) return 'place';
     if (lex.groupAfter.has(after.norm)) return 'group';
   }
-  if (after?.text === ',') {
-    for (let k = last + 2; k < Math.min(tokens.length, last + 7); k++) {
+  if (after?.text === ',' || after?.text === '–' || after?.text === '—') {
+    for (let k = last + 2; k < Math.min(tokens.length, last + 9); k++) {
       const w = tokens[k]!;
       if (!w.word) break;
       if (lex.personAfter.has(w.norm)) return 'person';

@@ -4,6 +4,7 @@
  */
 import { type ActorKind, isSymmetric } from '../../domain/index.ts';
 import type { CompiledPattern, Lexicon } from './lexicon.ts';
+import { isPartPossessor } from './coreference.ts';
 import type { Mention } from './mentions.ts';
 import { matchCue, type Sentence, type Token } from './text.ts';
 
@@ -35,6 +36,13 @@ interface PatternIndex {
   /** `within` cues, read inside an event's name. */
   within: Map<string, CompiledPattern[]>;
 }
+
+/** Relations whose one-word active cues are verbs ("funds", "attacks" as nouns take their own cues: "attacks on"). */
+const VERB_CUE_TYPES: ReadonlySet<string> = new Set(['SUPPORTS', 'CLASHES_WITH', 'COUNTERS', 'PRESSURES', 'ACCUSES', 'PERPETRATED']);
+
+/** "collect funds", "the attacks", "its funding": a noun with a word before it that makes it one. */
+const NOUN_OPENERS: ReadonlySet<string | undefined> = new Set(['DET', 'ADJ', 'VERB', 'NUM', 'PRON']);
+const isNounPhraseHead = (tokens: Token[], i: number) => tokens[i]!.pos === 'NOUN' && NOUN_OPENERS.has(tokens[i - 1]?.pos);
 
 const byFirstCache = new WeakMap<Lexicon, PatternIndex>();
 function patternsByFirst(lexicon: Lexicon): PatternIndex {
@@ -68,6 +76,8 @@ export function findRelations(view: SentenceView): Candidate[] {
   const out: Candidate[] = [];
   for (const m of view.mentions) if (m.inner?.length) out.push(...withinName(view, within, m));
   if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person')) return out;
+  // The end of the longest cue matched so far: a cue inside it ("ties with" in "strained ties with") is part of that cue.
+  let reach = -1;
   for (let i = 0; i < tokens.length; i++) {
     if (cover[i]) continue;
     const t = tokens[i]!;
@@ -75,13 +85,20 @@ export function findRelations(view: SentenceView): Candidate[] {
     if (!patterns) continue;
     let longest = -1;
     const matched: Array<{ pattern: CompiledPattern; last: number }> = [];
+    // "the Armed Forces Command": a capitalised word the tagger reads as part of a name is a cue only as a title.
+    const inName = t.word && t.cap && t.pos === 'PROPN' && i > 0;
     for (const pattern of patterns) {
+      if (inName && pattern.type !== 'MEMBER_OF') continue;
+      // "raised funds from traders": a one-word verb cue the tagger reads as a noun says nothing.
+      if (pattern.frame === 'active' && pattern.cue.length === 1 && isNounPhraseHead(tokens, i) && VERB_CUE_TYPES.has(pattern.type)) continue;
       const last = matchCue(tokens, i, pattern.cue);
       if (last === -1 || coveredBetween(cover, i, last)) continue;
       matched.push({ pattern, last });
       longest = Math.max(longest, last);
     }
     // The longest cue at a position wins: "clash with" over "clash".
+    if (longest === -1 || (longest <= reach && longest > i)) continue;
+    reach = Math.max(reach, longest);
     for (const { pattern, last } of matched) if (last === longest) out.push(...applyFrame(view, pattern, i, last));
   }
   return out;
@@ -127,6 +144,16 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
   switch (pattern.frame) {
     case 'within':
       break;
+    case 'compound': {
+      // "Iran-backed Houthis", "Iran's Russian-supplied drones": the name tight against the cue gives, the owner or the head receives.
+      const tokens = view.sentence.tokens;
+      const giver = view.cover[cueFirst - 2];
+      if (!giver || giver.last !== cueFirst - 2 || tokens[cueFirst - 1]!.text !== '-' || !pattern.subject.includes(giver.kind)) break;
+      subjects = [giver];
+      const owner = isPossessive(tokens[giver.first - 1]) ? view.cover[giver.first - 2] : undefined;
+      objects = owner && pattern.object.includes(owner.kind) ? [owner] : after(view, cueLast, pattern.object, window);
+      break;
+    }
     case 'active':
       subjects = agentBefore(view, cueFirst, pattern.subject, window, !pattern.nominal);
       objects = after(view, cueLast, pattern.object, window);
@@ -154,9 +181,9 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       }
       break;
   }
-  if (pattern.type === 'MEMBER_OF' && objects.length === 0 && view.topic && pattern.object.includes(view.topic.kind)) {
-    // "Interior Minister X", "X, the new foreign secretary": a title naming no one is held in the state or group the text is about.
-    const person = titled(view, pattern, cueFirst, cueLast);
+  if (pattern.type === 'MEMBER_OF' && pattern.role && pattern.frame === 'reverse' && objects.length === 0 && view.topic && pattern.object.includes(view.topic.kind)) {
+    // "Interior Minister X": a title naming no one is held in the state or group the text is about.
+    const person = titled(view, cueFirst, cueLast);
     if (person) {
       subjects = [person];
       objects = [{ ...view.topic, first: cueFirst, last: cueLast, source: 'implied' }];
@@ -173,10 +200,13 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
   if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o))) return [];
   // "operatives based in Jalalabad and Kabul": where a place is wanted, a capital is the city.
   if (pattern.object.includes('place')) for (const pair of pairs) pair[1] = pair[1].asPlace ?? pair[1];
+  // "in its territory" is a place, "in its early years" is not.
+  const placeWanted = pattern.object.includes('place');
   const negated = isNegated(view, cueFirst);
   return pairs
     // A group only implied by a role ("a senior commander") stands for nothing but that role.
     .filter(([s, o]) => s.id !== o.id && (pattern.type === 'MEMBER_OF' || (s.source !== 'implied' && o.source !== 'implied')))
+    .filter(([, o]) => !placeWanted || o.source !== 'pronoun' || isTerritory(view, o))
     .map(([subject, object]) => ({
       pattern,
       subject,
@@ -190,23 +220,19 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
 
 /**
  * The person a title names when no organisation is in sight: right after the title ("Defence
- * Minister X"), or before it in apposition ("X, the new foreign secretary").
+ * Minister X"). A title in apposition ("X, the new foreign secretary") is not guessed: the
+ * text is often about another state than the one the person serves.
  */
-function titled(view: SentenceView, pattern: CompiledPattern, cueFirst: number, cueLast: number): Mention | undefined {
+function titled(view: SentenceView, cueFirst: number, cueLast: number): Mention | undefined {
   const tokens = view.sentence.tokens;
-  if (pattern.frame === 'reverse') {
-    const next = view.cover[cueLast + 1];
-    if (next?.kind !== 'person' || next.first !== cueLast + 1) return undefined;
-    // "Pakistani Prime Minister X", "the Taliban's interior minister X": someone is named just before.
-    for (let k = cueFirst - 1; k >= Math.max(0, cueFirst - 3); k--) if (view.cover[k] || tokens[k]!.text === ',') return view.cover[k] ? undefined : next;
-    return next;
-  }
-  if (pattern.frame !== 'before') return undefined;
-  let k = cueFirst - 1;
-  while (k >= 0 && tokens[k]!.word && !view.cover[k] && cueFirst - k <= 5) k--;
-  if (tokens[k]?.text !== ',' && tokens[k]?.text !== '–' && tokens[k]?.text !== '—') return undefined;
-  const person = view.cover[k - 1];
-  return person?.kind === 'person' ? person : undefined;
+  // "Defence Minister Mullah X": honorifics may stand between the title and the name.
+  let at = cueLast + 1;
+  while (at < cueLast + 3 && !view.cover[at] && tokens[at]?.word && tokens[at]!.cap && view.lexicon.personBefore.has(tokens[at]!.norm)) at++;
+  const next = view.cover[at];
+  if (next?.kind !== 'person' || next.first !== at) return undefined;
+  // "Pakistani Prime Minister X", "the Taliban's interior minister X": someone is named just before.
+  for (let k = cueFirst - 1; k >= Math.max(0, cueFirst - 3); k--) if (view.cover[k] || tokens[k]!.text === ',') return view.cover[k] ? undefined : next;
+  return next;
 }
 
 const union = (a: ActorKind[], b: ActorKind[]) => [...new Set([...a, ...b])];
@@ -256,6 +282,13 @@ function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [M
   return a && b && kinds.includes(a.kind) && second.includes(b.kind) ? [a, b] : undefined;
 }
 
+/** "its territory", "their soil": a possessive pronoun that names a place. */
+function isTerritory(view: SentenceView, pronoun: Mention): boolean {
+  const tokens = view.sentence.tokens;
+  for (let k = pronoun.last + 1; k <= pronoun.last + 3 && tokens[k]?.word; k++) if (view.lexicon.words.territoryNouns.has(tokens[k]!.norm)) return true;
+  return false;
+}
+
 /** A punctuation cue joins exactly two names ("Mastung, Balochistan"), not the items of a list. */
 function inList(view: SentenceView, s: Mention, o: Mention): boolean {
   const tokens = view.sentence.tokens;
@@ -290,7 +323,9 @@ const isPossessive = (t: Token | undefined): boolean => !!t && !t.word && t.norm
 
 /** ", which …" hands the name written just before the comma to the relative clause. */
 function isRelativeAfter(tokens: Token[], m: Mention, boundary: number, relatives: ReadonlySet<string>): boolean {
-  return boundary === m.last + 1 && tokens[boundary]!.text === ',' && relatives.has(tokens[boundary + 1]?.norm ?? '');
+  // "the TTP (also called the Pakistani Taliban), which": a closing bracket may stand between.
+  const gap = tokens[m.last + 1]?.text === ')' ? 2 : 1;
+  return boundary === m.last + gap && tokens[boundary]!.text === ',' && relatives.has(tokens[boundary + 1]?.norm ?? '');
 }
 
 
@@ -333,7 +368,9 @@ function before(view: SentenceView, at: number, kinds: ActorKind[], window: numb
       if (tokens[k]!.word) words++;
     }
     if (words > window) return [];
-    if (kinds.includes(m.kind) && !(agentOnly && (inPrepositionalPhrase(view, m) || qualifiesPerson(view, m))))
+    // "AQIS, al-Qaeda's branch in South Asia": the owner of the part does not act.
+    const owner = isPartPossessor(tokens, m, view.lexicon);
+    if (kinds.includes(m.kind) && !owner && !(agentOnly && (inPrepositionalPhrase(view, m) || qualifiesPerson(view, m))))
       return coordinated(view, idx, -1, kinds);
     k = m.first - 1;
   }
@@ -422,6 +459,9 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
     const main = sentenceSubject(view, cueFirst);
     return main && kinds.includes(main.kind) ? [main] : [];
   }
+  // "a TTP recruitment drive", "the army crackdown": a name modifying a cue noun is its agent, inside a prepositional phrase too.
+  const modifier = view.cover[cueFirst - 1];
+  if (modifier && tokens[cueFirst]!.pos === 'NOUN' && kinds.includes(modifier.kind) && modifier.source !== 'pronoun') return [modifier];
   const near = before(view, cueFirst, kinds, window, agentOnly);
   if (near.length > 0) return [...near, ...coAgents(view, near.at(-1)!.last, cueFirst, kinds)];
   // "it imposed a fee on Afghan imports … to pressure the Taliban": an infinitive of purpose

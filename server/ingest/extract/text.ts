@@ -28,7 +28,12 @@ export interface Sentence {
   start: number;
   end: number;
   tokens: Token[];
+  /** A title or subheading: a short line of its own, unpunctuated, before a blank line. Names, but claims nothing. */
+  heading?: boolean;
 }
+
+/** The most words a heading holds. */
+const HEADING_WORDS = 20;
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const APOSTROPHES = /['’‘`]/g;
@@ -115,11 +120,36 @@ export function splitSentences(text: string, body: Span[], abbreviations: Readon
         const tags = tagSpan(text, lineStart, lineEnd);
         for (const t of tokens) t.pos = tags.get(t.start);
       }
+      const before = sentences.length;
       splitLine(tokens, abbreviations, sentences);
+      if (sentences.length === before + 1 && isHeading(text, tokens, lineEnd, spanEnd)) sentences[before]!.heading = true;
       lineStart = lineEnd + 1;
     }
   }
   return sentences;
+}
+
+/** A line of one sentence that ends without a full stop, followed by a blank line. */
+function isHeading(text: string, tokens: Token[], lineEnd: number, spanEnd: number): boolean {
+  if (lineEnd >= spanEnd || !/^\r?\n\s*\n/.test(text.slice(lineEnd, lineEnd + 8))) return false;
+  let last = tokens.length - 1;
+  while (last > 0 && CLOSERS.has(tokens[last]!.text)) last--;
+  if (tokens[last]!.text === '.' || tokens[last]!.text === '!') return false;
+  let words = 0;
+  for (const t of tokens) if (t.word && ++words > HEADING_WORDS) return false;
+  return true;
+}
+
+/** "Dr.", "U.S.": a dotted abbreviation's last letter counts only after its other dots ("IS-K." is not "U.K."). */
+function isAbbreviation(tokens: Token[], at: number, abbreviations: ReadonlySet<string>): boolean {
+  const t = tokens[at]!;
+  return abbreviations.has(t.norm) && (t.text.length > 1 || tokens[at - 1]?.text === '.');
+}
+
+/** "J. Smith": a lone capital letter, not the end of a hyphenated acronym ("IS-K."). */
+function isInitial(tokens: Token[], at: number): boolean {
+  const hyphen = tokens[at - 1];
+  return tokens[at]!.text.length === 1 && !(hyphen && !hyphen.word && hyphen.end === tokens[at]!.start && hyphen.text === '-');
 }
 
 function splitLine(tokens: Token[], abbreviations: ReadonlySet<string>, out: Sentence[]): void {
@@ -134,7 +164,7 @@ function splitLine(tokens: Token[], abbreviations: ReadonlySet<string>, out: Sen
       const opensSentence = next.cap || /^[\p{N}"“‘'(]/u.test(next.text);
       const previous = tokens[i - 1];
       const abbreviation =
-        t.text === '.' && previous?.word && previous.end === t.start && (abbreviations.has(previous.norm) || previous.text.length === 1);
+        t.text === '.' && previous?.word && previous.end === t.start && (isAbbreviation(tokens, i - 1, abbreviations) || isInitial(tokens, i - 1));
       if (!opensSentence || abbreviation) continue;
     }
     sentence(tokens, first, last, out);

@@ -9,6 +9,7 @@
 import type { Actor, ActorRef, ClaimRecord, ClaimView, DocumentRecord } from '../../domain/index.ts';
 import { relationAttributes, relationBetween } from '../../graph/aggregate.ts';
 import { RelationIndex } from '../../graph/relation-index.ts';
+import type { RelationRow } from '../../graph/relations.ts';
 import { compactName } from '../../ingest/alias-index.ts';
 import type { DocumentUpsert } from '../graph-store.ts';
 import { checkReferences, checkUniqueActors } from '../upsert-checks.ts';
@@ -21,7 +22,18 @@ export function evidenceOrder(a: Pick<ClaimRecord, 'document' | 'start' | 'id'>,
 export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A claim as held: the record without its quote. */
-type StoredClaim = Omit<ClaimRecord, 'quote'>;
+export type StoredClaim = Omit<ClaimRecord, 'quote'>;
+
+/** One record of a state's snapshot (GraphState.records). */
+export type StateRecord = { actors: Actor[] } | { document: DocumentRecord; claims: StoredClaim[] } | { relations: RelationRow[] };
+
+const sameActor = (a: Actor | undefined, b: Actor): boolean =>
+  a !== undefined &&
+  a.name === b.name &&
+  a.kind === b.kind &&
+  a.description === b.description &&
+  a.aliases.length === b.aliases.length &&
+  a.aliases.every((alias, i) => alias === b.aliases[i]);
 
 const addTo = (index: Map<string, Set<string>>, key: string, id: string) => {
   let ids = index.get(key);
@@ -80,6 +92,8 @@ export class GraphState {
   /** Inserts or replaces actors by id. */
   putActors(actors: Actor[]): void {
     for (const actor of actors) {
+      // A document's actors are mostly the stored ones again: nothing to re-index then.
+      if (sameActor(this.actorsById.get(actor.id), actor)) continue;
       this.actorsById.set(actor.id, actor);
       this.compactNames.set(actor.id, [actor.name, ...actor.aliases].map(compactName).join('|'));
     }
@@ -103,9 +117,22 @@ export class GraphState {
   }
 
   /** Puts a checked upsert in: its actors, the document, and its claims in place of the previous ones. */
-  putDocument({ document, claims, actors }: DocumentUpsert): void {
-    this.putActors(actors);
+  putDocument(upsert: DocumentUpsert): void {
+    this.putDocuments([upsert]);
+  }
+
+  /**
+   * Puts checked upserts in, one after the other, and then recomputes each relation they
+   * touched once (a relation named by many documents of a batch is aggregated once, not per document).
+   */
+  putDocuments(upserts: DocumentUpsert[]): void {
     const touched = new Set<string>();
+    for (const upsert of upserts) this.replaceDocument(upsert, touched);
+    for (const key of touched) this.recompute(key);
+  }
+
+  private replaceDocument({ document, claims, actors }: DocumentUpsert, touched: Set<string>): void {
+    this.putActors(actors);
     for (const id of this.claimsByDocument.get(document.id) ?? []) {
       const claim = this.claims.get(id)!;
       const key = relationKey(claim);
@@ -129,7 +156,39 @@ export class GraphState {
       document.id,
       [...claims].sort(evidenceOrder).map((c) => c.id),
     );
-    for (const key of touched) this.recompute(key);
+  }
+
+  /**
+   * The state as plain records for a snapshot (snapshot.ts): actors, each document with its
+   * claims in evidence order (quotes left out: they are slices of the text), and the relations'
+   * aggregates, so that restoring recomputes nothing.
+   */
+  *records(): Generator<StateRecord> {
+    yield { actors: this.actors() };
+    for (const [id, document] of this.documents) {
+      yield { document, claims: this.claimsByDocument.get(id)!.map((c) => this.claims.get(c)!) };
+    }
+    yield { relations: this.relations.rows(() => true) };
+  }
+
+  /** Takes back what records() gave, in its order, as if each document had been put. */
+  restore(record: StateRecord): void {
+    if ('actors' in record) this.putActors(record.actors);
+    else if ('document' in record) {
+      const { document, claims } = record;
+      this.documents.set(document.id, document);
+      this.sortedDocuments = undefined;
+      this.claimsByDocument.set(
+        document.id,
+        claims.map((c) => c.id),
+      );
+      for (const claim of claims) {
+        this.claims.set(claim.id, claim);
+        addTo(this.claimsByRelation, relationKey(claim), claim.id);
+        addTo(this.claimsByActor, claim.subject, claim.id);
+        addTo(this.claimsByActor, claim.object, claim.id);
+      }
+    } else for (const row of record.relations) this.relations.set(row);
   }
 
   /** A relation's aggregate from its claims, or the relation gone when it has none left. */

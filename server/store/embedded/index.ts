@@ -39,13 +39,15 @@ import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
 import { checkHeld, checkNewActor, successorIn } from '../claim-changes.ts';
 import { Annotations } from './annotations.ts';
 import { compare, evidenceOrder, GraphState } from './graph-state.ts';
-import { Journal } from './journal.ts';
+import { Journal, type Resume } from './journal.ts';
+import { readSnapshot, SNAPSHOT_FILE, writeSnapshot } from './snapshot.ts';
 import { DocumentEntry, JournalEntry } from './journal-entry.ts';
 import { ActorList, checkDistinctDocuments } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
 import type { ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
 
 export const JOURNAL_FILE = 'journal.ndjson';
+export { SNAPSHOT_FILE };
 
 interface Opened {
   state: GraphState;
@@ -53,24 +55,52 @@ interface Opened {
   journal: Journal;
 }
 
+/** Below this much journal, replaying it is as quick as loading a snapshot: none is written. */
+const SNAPSHOT_MIN_BYTES = 4 * 2 ** 20;
+/** While writes go on, a snapshot is taken when the journal after the last one outgrows this (and the last one). */
+const SNAPSHOT_TAIL_BYTES = 256 * 2 ** 20;
 
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   readonly journalPath: string;
+  readonly snapshotPath: string;
   private readonly log: Logger;
+  private readonly snapshotMinBytes: number;
   private opened?: Opened;
+  /** What the snapshot on disk covers: journal bytes and its own size. */
+  private snapshot = { covers: 0, bytes: 0 };
   /** Writes queue here, so each checks against the state the previous one left. */
   private writes: Promise<unknown> = Promise.resolve();
 
-  constructor({ dataDir, logger }: { dataDir: string; logger?: Logger }) {
+  constructor({ dataDir, logger, snapshotMinBytes = SNAPSHOT_MIN_BYTES }: { dataDir: string; logger?: Logger; snapshotMinBytes?: number }) {
     this.journalPath = join(dataDir, JOURNAL_FILE);
+    this.snapshotPath = join(dataDir, SNAPSHOT_FILE);
     this.log = logger ?? createLogger();
+    this.snapshotMinBytes = snapshotMinBytes;
   }
 
+  /** Loads the snapshot when there is a usable one, then replays the journal after it (all of it otherwise). */
   async open(): Promise<void> {
     if (this.opened) return;
-    const state = new GraphState();
+    let state = new GraphState();
     const annotations = new Annotations();
+    let resume: Resume | undefined;
+    const loaded = await readSnapshot(this.snapshotPath);
+    this.snapshot = { covers: 0, bytes: 0 };
+    if ('records' in loaded) {
+      for (const record of loaded.records) state.restore(record);
+      this.snapshot = { covers: loaded.mark.end, bytes: loaded.bytes };
+      resume = {
+        mark: loaded.mark,
+        mismatch: (problem) => {
+          this.log.warn({ snapshot: this.snapshotPath, problem }, 'snapshot ignored: it is not of this journal; replaying the whole journal');
+          state = new GraphState();
+          this.snapshot = { covers: 0, bytes: 0 };
+        },
+      };
+    } else if (!loaded.missing) {
+      this.log.warn({ snapshot: this.snapshotPath, problem: loaded.problem }, 'snapshot ignored; replaying the whole journal');
+    }
     let entries = 0;
     const journal = await Journal.open(
       this.journalPath,
@@ -79,17 +109,36 @@ export class EmbeddedStore implements GraphStore {
         entries++;
       },
       this.log,
+      resume,
     );
     this.opened = { state, annotations, journal };
-    this.log.info({ journal: this.journalPath, entries, ...counts(state) }, 'embedded store opened');
+    this.log.info({ journal: this.journalPath, snapshotBytes: this.snapshot.bytes, replayed: entries, ...counts(state) }, 'embedded store opened');
   }
 
+  /** Writes a snapshot when the journal has grown since the last one (and is worth one), then closes. */
   async close(): Promise<void> {
     if (!this.opened) return;
     const { journal } = this.opened;
     await this.writes;
-    this.opened = undefined;
-    await journal.close();
+    try {
+      if (!journal.failure && journal.mark.end >= this.snapshotMinBytes && journal.mark.end > this.snapshot.covers) await this.takeSnapshot(this.opened);
+    } finally {
+      this.opened = undefined;
+      await journal.close();
+    }
+  }
+
+  private async takeSnapshot({ state, journal }: { state: GraphState; journal: Journal }): Promise<void> {
+    const mark = journal.mark;
+    const started = performance.now();
+    try {
+      const bytes = await writeSnapshot(this.snapshotPath, state, mark);
+      this.snapshot = { covers: mark.end, bytes };
+      this.log.info({ snapshot: this.snapshotPath, bytes, journalBytes: mark.end, ms: Math.round(performance.now() - started) }, 'snapshot written');
+    } catch (error) {
+      // The journal holds everything; a snapshot that cannot be written only costs a longer open.
+      this.log.warn({ snapshot: this.snapshotPath, error: (error as Error).message }, 'could not write the snapshot');
+    }
   }
 
   async health(): Promise<StoreHealth> {
@@ -127,10 +176,10 @@ export class EmbeddedStore implements GraphStore {
       const changed = entries.filter((_, i) => outcomes[i] !== 'unchanged').map((entry) => withoutRejected(annotations, entry));
       // One journal write for the batch; memory changes only once it is on disk.
       await journal.appendAll(changed);
-      for (const entry of changed) {
-        state.putDocument(entry);
-        annotations.reject(entry.rejected ?? []);
-      }
+      state.putDocuments(changed);
+      for (const entry of changed) annotations.reject(entry.rejected ?? []);
+      const tail = journal.mark.end - this.snapshot.covers;
+      if (tail >= SNAPSHOT_TAIL_BYTES && tail >= this.snapshot.bytes) await this.takeSnapshot({ state, journal });
       return outcomes;
     });
   }

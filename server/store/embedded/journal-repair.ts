@@ -6,7 +6,8 @@
  * nothing is deleted, only moved.
  */
 import { open, readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { removeSnapshot, SNAPSHOT_FILE } from './snapshot.ts';
 import { JournalEntry } from './journal-entry.ts';
 import { lockJournal } from './lock.ts';
 import { scanJournal } from './journal.ts';
@@ -42,6 +43,8 @@ export async function repairJournal(path: string): Promise<Repair> {
     const next = `${path}.repair-${process.pid}`;
     await writeFile(next, Buffer.concat(goodRanges.map(([s, e]) => data.subarray(s, e))), { flush: true });
     await rename(next, path);
+    // The snapshot was taken of the journal as it was; open() would detect that, but it goes now.
+    await removeSnapshot(join(dirname(path), SNAPSHOT_FILE));
     const dir = await open(dirname(path), 'r');
     try {
       await dir.sync();

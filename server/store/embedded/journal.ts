@@ -29,8 +29,29 @@ const LINE = /^\{"sha256":"([0-9a-f]{64})","payload":(.*)\}$/s;
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export function encodeLine(payload: unknown): Buffer {
+  return encode(payload).line;
+}
+
+function encode(payload: unknown): { line: Buffer; sha256: string } {
   const json = JSON.stringify(payload);
-  return Buffer.from(`{"sha256":"${digest(json)}","payload":${json}}\n`);
+  const sha256 = digest(json);
+  return { line: Buffer.from(`{"sha256":"${sha256}","payload":${json}}\n`), sha256 };
+}
+
+/**
+ * A point in the journal: the byte offset where the complete line ending there stops, and
+ * that line's checksum (empty at offset 0). A snapshot names the mark it covers up to; the
+ * line's checksum tells the same journal from one rewritten or cut since.
+ */
+export interface JournalMark {
+  end: number;
+  sha256: string;
+}
+
+/** Where replay may start: after `mark`, when the journal still has that line there; else `mismatch()` is called and replay starts at the beginning. */
+export interface Resume {
+  mark: JournalMark;
+  mismatch(reason: string): void;
 }
 
 /** The payload of one line (without its newline), or undefined when the line is torn or corrupt. */
@@ -54,7 +75,14 @@ export class Journal {
     private readonly unlock: () => Promise<void>,
     /** Bytes of complete lines: where the next append starts. */
     private size: number,
+    /** The checksum of the last complete line. */
+    private lastSha256: string,
   ) {}
+
+  /** The end of the last complete line. */
+  get mark(): JournalMark {
+    return { end: this.size, sha256: this.lastSha256 };
+  }
 
   private lastFailure: string | undefined;
 
@@ -67,37 +95,49 @@ export class Journal {
    * Locks the journal at `path` for this process, opens it (creating it and its directory),
    * replays every complete line through `replay` in order, and truncates a torn tail.
    */
-  static async open(path: string, replay: Replay, log: Logger): Promise<Journal> {
+  static async open(path: string, replay: Replay, log: Logger, resume?: Resume): Promise<Journal> {
     const { handle, unlock } = await openLocked(path);
     try {
       const data = await handle.readFile();
-      const scan = scanJournal(data);
+      // With a snapshot (snapshot.ts), only the lines after its mark are read; line numbers in
+      // messages are then counted on demand.
+      const problem = resume && markProblem(data, resume.mark);
+      if (problem) resume!.mismatch(problem);
+      const from = resume && !problem ? resume.mark.end : 0;
+      const scan = scanJournal(data.subarray(from));
+      const lineOffset = from > 0 ? () => countLines(data, from) : () => 0;
       const damaged = scan.lines.find((l) => l.problem);
-      if (damaged)
+      if (damaged) {
+        const line = damaged.line + lineOffset();
         throw new InvalidInput(
-          `${path}:${damaged.line}: ${damaged.problem}; the journal is damaged, not torn by a crash, and was left as it is ` +
+          `${path}:${line}: ${damaged.problem}; the journal is damaged, not torn by a crash, and was left as it is ` +
             '(`dyad doctor` lists every damaged line, `dyad repair` moves them aside)',
-          { file: path, line: damaged.line },
+          { file: path, line },
         );
+      }
       for (const line of scan.lines) {
         try {
           replay(line.payload);
         } catch (error) {
-          throw new InvalidInput(`${path}:${line.line}: ${(error as Error).message}`, { file: path, line: line.line });
+          const number = line.line + lineOffset();
+          throw new InvalidInput(`${path}:${number}: ${(error as Error).message}`, { file: path, line: number });
         }
       }
+      const kept = from + (scan.torn?.start ?? data.length - from);
       if (scan.torn) {
         const aside = `${path}.torn-${Date.now()}`;
-        await writeFile(aside, data.subarray(scan.torn.start), { flag: 'wx', flush: true });
+        await writeFile(aside, data.subarray(kept), { flag: 'wx', flush: true });
         log.warn(
-          { journal: path, keptBytes: scan.torn.start, droppedBytes: data.length - scan.torn.start, line: scan.torn.line, movedTo: aside },
+          { journal: path, keptBytes: kept, droppedBytes: data.length - kept, line: scan.torn.line + lineOffset(), movedTo: aside },
           'journal ends in a torn entry (an interrupted write); moved it aside and truncated it away',
         );
-        await handle.truncate(scan.torn.start);
+        await handle.truncate(kept);
         await handle.sync();
       }
       if (data.length === 0) await syncDirectory(dirname(path));
-      return new Journal(path, handle, unlock, scan.torn?.start ?? data.length);
+      const last = scan.lines.at(-1);
+      const lastSha256 = last ? lineChecksum(data, from + last.start) : from > 0 ? resume!.mark.sha256 : '';
+      return new Journal(path, handle, unlock, kept, lastSha256);
     } catch (error) {
       await handle.close();
       await unlock();
@@ -117,7 +157,8 @@ export class Journal {
    */
   async appendAll(payloads: unknown[]): Promise<void> {
     if (payloads.length === 0) return;
-    const lines = Buffer.concat(payloads.map(encodeLine));
+    const encoded = payloads.map(encode);
+    const lines = Buffer.concat(encoded.map((e) => e.line));
     try {
       await this.handle.appendFile(lines);
       await this.handle.sync();
@@ -127,6 +168,7 @@ export class Journal {
       throw new StoreUnavailable(this.lastFailure);
     }
     this.size += lines.length;
+    this.lastSha256 = encoded.at(-1)!.sha256;
     this.lastFailure = undefined;
   }
 
@@ -174,6 +216,30 @@ export function scanJournal(data: Buffer): JournalScan {
   return { lines };
 }
 
+/** The checksum a line starting at `start` declares (its first field, fixed form). */
+function lineChecksum(data: Buffer, start: number): string {
+  return data.toString('latin1', start + '{"sha256":"'.length, start + '{"sha256":"'.length + 64);
+}
+
+/** Why `mark` is not a line end of this journal with that checksum, or undefined when it is. */
+export function markProblem(data: Buffer, mark: JournalMark): string | undefined {
+  if (mark.end > data.length) return `the journal is shorter (${data.length} bytes) than the ${mark.end} bytes the snapshot covers`;
+  if (mark.end === 0) return undefined;
+  if (data[mark.end - 1] !== NEWLINE) return `no line ends at byte ${mark.end}`;
+  const start = data.lastIndexOf(NEWLINE, mark.end - 2) + 1;
+  const end = mark.end - 1 > start && data[mark.end - 2] === CR ? mark.end - 2 : mark.end - 1;
+  const decoded = decodeLine(data.subarray(start, end));
+  if (!decoded || lineChecksum(data, start) !== mark.sha256) return `the line ending at byte ${mark.end} is not the one the snapshot covers`;
+  return undefined;
+}
+
+/** How many lines end before `offset`. */
+function countLines(data: Buffer, offset: number): number {
+  let lines = 0;
+  for (let at = data.indexOf(NEWLINE); at !== -1 && at < offset; at = data.indexOf(NEWLINE, at + 1)) lines++;
+  return lines;
+}
+
 /** Takes the journal's lock and opens it for appending, creating it and its folder; a folder that cannot be written is a clear error. */
 export async function openLocked(path: string): Promise<{ handle: FileHandle; unlock: () => Promise<void> }> {
   try {
@@ -195,8 +261,8 @@ export async function openLocked(path: string): Promise<{ handle: FileHandle; un
   }
 }
 
-/** Makes a newly created journal's directory entry durable. */
-async function syncDirectory(dir: string): Promise<void> {
+/** Makes a directory's entries (a new or renamed file) durable. */
+export async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();

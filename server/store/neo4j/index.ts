@@ -37,7 +37,7 @@ import {
 } from '../../domain/index.ts';
 import { NotFound, StoreUnavailable } from '../../errors.ts';
 import { relationBetween } from '../../graph/aggregate.ts';
-import { expandNeighborhood, neighborhoodGraph, type NeighborhoodOptions } from '../../graph/neighborhood.ts';
+import { expandNeighborhood, expandRings, neighborhoodGraph, type NeighborhoodOptions } from '../../graph/neighborhood.ts';
 import { type GraphBounds, overview, overviewGraph } from '../../graph/overview.ts';
 import { checkPathEnds, MAX_PATHS, type PathOptions, pathPairs, pathsGraph, rankPaths } from '../../graph/paths.ts';
 import { RelationIndex } from '../../graph/relation-index.ts';
@@ -71,7 +71,7 @@ const Counts = z.object({ documents: z.number(), actors: z.number(), claims: z.n
 const DocumentState = z.object({
   id: z.string(),
   hash: z.string().optional(),
-  knownActors: z.array(z.string()),
+  knownActors: z.array(Actor),
   owners: z.array(z.object({ claim: z.string(), document: z.string() })),
   relations: z.array(z.string()),
   actors: z.array(z.string()),
@@ -84,23 +84,32 @@ const EvidenceFields = z.object({
   certainty: Certainty,
   when: z.string().optional(),
 });
-const ClaimPage = z.object({ total: z.number(), items: z.array(ClaimView), evidence: z.array(EvidenceFields).optional() });
+const ClaimPage = z.object({ total: z.number(), items: z.array(ClaimView), evidence: z.array(EvidenceFields) });
 const ActorRow = z.object({ actor: Actor, types: z.array(RelationType), documents: z.array(z.string()) });
 const ActorRefRow = z.object({ actor: ActorRef });
 
-/** A relation as stored: its aggregate flat on the relationship (Neo4j properties hold no maps). */
+/**
+ * A relation as stored: its aggregate flat on the relationship (Neo4j properties hold no maps),
+ * checked once as EdgeAttributes after the certainty counts are gathered (a loose object, not an
+ * intersection: zod merging thousands of intersections was a hub neighbourhood's main JS cost).
+ */
 const StoredRelation = z
   .object({
     source: z.string(),
     target: z.string(),
-    relation: z.object({ key: z.string() }).and(z.record(z.string(), z.unknown())),
+    relation: z.looseObject({ key: z.string() }),
   })
   .transform(({ source, target, relation }): RelationRow => {
-    const { key, ...flat } = relation as Record<string, unknown> & { key: string };
-    const certainty = Object.fromEntries(Certainty.options.map((c) => [c, flat[c]]));
-    const rest = Object.fromEntries(Object.entries(flat).filter(([name]) => !(Certainty.options as string[]).includes(name)));
+    const { key, ...rest } = relation as Record<string, unknown> & { key: string };
+    const certainty = Object.fromEntries(Certainty.options.map((c) => [c, rest[c]]));
+    for (const c of Certainty.options) delete rest[c];
     return { key, source, target, attributes: EdgeAttributes.parse({ ...rest, certainty }) };
   });
+
+/** Relations with the drawing of the actors a response shows (relations-between). */
+const RowsWithRefs = z.object({ rows: z.array(StoredRelation), refs: z.array(ActorRef) });
+/** A neighbourhood's rows once its rings are chosen (neighborhood.cypher). */
+const NeighborhoodRows = RowsWithRefs.extend({ omittedNodes: z.number(), omittedEdges: z.number() });
 
 /** The relationship properties of an aggregate: certainty counts flattened beside the rest. */
 function relationProps({ key, attributes: { certainty, ...rest } }: RelationRow) {
@@ -170,14 +179,17 @@ interface Selection {
 
 /** Where claims.cypher takes its candidates: the narrowest index the read names, else every document. */
 function pivot(s: Selection, filters: ClaimFilters) {
-  const none = { scan: false, pivotDocuments: undefined as string[] | undefined, pivotActors: undefined as string[] | undefined };
+  const none = { scanFrom: undefined as string | undefined, pivotDocuments: undefined as string[] | undefined, pivotActors: undefined as string[] | undefined };
   if (s.document !== undefined) return { ...none, pivotDocuments: [s.document] };
   if (s.touching) return { ...none, pivotActors: s.touching };
   const actor = s.actor ?? s.subject ?? s.object;
   if (actor !== undefined) return { ...none, pivotActors: [actor] };
   if (filters.documents) return { ...none, pivotDocuments: filters.documents };
-  return { ...none, scan: true };
+  return { ...none, scanFrom: '' };
 }
+
+/** A LIMIT that admits every match (Cypher's LIMIT takes no null). */
+const UNLIMITED = 2 ** 31 - 1;
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -267,7 +279,7 @@ export class Neo4jStore implements GraphStore {
       const states = new Map(rows.map((row) => [row.id, row]));
       for (const upsert of upserts) {
         const state = states.get(upsert.document.id)!;
-        const known = new Set(state.knownActors);
+        const known = new Set(state.knownActors.map((a) => a.id));
         const owners = new Map(state.owners.map((o) => [o.claim, o.document]));
         checkReferences(upsert, { hasActor: (id) => known.has(id), claimOwner: (id) => owners.get(id) });
       }
@@ -281,7 +293,12 @@ export class Neo4jStore implements GraphStore {
         upserts.filter((_, i) => outcomes[i] !== 'unchanged'),
       );
 
-      const actors = new Map(changed.flatMap((u) => u.actors.map((a) => [a.id, a] as const)));
+      // Only actors that are new or differ from the stored ones are written (bulk ingest puts
+      // the gazetteer first, so a document's actors are nearly always stored already).
+      const stored = new Map(changed.flatMap(({ document }) => states.get(document.id)!.knownActors.map((a) => [a.id, JSON.stringify(a)] as const)));
+      const actors = new Map(
+        changed.flatMap((u) => u.actors.filter((a) => stored.get(a.id) !== JSON.stringify(Actor.parse(a))).map((a) => [a.id, a] as const)),
+      );
       if (actors.size > 0) await this.upsertActors(tx, [...actors.values()]);
       const touchedKeys = new Set<string>();
       const touchedActors = new Set<string>();
@@ -419,39 +436,49 @@ export class Neo4jStore implements GraphStore {
   }
 
   async neighborhood(center: string, { depth, limit, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
-    await this.requireActors([center]);
     const claimFilters = claimLevelFilters(filters);
-    const found = await expandNeighborhood(center, { depth, limit }, (ids) =>
-      claimFilters
-        ? this.admittedRelations(filters, claimFilters, { touching: ids })
-        : this.cypher.read('relations-touching', { ids, ...relationParams(filters) }, StoredRelation),
-    );
-    return neighborhoodGraph(center, found, await this.refs(found.rows, [center]));
+    if (claimFilters) {
+      await this.requireActors([center]);
+      const found = await expandNeighborhood(center, { depth, limit }, (ids) => this.admittedRelations(filters, claimFilters, { touching: ids }));
+      return neighborhoodGraph(center, found, await this.refs(found.rows, [center]));
+    }
+    // Relation-level filters only: each ring's choice and the final rows are made in Cypher, so
+    // only the shown relations leave the database (a hub's thousands of relations are counted there).
+    const params = relationParams(filters);
+    const { kept, expanded } = await expandRings(center, depth, async (frontier, before) => {
+      const [row] = await this.cypher.read('neighborhood-ring', { frontier, kept: [...before], limit, ...params }, z.object({ next: z.array(z.string()) }));
+      return row!.next;
+    });
+    const [found] = await this.cypher.read('neighborhood', { expanded, kept: [...kept], ...params }, NeighborhoodRows);
+    const refs = new Map(found!.refs.map((ref) => [ref.id, ref]));
+    if (!refs.has(center)) throw new NotFound('actor', center);
+    return neighborhoodGraph(center, { nodes: [...kept], ...found! }, (id) => refs.get(id)!);
   }
 
   async paths(from: string, to: string, { maxLength, k, filters }: PathOptions): Promise<SerializedGraph> {
     checkPathEnds(from, to);
-    await this.requireActors([from, to]);
     const claimFilters = claimLevelFilters(filters);
-    let ranked;
     if (claimFilters) {
+      await this.requireActors([from, to]);
       const index = RelationIndex.of(await this.admittedRelations(filters, claimFilters, {}));
-      ranked = index.paths(from, to, { maxLength, k }, () => true);
-    } else {
-      const params = relationParams(filters);
-      const found = (await this.cypher.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...params }, z.object({ path: z.array(z.string()) }))).map((r) => r.path);
-      const pairRows = found.length > 0 ? await this.cypher.read('relations-between', { pairs: pathPairs(found), ...params }, StoredRelation) : [];
-      ranked = rankPaths(found, pairRows, k);
+      const ranked = index.paths(from, to, { maxLength, k }, () => true);
+      return pathsGraph(ranked, await this.refs(ranked.rows));
     }
-    return pathsGraph(ranked, await this.refs(ranked.rows));
+    const params = relationParams(filters);
+    const found = (await this.cypher.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...params }, z.object({ path: z.array(z.string()) }))).map((r) => r.path);
+    // A path proves both ends exist; only without one is it asked whether they do.
+    if (found.length === 0) await this.requireActors([from, to]);
+    const [between] = found.length > 0 ? await this.cypher.read('relations-between', { pairs: pathPairs(found), ...params }, RowsWithRefs) : [{ rows: [], refs: [] }];
+    const refs = new Map(between!.refs.map((ref) => [ref.id, ref]));
+    return pathsGraph(rankPaths(found, between!.rows, k), (id) => refs.get(id)!);
   }
 
   /** The relations of the claims a claim-level filter admits, aggregated, passing the relation-level filters too. */
   private async admittedRelations(filters: GraphFilters, claimFilters: ClaimFilters, { touching }: { touching?: string[] }): Promise<RelationRow[]> {
-    const { evidence } = await this.claims(claimFilters, { touching }, 0, 0, true);
+    const { evidence } = await this.claims(claimFilters, { touching }, 0, undefined, true);
     // Kinds and types are applied with the claims; the thresholds apply to the aggregates.
     const { minClaims, minDocuments } = filters;
-    return rowsFromClaims(evidence!).filter(relationPredicate({ minClaims, minDocuments }, () => undefined));
+    return rowsFromClaims(evidence).filter(relationPredicate({ minClaims, minDocuments }, () => undefined));
   }
 
   /** Throws NotFound naming the first id that is not an actor. */
@@ -473,7 +500,10 @@ export class Neo4jStore implements GraphStore {
     await this.cypher.write('clear-all', {});
   }
 
-  /** Every parameter of claims.cypher is passed; an absent one as null. */
+  /**
+   * Every parameter of claims.cypher is passed; an absent one as null. `total` is counted only
+   * for a page (`limit` given); without a limit every match is returned.
+   */
   private async claims(filters: ClaimFilters, s: Selection, offset: number, limit: number | undefined, evidence = false): Promise<z.infer<typeof ClaimPage>> {
     const selection = {
       document: s.document,
@@ -484,7 +514,8 @@ export class Neo4jStore implements GraphStore {
       object: s.object,
       undirected: s.undirected === true,
     };
-    const [page] = await this.cypher.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), offset, limit, evidence }, ClaimPage);
+    const paging = { offset, limit: limit ?? UNLIMITED, counted: limit !== undefined && !evidence, evidence };
+    const [page] = await this.cypher.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), ...paging }, ClaimPage);
     return page!;
   }
 

@@ -1,0 +1,115 @@
+/**
+ * The linguistic rules of the extractor, one short text each (written for these tests): headings,
+ * appositions, possessors of a part, compounds, nominal agents, coreference by surname and by
+ * description, nested cues, and the part of speech that keeps a noun from acting as a verb cue.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../server/ingest/extract/index.ts';
+import { defaultLexicon } from '../../../server/ingest/extract/lexicon.ts';
+import { splitSentences } from '../../../server/ingest/extract/text.ts';
+import { loadGazetteer } from '../../../server/ingest/gazetteer.ts';
+import { seedsDir } from '../../helpers/seed.ts';
+
+const { index } = await loadGazetteer(join(seedsDir, 'actors.yaml'));
+const run = (text: string) => extract({ document: 'test', text, body: [[0, text.length]] }, index);
+const triples = (text: string) => run(text).claims.map((c) => `${c.subject} ${c.type} ${c.object}`);
+
+describe('sentences', () => {
+  it('reads a short unpunctuated line before a blank line as a heading that claims nothing', () => {
+    expect(triples('The TTP attacks Pakistan again\n\nOfficials met on Monday.')).toEqual([]);
+    expect(triples('The TTP attacked Pakistan.\n\nOfficials met on Monday.')).toContain('ttp CLASHES_WITH pakistan');
+    // Names in a heading still teach the text its acronyms.
+    expect(triples('Jamaat Sentinel Front (JSF) in Focus\n\nThe JSF attacked Pakistan.')).toContain('jamaat-sentinel-front CLASHES_WITH pakistan');
+  });
+
+  it('ends a sentence after a hyphenated acronym, but not after U.K.', () => {
+    const text = 'Money reached IS-K. Later the U.K. listed it.';
+    const sentences = splitSentences(text, [[0, text.length]], defaultLexicon().abbreviations).map((s) => text.slice(s.start, s.end));
+    expect(sentences).toEqual(['Money reached IS-K.', 'Later the U.K. listed it.']);
+  });
+});
+
+describe('appositions and titles', () => {
+  it('holds a person in the institution an apposition names', () => {
+    expect(triples('Nadia Farooqi, a senior fellow at the Larkana Policy Institute, wrote the report.')).toContain(
+      'nadia-farooqi MEMBER_OF larkana-policy-institute',
+    );
+  });
+
+  it('never places an institutional post in the group the text is about', () => {
+    const claims = triples('The TTP attacked Pakistan. The TTP attacked it again. Nadia Farooqi, a senior fellow, wrote about it.');
+    expect(claims.filter((c) => c.includes('MEMBER_OF'))).toEqual([]);
+  });
+
+  it('reads a financier in apposition as a member of the group named in it', () => {
+    expect(triples('Police detained Ahmad Karimov, a prominent ISKP financial facilitator, in Dushanbe.')).toContain('ahmad-karimov MEMBER_OF is-k');
+  });
+
+  it('lets honorifics stand between a title and its holder', () => {
+    const text = 'The Taliban rejected the plan. The Taliban closed the schools. Defence Minister Mullah Mohammad Yaqub spoke to the press.';
+    expect(triples(text)).toContain('mullah-yaqub MEMBER_OF afghan-taliban');
+  });
+
+  it('does not read a capitalised word inside a title as a verb cue', () => {
+    const claims = triples('Mr Rahim Khan of the Armed Forces Command met the TTP delegation.');
+    expect(claims.filter((c) => c.includes('SUPPORTS'))).toEqual([]);
+  });
+});
+
+describe('discourse', () => {
+  it('keeps the owner of a branch from acting, and the branch as the latest actor', () => {
+    const claims = triples('AQIS, al-Qaeda’s branch in South Asia, grew quickly. It remains a rival to the Islamic State.');
+    expect(claims).not.toContain('al-qaeda OPERATES_IN south-asia');
+    expect(claims).toContain('aqis RIVAL_OF islamic-state');
+    expect(claims).not.toContain('al-qaeda RIVAL_OF islamic-state');
+  });
+
+  it('names a person by surname once the text has named them in full', () => {
+    expect(triples('Imran Qadir, a spokesman for the TTP, spoke on Monday. Later Qadir accused Pakistan of lying.')).toContain('imran-qadir ACCUSES pakistan');
+  });
+
+  it('resolves a description with modifiers to the latest actor of its kind', () => {
+    expect(triples('Jaish al-Adl claimed the raid. The shadowy group is based in Iran.')).toContain('jaish-al-adl OPERATES_IN iran');
+  });
+
+  it('hands a relative clause after a bracketed aside to the name before the aside', () => {
+    expect(triples('Officials blamed the TTP (also called the Pakistan Taliban), which stages attacks inside Pakistan.')).toContain('ttp CLASHES_WITH pakistan');
+  });
+});
+
+describe('phrases', () => {
+  it('reads "X-backed" and "Y’s X-supplied" compounds as support', () => {
+    expect(triples('The Pakistan-backed Lashkar-e-Taiba grew in Punjab.')).toContain('pakistan SUPPORTS lashkar-e-taiba');
+    expect(triples('Iran’s Russian-supplied drones struck the border.')).toContain('russia SUPPORTS iran');
+  });
+
+  it('takes a name modifying a cue noun as its agent, inside a prepositional phrase too', () => {
+    expect(triples('The money went to a TTP recruitment drive in Bajaur.')).toContain('ttp RECRUITS_FROM bajaur');
+  });
+
+  it('reads "responsible for" as describing the phrase before it, its owner included', () => {
+    expect(triples('The cell of the TTP responsible for the Peshawar mosque bombing was dismantled.')).toContain('ttp PERPETRATED peshawar-mosque-bombing-2023');
+  });
+
+  it('lets a longer cue hold a shorter one inside it', () => {
+    const claims = triples('Pakistan has strained ties with India.');
+    expect(claims).toContain('pakistan RIVAL_OF india');
+    expect(claims).not.toContain('pakistan ALLIED_WITH india');
+  });
+
+  it('does not read a one-word verb cue as a verb where the tagger reads a noun', () => {
+    expect(triples('The TTP collected the funds from traders in Pakistan.').filter((c) => c.includes('SUPPORTS'))).toEqual([]);
+  });
+
+  it('reads recruiting defectors from a group, pressure on a group, and troops abroad', () => {
+    expect(triples('IS-K drew many defectors from the TTP.')).toContain('is-k RECRUITS_FROM ttp');
+    expect(triples('The TTP was put under pressure by Pakistan.')).toContain('pakistan PRESSURES ttp');
+    expect(triples('Russia kept troops in Syria.')).toContain('russia OPERATES_IN syria');
+  });
+
+  it('never takes "its early years" as a place', () => {
+    const claims = triples('The TTP grew, and Al-Qaeda was active in its early years.');
+    expect(claims.filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
+  });
+});
