@@ -75,7 +75,7 @@ CALL () {
   WHERE NOT $evidence
   RETURN collect(CASE WHEN NOT $evidence THEN c {
     .id, .type, .certainty, .attributedTo, .when, .quote, .start, .end, .origin, .confidence, .note,
-    .mode, .role, .claimed,
+    .mode, .role, .claimed, .revision,
     document: d.id, documentTitle: d.title, reliability: d.reliability,
     subject: s {.id, .name, .kind, .aliases},
     object: o {.id, .name, .kind, .aliases}

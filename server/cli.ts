@@ -78,9 +78,9 @@ function buildProgram(): Command {
 
   const exportCommand = program
     .command('export')
-    .description('the filtered graph as GEXF, GraphML or JSON, or its claims as CSV')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(ExportFormat.options).makeOptionMandatory())
-    .option('-o, --out <file>', 'write to this file (default: stdout)');
+    .description('the filtered graph as GEXF, GraphML or JSON, or its claims as CSV; or the store as a seeds folder (--format seeds --out DIR)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...ExportFormat.options, 'seeds']).makeOptionMandatory())
+    .option('-o, --out <file>', 'write to this file (default: stdout); for seeds, the folder');
   // The API's graph filters, spelled as flags; a flag given twice is a list.
   for (const name of Object.keys(GraphFilters.shape))
     exportCommand.option(`--${name} <value>`, `filter, as the API's ${name}=`, (value: string, previous?: string | string[]) =>
@@ -88,6 +88,14 @@ function buildProgram(): Command {
     );
   exportCommand.action(async ({ format, out, ...flags }: Record<string, string | string[]>, command: Command) => {
     const filters = parseUsage(command, GraphFilters, flags);
+    if (format === 'seeds') {
+      // A seeds folder holds whole documents: only the choice of documents applies.
+      const { documents, ...others } = filters;
+      const other = Object.keys(others).find((name) => others[name as keyof typeof others] !== undefined);
+      if (other) return command.error(`export: --${other} does not apply to --format seeds (only --documents does)`, { exitCode: 2 });
+      if (typeof out !== 'string') return command.error('export: --format seeds needs --out DIR', { exitCode: 2 });
+      return exitWith(await (await import('./commands/export.ts')).runSeeds({ out, documents }));
+    }
     exitWith(await (await import('./commands/export.ts')).run({ format: format as ExportFormat, out: out as string | undefined, filters }));
   });
 

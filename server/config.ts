@@ -19,6 +19,25 @@ const Env = z.object({
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().optional(),
   DYAD_API_TOKEN: z.string().min(1).optional(),
+  /** The analyst DYAD_API_TOKEN names in claim history. */
+  DYAD_ANALYST: z.string().trim().min(1).max(100).default('analyst'),
+  /** Named tokens, one per analyst, so history names who changed what: `alice=tokA,bob=tokB`. */
+  DYAD_API_TOKENS: z
+    .string()
+    .transform((list) => list.split(',').map((pair) => pair.trim()).filter((pair) => pair.length > 0))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^[^=\s]{1,100}=\S+$/, 'each entry is name=token, e.g. alice=tokA,bob=tokB')
+          .transform((pair) => {
+            const at = pair.indexOf('=');
+            return { analyst: pair.slice(0, at), token: pair.slice(at + 1) };
+          }),
+      ),
+    )
+    .refine((tokens) => new Set(tokens.map((t) => t.token)).size === tokens.length, 'a token is given to two analysts')
+    .default([]),
   /** Origins allowed to read the API from a browser (Gephi Lite, a notebook): comma-separated; none by default. */
   DYAD_CORS_ORIGINS: z
     .string()

@@ -19,6 +19,7 @@ import { rejectUnknownDocuments } from './known-documents.ts';
 import { registerOpenApi } from './openapi.ts';
 import { serializerCompiler } from './serializer.ts';
 import { actorRoutes } from './routes/actors.ts';
+import { annotationRoutes } from './routes/annotations.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -38,12 +39,16 @@ export interface AppOptions {
   clientDir?: string;
   /** The extraction workers' time budget and count. */
   extraction?: ExtractionPoolOptions;
-  /** Requests per minute per client address; false switches the limit off. */
+  /** Requests per minute per client address; false switches the limit off (writes' too). */
   rateLimit?: number | false;
+  /** Requests per minute per client address to each write route (default 120). */
+  writeRateLimit?: number;
 }
 
 /** Generous: the explorer fires a burst of graph and evidence requests per interaction. */
 const DEFAULT_RATE_LIMIT = 1200;
+/** Writes are an analyst's deliberate acts: far fewer than the explorer's reads. */
+const DEFAULT_WRITE_RATE_LIMIT = 120;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger | undefined = options.logger;
@@ -87,8 +92,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     config: options.config,
     seedsDir: options.seedsDir ?? options.config.DYAD_SEEDS_DIR,
     extraction: options.extraction,
+    writeRateLimit: rateLimit === false ? {} : { rateLimit: { max: options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT, timeWindow: '1 minute' } },
   };
-  for (const routes of [healthRoutes, documentRoutes, actorRoutes, graphRoutes, pathRoutes, claimRoutes, compareRoutes, exportRoutes])
+  for (const routes of [
+    healthRoutes,
+    documentRoutes,
+    actorRoutes,
+    graphRoutes,
+    pathRoutes,
+    claimRoutes,
+    annotationRoutes,
+    compareRoutes,
+    exportRoutes,
+  ])
     await app.register(routes, context);
   await registerClient(app, options.clientDir ?? DEFAULT_CLIENT_DIR);
   await app.ready();

@@ -10,4 +10,6 @@ export interface ApiContext {
   seedsDir: string;
   /** The extraction workers' budget and count (defaults in extract-pool.ts). */
   extraction?: ExtractionPoolOptions;
+  /** Route config for writes: their own, stricter rate limit (@fastify/rate-limit), or {} when limits are off. */
+  writeRateLimit: { rateLimit?: { max: number; timeWindow: string } };
 }

@@ -12,7 +12,9 @@ import {
   ActorDetail,
   ActorHit,
   ActorRef,
+  ClaimDraft,
   ClaimView,
+  HistoryEntry,
   DocumentSummary,
   EdgeAttributes,
   NodeAttributes,
@@ -24,7 +26,7 @@ import {
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Response shapes named once in components/schemas and referenced from every route. */
-const COMPONENTS = { ActorDetail, ActorHit, ActorRef, ClaimView, DocumentSummary, EdgeAttributes, NodeAttributes, Problem, SerializedGraph, StoreHealth };
+const COMPONENTS = { ActorDetail, ActorHit, ActorRef, ClaimDraft, ClaimView, HistoryEntry, DocumentSummary, EdgeAttributes, NodeAttributes, Problem, SerializedGraph, StoreHealth };
 for (const [id, schema] of Object.entries(COMPONENTS)) z.globalRegistry.add(schema, { id });
 
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {

@@ -28,5 +28,12 @@ export const CuratedClaim = z
   .strict();
 export type CuratedClaim = z.infer<typeof CuratedClaim>;
 
-export const CuratedClaimsFile = z.object({ claims: z.array(CuratedClaim) }).strict();
+/**
+ * An extracted claim an analyst rejected: extracting the document again does not bring it
+ * back. Named as a curated claim is (actors by id or alias, the quote, its occurrence).
+ */
+export const RejectedClaim = CuratedClaim.pick({ subject: true, type: true, object: true, quote: true, occurrence: true }).strict();
+export type RejectedClaim = z.infer<typeof RejectedClaim>;
+
+export const CuratedClaimsFile = z.object({ claims: z.array(CuratedClaim), rejected: z.array(RejectedClaim).optional() }).strict();
 export type CuratedClaimsFile = z.infer<typeof CuratedClaimsFile>;

@@ -8,3 +8,4 @@ export * from './when.ts';
 export * from './curated.ts';
 export * from './responses.ts';
 export * from './actor-list.ts';
+export * from './annotation.ts';

@@ -102,6 +102,8 @@ export const ClaimRecord = z
     origin: Origin,
     confidence: z.number().min(0).max(1).optional(),
     note: z.string().optional(),
+    /** 1 after ingest (absent), +1 on every change an analyst makes (server/domain/annotation.ts). */
+    revision: z.number().int().min(1).optional(),
   })
   .extend(ClaimDetail.shape)
   .refine((c) => c.end > c.start && c.end - c.start === c.quote.length, {
@@ -132,10 +134,12 @@ export const ClaimView = z
     origin: Origin,
     confidence: z.number().optional(),
     note: z.string().optional(),
+    /** 1 after ingest; +1 on every change. A write names the revision it saw (409 when stale). */
+    revision: z.number().int().min(1).default(1),
   })
   .extend(ClaimDetail.shape);
 export type ClaimView = z.infer<typeof ClaimView>;
 
 /** One line of `dyad claims` and `dyad extract` (architecture.md): a claim view without document display fields. */
-export const ClaimLine = ClaimView.omit({ documentTitle: true, reliability: true });
+export const ClaimLine = ClaimView.omit({ documentTitle: true, reliability: true, revision: true });
 export type ClaimLine = z.infer<typeof ClaimLine>;

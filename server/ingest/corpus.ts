@@ -13,6 +13,8 @@ import {
   DocumentMeta,
   type DocumentRecord,
   isSymmetric,
+  type RejectedClaim,
+  type Rejection,
   signatureProblem,
   type Span,
 } from '../domain/index.ts';
@@ -100,6 +102,8 @@ export interface DocumentParts {
     claims: CuratedClaim[];
     /** Where claim i was written, for messages: a file and line, or a JSON path. */
     where(i: number): { label: string; file?: string; line?: number };
+    /** Extracted claims an analyst rejected (a claims file's `rejected:`), and where each was written. */
+    rejected?: { claims: RejectedClaim[]; where(i: number): { label: string; file?: string; line?: number } };
   };
   /** Extraction runs when there are no curated claims, or always with `mergeExtracted`. */
   extractor?: Extractor;
@@ -127,6 +131,10 @@ export async function readDocumentParts(files: SourceFiles): Promise<{ parts?: D
       curated = {
         claims: file.value.claims,
         where: (i) => ({ label: `${path}:${file.lineAt(['claims', i])}: claim ${i + 1}`, file: path, line: file.lineAt(['claims', i]) }),
+        rejected: file.value.rejected && {
+          claims: file.value.rejected,
+          where: (i) => ({ label: `${path}:${file.lineAt(['rejected', i])}: rejected ${i + 1}`, file: path, line: file.lineAt(['rejected', i]) }),
+        },
       };
     }
   }
@@ -153,6 +161,17 @@ export function assembleDocument(parts: DocumentParts, index: AliasIndex): Prepa
       problems.push(new InvalidInput(`${where.label}: ${result.problem}`, { file: where.file, line: where.line }));
     } else curatedClaims.push(result.claim);
   });
+  const rejected: Rejection[] = [];
+  parts.curated?.rejected?.claims.forEach((claim, i) => {
+    const where = parts.curated!.rejected!.where(i);
+    // Named as a curated claim is; the certainty is not part of what was rejected.
+    const result = resolveCurated({ ...claim, certainty: 'asserted' }, id, text, spans, index);
+    if ('problem' in result) problems.push(new InvalidInput(`${where.label}: ${result.problem}`, { file: where.file, line: where.line }));
+    else {
+      const { id: rejectedId, document, subject, type, object, quote, start, end } = result.claim;
+      rejected.push({ id: rejectedId, document, subject, type, object, quote, start, end });
+    }
+  });
   const duplicate = firstDuplicate(curatedClaims);
   if (duplicate) problems.push(new InvalidInput(`${parts.metaSource}: the claim ${duplicate} is written twice`, { file: parts.metaSource }));
   if (problems.length > 0) return { problems, claimSource: parts.curated ? 'curated' : 'none' };
@@ -168,9 +187,10 @@ export function assembleDocument(parts: DocumentParts, index: AliasIndex): Prepa
   const { body: _rule, ...fields } = meta;
   const sorted = [...claims].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
   const actorList = [...actors.values()].sort((a, b) => a.id.localeCompare(b.id));
-  const hash = sha256({ fields, text, spans, claims: sorted, actors: actorList });
+  // Rejections join the hash only when there are some: documents without keep their hashes.
+  const hash = sha256({ fields, text, spans, claims: sorted, actors: actorList, ...(rejected.length > 0 ? { rejected } : {}) });
   const document: DocumentRecord = { ...fields, text, body: spans, hash };
-  return { upsert: { document, claims: sorted, actors: actorList }, problems, claimSource: parts.curated ? 'curated' : extract ? 'extracted' : 'none' };
+  return { upsert: { document, claims: sorted, actors: actorList, ...(rejected.length > 0 ? { rejected } : {}) }, problems, claimSource: parts.curated ? 'curated' : extract ? 'extracted' : 'none' };
 }
 
 async function readMeta(files: SourceFiles, text: string, problems: InvalidInput[]): Promise<DocumentMeta | undefined> {

@@ -3,11 +3,13 @@
  *
  * One rule for `check`, `ingest` and the server: the gazetteer is DYAD_SEEDS_DIR/actors.yaml,
  * extended by the actors.yaml of every folder being checked or ingested (a folder given, or the
- * folder of a .txt given). An extension adds actors; it may not redefine one the seeds have.
+ * folder of a .txt given). An extension adds actors; it may not redefine one the seeds have
+ * (repeating one unchanged is allowed).
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { type Actor, Gazetteer } from '../domain/index.ts';
 import { InvalidInput } from '../errors.ts';
 import { AliasIndex, compactName } from './alias-index.ts';
@@ -33,6 +35,8 @@ export async function loadGazetteer(path: string, ...extensions: string[]): Prom
         problems.push(new InvalidInput(`${file}:${line}: ${message}`, { file, line }));
       };
       const first = seen.get(actor.id);
+      // An exported seeds folder (dyad export --format seeds) repeats the seeds' actors unchanged: that is no redefinition.
+      if (first && isDeepStrictEqual(actors.find((a) => a.id === actor.id), actor)) return;
       if (first) return problem(`duplicate actor id '${actor.id}' (first at ${first()}); an extension adds actors, it does not redefine them`);
       seen.set(actor.id, () => at(i));
       actors.push(actor);

@@ -9,7 +9,7 @@
 import type { UpsertOutcome } from '../domain/index.ts';
 import { InvalidInput, InvalidInputs } from '../errors.ts';
 import type { DocumentUpsert, GraphStore } from '../store/graph-store.ts';
-import type { AliasIndex } from './alias-index.ts';
+import { AliasIndex } from './alias-index.ts';
 import { discoverDocuments } from './corpus.ts';
 import { gazetteerFiles, loadGazetteer } from './gazetteer.ts';
 import type { PreparedDocument } from './prepare-batch.ts';
@@ -47,8 +47,14 @@ export async function loadIndex(seedsDir: string, paths: string[] = []): Promise
   return index;
 }
 
+/** The gazetteer extended by the actors analysts added to the store (GraphStore.addActor): later ingests resolve them too. */
+export async function withAddedActors(index: AliasIndex, store: GraphStore): Promise<AliasIndex> {
+  const added = (await store.addedActors()).filter((a) => !index.get(a.id));
+  return added.length === 0 ? index : new AliasIndex([...index.actors, ...added]);
+}
+
 export async function ingest(store: GraphStore, options: IngestOptions): Promise<IngestSummary> {
-  const index = await loadIndex(options.seedsDir, options.paths);
+  const index = await withAddedActors(await loadIndex(options.seedsDir, options.paths), store);
   const sources = await discoverDocuments(options.paths);
   const summary: IngestSummary = { documents: sources.length, created: 0, updated: 0, unchanged: 0, actorsChanged: 0, claims: 0, rejected: [] };
   summary.actorsChanged = await store.putActors(index.actors);

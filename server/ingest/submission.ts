@@ -5,8 +5,9 @@
  * then the document's curated claims survive a submission that brings none of its own.
  */
 import { createHash } from 'node:crypto';
-import { type ClaimRecord, type ClaimView, DocumentMeta, type DocumentRecord, type DocumentSubmission, type SubmissionResult } from '../domain/index.ts';
+import { type ClaimRecord, DocumentMeta, type DocumentRecord, type DocumentSubmission, type SubmissionResult } from '../domain/index.ts';
 import { Conflict, InvalidInput, InvalidInputs, NotFound } from '../errors.ts';
+import { toRecord } from '../store/claim-changes.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { type AliasIndex, normalizeName } from './alias-index.ts';
 import { articleBody } from './article-body.ts';
@@ -75,10 +76,6 @@ async function curatedClaimsKept(store: GraphStore, previous: DocumentRecord, te
       `document '${previous.id}' has ${curated.length} curated claims that do not fit the new text; submit the claims to keep in \`claims\``,
     );
   return curated.map(toRecord);
-}
-
-function toRecord({ documentTitle: _t, reliability: _r, subject, object, ...claim }: ClaimView): ClaimRecord {
-  return { ...claim, subject: subject.id, object: object.id };
 }
 
 async function exclusively<T>(id: string, write: () => Promise<T>): Promise<T> {

@@ -11,6 +11,7 @@ import type {
   ActorDetail,
   ActorHit,
   ActorKind,
+  ClaimChange,
   ClaimFilters,
   ClaimQuery,
   ClaimRecord,
@@ -19,6 +20,8 @@ import type {
   GraphFilters,
   SerializedGraph,
   DocumentSummary,
+  HistoryEntry,
+  Rejection,
   StoreHealth,
   StoreKind,
   UpsertOutcome,
@@ -33,6 +36,8 @@ export interface DocumentUpsert {
   claims: ClaimRecord[];
   /** Every actor the claims name (a document's claims never point at unknown actors). */
   actors: Actor[];
+  /** Extracted claims an analyst rejected (a claims file's `rejected:`): kept with the document's rejections. */
+  rejected?: Rejection[];
 }
 
 export interface GraphStore {
@@ -47,7 +52,9 @@ export interface GraphStore {
   putActors(actors: Actor[]): Promise<number>;
   /**
    * A document with its claims, all or nothing. Replaces the document's previous claims;
-   * `unchanged` (and no write) when the stored hash equals document.hash.
+   * `unchanged` (and no write) when the stored hash equals document.hash. An extracted claim
+   * the document's rejections name (rejectClaim, or `rejected`) is not stored: a rejected
+   * candidate stays rejected when the document is extracted again.
    */
   putDocument(upsert: DocumentUpsert): Promise<UpsertOutcome>;
   /**
@@ -82,4 +89,33 @@ export interface GraphStore {
   neighborhood(center: string, options: NeighborhoodOptions): Promise<SerializedGraph>;
   /** The shortest paths between two actors (server/graph/paths.ts). Throws NotFound, or InvalidInput for one actor twice. */
   paths(from: string, to: string, options: PathOptions): Promise<SerializedGraph>;
+
+  // The analyst's writes (issue 12). Requests are planned into ClaimChanges once, for both
+  // stores, in server/store/claim-changes.ts; a store applies each atomically and keeps
+  // relation aggregates, history, rejections and added actors.
+
+  /** One claim as it is now, with its revision. Throws NotFound (also for a retracted or replaced id). */
+  getClaim(id: string): Promise<ClaimView>;
+  /**
+   * Applies one change all or nothing, serialised with every other write to its document:
+   * checks (checkHeld) that `expected` is still the stored claim at that revision and the new
+   * claim's id is free, else throws Conflict; removes the expected claim, puts `claim`,
+   * recomputes the touched relations, records the history entry (with `after`, the new
+   * claim's view) and keeps the rejection. Returns the new claim's view, or the removed one's.
+   */
+  changeClaim(change: ClaimChange): Promise<ClaimView>;
+  /**
+   * Every recorded change of the claim this id belongs to, through every id it had, oldest
+   * first; [] for a claim never changed. Throws NotFound for an id no claim ever had.
+   */
+  claimHistory(id: string): Promise<HistoryEntry[]>;
+  /** The rejections of these documents, by document then claim id. */
+  rejections(documents: string[]): Promise<Rejection[]>;
+  /**
+   * An analyst's new actor into the gazetteer (search, later ingests, the seeds export).
+   * Throws Conflict when its id is taken or a name or alias of it names another actor.
+   */
+  addActor(actor: Actor): Promise<void>;
+  /** The actors analysts added (addActor), by id. */
+  addedActors(): Promise<Actor[]>;
 }

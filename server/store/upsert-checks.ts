@@ -4,7 +4,7 @@
  * functions decide. The messages match the embedded store's (server/store/embedded/graph-state.ts).
  */
 import { z } from 'zod';
-import { Actor, ClaimRecord, DocumentRecord } from '../domain/index.ts';
+import { Actor, ClaimRecord, DocumentRecord, Rejection } from '../domain/index.ts';
 import { InvalidInput } from '../errors.ts';
 import type { DocumentUpsert } from './graph-store.ts';
 
@@ -15,6 +15,7 @@ export const DocumentUpsertInput = z.object({
   document: DocumentRecord,
   claims: z.array(ClaimRecord),
   actors: z.array(Actor),
+  rejected: z.array(Rejection).optional(),
 });
 
 export interface StoredReferences {

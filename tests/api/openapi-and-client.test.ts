@@ -39,6 +39,9 @@ describe('OpenAPI', () => {
         '/api/actors/{id}',
         '/api/actors/{id}/neighborhood',
         '/api/claims',
+        '/api/claims/{id}',
+        '/api/claims/{id}/history',
+        '/api/claims/{id}/review',
         '/api/compare',
         '/api/documents',
         '/api/documents/{id}',
@@ -49,6 +52,7 @@ describe('OpenAPI', () => {
         '/api/graph',
         '/api/health',
         '/api/paths',
+        '/api/session',
       ].sort(),
     );
   });

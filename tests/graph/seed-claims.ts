@@ -11,6 +11,7 @@ export async function seedClaimViews(): Promise<ClaimView[]> {
     const actors = new Map(upsert.actors.map((a) => [a.id, { id: a.id, name: a.name, kind: a.kind, aliases: a.aliases }]));
     return upsert.claims.map(({ subject, object, ...claim }) => ({
       ...claim,
+      revision: 1,
       documentTitle: upsert.document.title,
       reliability: upsert.document.reliability,
       subject: actors.get(subject)!,

@@ -14,7 +14,7 @@ beforeAll(async () => {
     return { id, name, kind, aliases };
   };
   const { when: _when, ...rest } = claim;
-  base = { ...rest, documentTitle: document.title, reliability: document.reliability, subject: ref(claim.subject), object: ref(claim.object) };
+  base = { ...rest, revision: 1, documentTitle: document.title, reliability: document.reliability, subject: ref(claim.subject), object: ref(claim.object) };
 });
 
 const dated = (when: string): ClaimView => ({ ...base, when });

@@ -5,15 +5,15 @@ import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { Misconfigured } from '../../errors.ts';
 import type { AliasIndex } from '../../ingest/alias-index.ts';
 import { ExtractionPool } from '../../ingest/extract-pool.ts';
-import { loadIndex } from '../../ingest/ingest.ts';
+import { loadIndex, withAddedActors } from '../../ingest/ingest.ts';
 import { ingestSubmission } from '../../ingest/submission.ts';
-import { requireToken } from '../auth.ts';
+import { analystTokens, requireToken } from '../auth.ts';
 import type { ApiContext } from '../context.ts';
 
 /** A posted document, its text included, may be this large. */
 export const SUBMISSION_BODY_LIMIT = 2 * 1024 * 1024;
 
-export const documentRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, config, seedsDir, extraction }) => {
+export const documentRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, config, seedsDir, extraction, writeRateLimit }) => {
   app.get(
     '/api/documents',
     { schema: { summary: 'Every document, with its claim count', tags: ['documents'], response: { 200: z.array(DocumentSummary) } } },
@@ -52,7 +52,8 @@ export const documentRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
 
   const write = {
     bodyLimit: SUBMISSION_BODY_LIMIT,
-    onRequest: requireToken(config.DYAD_API_TOKEN),
+    onRequest: requireToken(analystTokens(config)),
+    config: writeRateLimit,
   };
   const responses = {
     200: SubmissionResult,
@@ -65,7 +66,8 @@ export const documentRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
     422: Problem,
   };
   const submit = async (request: FastifyRequest, reply: FastifyReply, submission: DocumentSubmission, replace: boolean) => {
-    const result = await ingestSubmission(store, submission, await gazetteer(request.log), pool, { replace });
+    const index = await withAddedActors(await gazetteer(request.log), store);
+    const result = await ingestSubmission(store, submission, index, pool, { replace });
     return reply.code(result.outcome === 'created' ? 201 : 200).send(result);
   };
 

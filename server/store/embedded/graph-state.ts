@@ -213,6 +213,11 @@ export class GraphState {
     return this.claimsByActor.get(actorId)?.size ?? 0;
   }
 
+  /** The claim with this id, if the store holds one. */
+  findClaim(id: string): ClaimRecord | undefined {
+    return this.claims.has(id) ? this.claim(id) : undefined;
+  }
+
   claim(id: string): ClaimRecord {
     const claim = this.claims.get(id)!;
     return { ...claim, quote: this.documents.get(claim.document)!.text.slice(claim.start, claim.end) };
@@ -267,6 +272,7 @@ export class GraphState {
     const { subject, object, ...rest } = claim;
     return {
       ...rest,
+      revision: claim.revision ?? 1,
       documentTitle: document.title,
       reliability: document.reliability,
       subject: this.ref(subject),

@@ -12,6 +12,7 @@ import {
   type ActorDetail,
   type ActorHit,
   type ActorKind,
+  ClaimChange,
   type ClaimFilters,
   type ClaimQuery,
   type ClaimRecord,
@@ -19,11 +20,13 @@ import {
   type DocumentRecord,
   type DocumentSummary,
   type GraphFilters,
+  type HistoryEntry,
+  type Rejection,
   type SerializedGraph,
   type StoreHealth,
   type UpsertOutcome,
 } from '../../domain/index.ts';
-import { NotFound, StoreUnavailable } from '../../errors.ts';
+import { InvalidInput, NotFound, StoreUnavailable } from '../../errors.ts';
 import { expandNeighborhood, neighborhoodGraph, type NeighborhoodOptions } from '../../graph/neighborhood.ts';
 import { bestConnected, type GraphBounds, type Overview, overview, overviewAmong, overviewGraph } from '../../graph/overview.ts';
 import { checkPathEnds, type PathOptions, pathsGraph } from '../../graph/paths.ts';
@@ -33,9 +36,11 @@ import { rankActors } from '../../ingest/alias-index.ts';
 import { createLogger } from '../../log.ts';
 import { claimMatches } from '../claim-filter.ts';
 import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
+import { checkHeld, checkNewActor, successorIn } from '../claim-changes.ts';
+import { Annotations } from './annotations.ts';
 import { compare, evidenceOrder, GraphState } from './graph-state.ts';
 import { Journal, type Resume } from './journal.ts';
-import { readSnapshot, SNAPSHOT_FILE, writeSnapshot } from './snapshot.ts';
+import { readSnapshot, SNAPSHOT_FILE, type SnapshotRecord, writeSnapshot } from './snapshot.ts';
 import { DocumentEntry, JournalEntry } from './journal-entry.ts';
 import { ActorList, checkDistinctDocuments } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
@@ -48,6 +53,12 @@ export { SNAPSHOT_FILE };
 const SNAPSHOT_MIN_BYTES = 4 * 2 ** 20;
 /** While writes go on, a snapshot is taken when the journal after the last one outgrows this (and the last one). */
 const SNAPSHOT_TAIL_BYTES = 256 * 2 ** 20;
+interface Opened {
+  state: GraphState;
+  annotations: Annotations;
+  journal: Journal;
+}
+
 
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
@@ -55,7 +66,7 @@ export class EmbeddedStore implements GraphStore {
   readonly snapshotPath: string;
   private readonly log: Logger;
   private readonly snapshotMinBytes: number;
-  private opened?: { state: GraphState; journal: Journal };
+  private opened?: Opened;
   /** What the snapshot on disk covers: journal bytes and its own size. */
   private snapshot = { covers: 0, bytes: 0 };
   /** Writes queue here, so each checks against the state the previous one left. */
@@ -72,17 +83,22 @@ export class EmbeddedStore implements GraphStore {
   async open(): Promise<void> {
     if (this.opened) return;
     let state = new GraphState();
+    let annotations = new Annotations();
     let resume: Resume | undefined;
     const loaded = await readSnapshot(this.snapshotPath);
     this.snapshot = { covers: 0, bytes: 0 };
     if ('records' in loaded) {
-      for (const record of loaded.records) state.restore(record);
+      for (const record of loaded.records) {
+        if ('annotations' in record) annotations.restore(record);
+        else state.restore(record);
+      }
       this.snapshot = { covers: loaded.mark.end, bytes: loaded.bytes };
       resume = {
         mark: loaded.mark,
         mismatch: (problem) => {
           this.log.warn({ snapshot: this.snapshotPath, problem }, 'snapshot ignored: it is not of this journal; replaying the whole journal');
           state = new GraphState();
+          annotations = new Annotations();
           this.snapshot = { covers: 0, bytes: 0 };
         },
       };
@@ -93,13 +109,13 @@ export class EmbeddedStore implements GraphStore {
     const journal = await Journal.open(
       this.journalPath,
       (payload) => {
-        apply(state, parseOrThrow(JournalEntry, payload, 'journal entry'));
+        apply(state, annotations, parseOrThrow(JournalEntry, payload, 'journal entry'));
         entries++;
       },
       this.log,
       resume,
     );
-    this.opened = { state, journal };
+    this.opened = { state, annotations, journal };
     this.log.info({ journal: this.journalPath, snapshotBytes: this.snapshot.bytes, replayed: entries, ...counts(state) }, 'embedded store opened');
   }
 
@@ -116,11 +132,11 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
-  private async takeSnapshot({ state, journal }: { state: GraphState; journal: Journal }): Promise<void> {
+  private async takeSnapshot({ state, annotations, journal }: Opened): Promise<void> {
     const mark = journal.mark;
     const started = performance.now();
     try {
-      const bytes = await writeSnapshot(this.snapshotPath, state, mark);
+      const bytes = await writeSnapshot(this.snapshotPath, snapshotRecords(state, annotations), mark);
       this.snapshot = { covers: mark.end, bytes };
       this.log.info({ snapshot: this.snapshotPath, bytes, journalBytes: mark.end, ms: Math.round(performance.now() - started) }, 'snapshot written');
     } catch (error) {
@@ -153,7 +169,8 @@ export class EmbeddedStore implements GraphStore {
   }
 
   putDocuments(inputs: DocumentUpsert[]): Promise<UpsertOutcome[]> {
-    return this.exclusive(async ({ state, journal }) => {
+    return this.exclusive(async (opened) => {
+      const { state, annotations, journal } = opened;
       checkDistinctDocuments(inputs);
       const entries = inputs.map((input) => parseOrThrow(DocumentEntry, { op: 'document', ...input }, `document '${input.document?.id}'`));
       for (const entry of entries) state.checkReferences(entry);
@@ -161,12 +178,13 @@ export class EmbeddedStore implements GraphStore {
         const previous = state.documents.get(entry.document.id);
         return previous?.hash === entry.document.hash ? 'unchanged' : previous ? 'updated' : 'created';
       });
-      const changed = entries.filter((_, i) => outcomes[i] !== 'unchanged');
+      const changed = entries.filter((_, i) => outcomes[i] !== 'unchanged').map((entry) => withoutRejected(annotations, entry));
       // One journal write for the batch; memory changes only once it is on disk.
       await journal.appendAll(changed);
       state.putDocuments(changed);
+      for (const entry of changed) annotations.reject(entry.rejected ?? []);
       const tail = journal.mark.end - this.snapshot.covers;
-      if (tail >= SNAPSHOT_TAIL_BYTES && tail >= this.snapshot.bytes) await this.takeSnapshot({ state, journal });
+      if (tail >= SNAPSHOT_TAIL_BYTES && tail >= this.snapshot.bytes) await this.takeSnapshot(opened);
       return outcomes;
     });
   }
@@ -289,6 +307,50 @@ export class EmbeddedStore implements GraphStore {
     return pathsGraph(relations.paths(from, to, { maxLength, k }, passes), (id) => state.actor(id)!);
   }
 
+  async getClaim(id: string): Promise<ClaimView> {
+    const state = this.state();
+    const claim = state.findClaim(id);
+    if (!claim) throw new NotFound('claim', id);
+    return state.view(claim);
+  }
+
+  changeClaim(input: ClaimChange): Promise<ClaimView> {
+    return this.exclusive(async ({ state, annotations, journal }) => {
+      const change = parseOrThrow(ClaimChange, input, 'claim change');
+      checkChange(state, annotations, change);
+      const after = change.claim && state.view(change.claim);
+      const entry = { op: 'claim', change: { ...change, history: { ...change.history, ...(after ? { after } : {}) } } } satisfies JournalEntry;
+      await journal.append(entry);
+      applyChange(state, annotations, entry.change);
+      return after ?? change.history.before!;
+    });
+  }
+
+  async claimHistory(id: string): Promise<HistoryEntry[]> {
+    const { state, annotations } = this.openedOrThrow();
+    const history = annotations.history(id);
+    if (history.length === 0 && !state.findClaim(id)) throw new NotFound('claim', id);
+    return history;
+  }
+
+  async rejections(documents: string[]): Promise<Rejection[]> {
+    return this.openedOrThrow().annotations.rejections(documents);
+  }
+
+  addActor(input: Actor): Promise<void> {
+    return this.exclusive(async ({ state, annotations, journal }) => {
+      const actor = parseOrThrow(Actor, input, 'actor');
+      checkNewActor(actor, state.actors());
+      await journal.append({ op: 'actor-added', actor } satisfies JournalEntry);
+      state.putActors([actor]);
+      annotations.add(actor);
+    });
+  }
+
+  async addedActors(): Promise<Actor[]> {
+    return this.openedOrThrow().annotations.addedActors();
+  }
+
   /**
    * The overview without filters, without visiting every relation: an actor's weight is then
    * its claim count (the sum over its relations), so the best-connected come from the counts.
@@ -314,11 +376,15 @@ export class EmbeddedStore implements GraphStore {
   }
 
   private state(): GraphState {
-    if (!this.opened) throw new StoreUnavailable('the embedded store is not open');
-    return this.opened.state;
+    return this.openedOrThrow().state;
   }
 
-  private exclusive<T>(write: (opened: { state: GraphState; journal: Journal }) => Promise<T>): Promise<T> {
+  private openedOrThrow(): Opened {
+    if (!this.opened) throw new StoreUnavailable('the embedded store is not open');
+    return this.opened;
+  }
+
+  private exclusive<T>(write: (opened: Opened) => Promise<T>): Promise<T> {
     const run = this.writes.then(() => {
       if (!this.opened) throw new StoreUnavailable('the embedded store is not open');
       return write(this.opened);
@@ -328,13 +394,56 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
-function apply(state: GraphState, entry: JournalEntry): void {
+/** What a snapshot holds: the graph's records, then the analysts' work beside it. */
+function* snapshotRecords(state: GraphState, annotations: Annotations): Generator<SnapshotRecord> {
+  yield* state.records();
+  yield annotations.snapshotRecord();
+}
+
+function apply(state: GraphState, annotations: Annotations, entry: JournalEntry): void {
   if (entry.op === 'actors') {
     state.putActors(entry.actors);
+  } else if (entry.op === 'actor-added') {
+    state.putActors([entry.actor]);
+    annotations.add(entry.actor);
+  } else if (entry.op === 'claim') {
+    checkChange(state, annotations, entry.change);
+    applyChange(state, annotations, entry.change);
   } else {
     state.checkReferences(entry);
     state.putDocument(entry);
+    annotations.reject(entry.rejected ?? []);
   }
+}
+
+/** A document entry without the extracted claims its rejections (stored, or its own) name: a rejected candidate stays rejected. */
+function withoutRejected(annotations: Annotations, entry: DocumentEntry): DocumentEntry {
+  const own = new Set((entry.rejected ?? []).map((r) => r.id));
+  const rejected = (c: ClaimRecord) => own.has(c.id) || annotations.isRejected(c.document, c.id);
+  return { ...entry, claims: entry.claims.filter((c) => c.origin !== 'extracted' || !rejected(c)) };
+}
+
+/** The checks of a claim change against what the state holds (claim-changes.ts, checkHeld). */
+function checkChange(state: GraphState, annotations: Annotations, change: ClaimChange): void {
+  checkHeld(change, {
+    revisionOf: (id) => {
+      const claim = state.findClaim(id);
+      return claim && (claim.revision ?? 1);
+    },
+    documentOf: (id) => state.findClaim(id)?.document,
+    successor: (id) => successorIn(annotations.history(id), id),
+  });
+  if (!state.documents.has(change.document)) throw new NotFound('document', change.document);
+  for (const end of change.claim ? [change.claim.subject, change.claim.object] : [])
+    if (!state.actor(end)) throw new InvalidInput(`no actor '${end}'`, { parameter: end === change.claim!.subject ? 'subject' : 'object' });
+}
+
+/** A checked change into memory, through the per-document rewrite (it recomputes the touched relations). */
+function applyChange(state: GraphState, annotations: Annotations, change: ClaimChange): void {
+  const claims = state.claimsOfDocument(change.document).filter((c) => c.id !== change.expected?.id);
+  if (change.claim) claims.push(change.claim);
+  state.putDocument({ document: state.documents.get(change.document)!, claims, actors: [] });
+  annotations.record(change);
 }
 
 /** The claims a filter set can admit: its documents' when it names documents, else every claim. */

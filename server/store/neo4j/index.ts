@@ -12,6 +12,9 @@ import {
   type ActorDetail,
   ActorRef,
   Certainty,
+  ClaimChange as ClaimChangeSchema,
+  type HistoryEntry,
+  type Rejection,
   type ActorHit,
   type ActorKind,
   admitsReliability,
@@ -45,6 +48,8 @@ import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
 import { ActorList, checkDistinctDocuments, checkReferences, checkUniqueActors, DocumentUpsertInput } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
 import { type ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
+import * as annotations from './annotations.ts';
+import { type WriteParts, withoutRejected } from './annotations.ts';
 import { fulltextQuery } from './fulltext-query.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
@@ -282,8 +287,11 @@ export class Neo4jStore implements GraphStore {
         const stored = states.get(document.id)!.hash;
         return stored === document.hash ? 'unchanged' : stored === undefined ? 'created' : 'updated';
       });
-      const changed = upserts.filter((_, i) => outcomes[i] !== 'unchanged');
-      if (changed.length === 0) return outcomes;
+      if (outcomes.every((o) => o === 'unchanged')) return outcomes;
+      const changed = await withoutRejected(
+        tx,
+        upserts.filter((_, i) => outcomes[i] !== 'unchanged'),
+      );
 
       // Only actors that are new or differ from the stored ones are written (bulk ingest puts
       // the gazetteer first, so a document's actors are nearly always stored already).
@@ -309,20 +317,56 @@ export class Neo4jStore implements GraphStore {
         { documents: changed.map(({ document, claims }) => ({ document: documentNode(document), claims: claims.map(claimNode) })) },
         z.unknown(),
       );
-      const evidence = await tx.run('relation-evidence', { keys: [...touchedKeys] }, z.object({ claim: EvidenceFields }));
-      const relations = rowsFromClaims(evidence.map((row) => row.claim));
-      const kept = new Set(relations.map((r) => r.key));
-      await tx.run(
-        'put-relations',
-        {
-          dropped: [...touchedKeys].filter((key) => !kept.has(key)),
-          relations: relations.map((row) => ({ source: row.source, target: row.target, props: relationProps(row) })),
-          actors: [...touchedActors],
-        },
-        z.unknown(),
-      );
+      await this.recomputeRelations(tx, touchedKeys, touchedActors);
       return outcomes;
     });
+  }
+
+  /** The aggregates of these relations and the claim counts of these actors, from the claims the transaction holds now. */
+  private async recomputeRelations(tx: Transaction, keys: Iterable<string>, actors: Iterable<string>): Promise<void> {
+    const touchedKeys = [...keys];
+    const evidence = await tx.run('relation-evidence', { keys: touchedKeys }, z.object({ claim: EvidenceFields }));
+    const relations = rowsFromClaims(evidence.map((row) => row.claim));
+    const kept = new Set(relations.map((r) => r.key));
+    await tx.run(
+      'put-relations',
+      {
+        dropped: touchedKeys.filter((key) => !kept.has(key)),
+        relations: relations.map((row) => ({ source: row.source, target: row.target, props: relationProps(row) })),
+        actors: [...actors],
+      },
+      z.unknown(),
+    );
+  }
+
+  private readonly writeParts: WriteParts = {
+    claimNode,
+    actorNode,
+    recomputeRelations: (tx, keys, actors) => this.recomputeRelations(tx, keys, actors),
+  };
+
+  getClaim(id: string): Promise<ClaimView> {
+    return annotations.getClaim(this.cypher, id);
+  }
+
+  changeClaim(change: ClaimChangeSchema): Promise<ClaimView> {
+    return annotations.changeClaim(this.cypher, this.writeParts, parseOrThrow(ClaimChangeSchema, change, 'claim change'));
+  }
+
+  claimHistory(id: string): Promise<HistoryEntry[]> {
+    return annotations.claimHistory(this.cypher, id);
+  }
+
+  rejections(documents: string[]): Promise<Rejection[]> {
+    return annotations.rejections(this.cypher, documents);
+  }
+
+  addActor(actor: Actor): Promise<void> {
+    return annotations.addActor(this.cypher, this.writeParts, parseOrThrow(Actor, actor, 'actor'));
+  }
+
+  addedActors(): Promise<Actor[]> {
+    return annotations.addedActors(this.cypher);
   }
 
   async listDocuments(): Promise<DocumentSummary[]> {
