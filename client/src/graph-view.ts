@@ -77,7 +77,7 @@ export class GraphView {
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 7,
       // Room at the rim for the labels of the outermost actors.
-      stagePadding: 70,
+      stagePadding: 50,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
       nodeReducer: (node, data) => nodeDisplay(this.context, node, data),

@@ -114,7 +114,14 @@ export class Layout {
         }
       };
       worker.addEventListener('message', listen);
-      worker.postMessage(request, [xy.buffer, fixed.buffer, edges.buffer]);
+      // Start once the frame drawn so far is on screen, so its drawing never competes with the layout.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (this.current !== id || !this.running) return;
+          performance.mark('dyad:layout-start');
+          worker.postMessage(request, [xy.buffer, fixed.buffer, edges.buffer]);
+        }),
+      );
     });
   }
 

@@ -185,7 +185,7 @@ async function boot(): Promise<void> {
     try {
       const data = nothing ? EMPTY_GRAPH : await spec.fetch(state, state.filters);
       if (ticket !== loads) return;
-      // Marks for tests/bench/explorer.ts (with dyad:data in api.ts): first frame drawn, view settled.
+      // Marks for tests/bench/explorer.ts (with dyad:data in api.ts): first frame drawn, layout done, view settled.
       let synced = false;
       const place = (scope: Positions) => {
         positions = new Map(scope);
@@ -207,6 +207,7 @@ async function boot(): Promise<void> {
       };
       const scope = nothing ? new Map() : await scopes.positionsFor(spec.steps(state), show);
       if (scope === null || ticket !== loads) return;
+      performance.mark('dyad:laid-out');
       shownKey = dataKey(state);
       view.replace(() => {
         place(scope);
