@@ -66,7 +66,7 @@ export class Layout {
 
   /**
    * Lay out `graph` with `positions` as the start and `moving` the only nodes allowed to move.
-   * `progress` sees the positions after every chunk. Resolves false when cancelled.
+   * `progress` sees the positions after every chunk but the last. Resolves false when cancelled.
    */
   run(graph: Pick<SerializedGraph, 'nodes' | 'edges'>, positions: Positions, moving: Set<string>, progress: (p: Positions) => void): Promise<boolean> {
     this.stop();
@@ -91,7 +91,6 @@ export class Layout {
     const apply = (xyNow: Float64Array) => keys.forEach((key, i) => positions.set(key, { x: xyNow[2 * i]!, y: xyNow[2 * i + 1]! }));
     if (keys.length <= IN_PLACE) {
       runLayout(request, (p) => p.done && apply(p.xy));
-      progress(positions);
       return Promise.resolve(true);
     }
     this.worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
@@ -105,7 +104,8 @@ export class Layout {
       const listen = (event: MessageEvent<LayoutProgress>) => {
         if (event.data.id !== id) return;
         apply(event.data.xy);
-        progress(positions);
+        // The settled positions are the caller's to draw, once, with everything else that changes.
+        if (!event.data.done) progress(positions);
         if (event.data.done) {
           worker.removeEventListener('message', listen);
           this.cancel = undefined;
