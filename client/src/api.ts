@@ -49,6 +49,8 @@ async function get<T extends z.ZodType>(path: string, schema: T, params: Params 
     signal,
   });
   const body: unknown = await response.json().catch(() => undefined);
+  // For tests/bench/explorer.ts: the moment a graph's data is in hand, before it is checked.
+  if (response.ok && (schema as z.ZodType) === SerializedGraph) performance.mark('dyad:data');
   if (!response.ok) {
     const problem = Problem.safeParse(body);
     if (problem.success) throw new ApiError(response.status, problem.data.title, problem.data.detail);
