@@ -102,9 +102,13 @@ export function nodeDisplay(ctx: DisplayContext, node: string, attrs: NodeInput)
       display.zIndex = 0;
     }
   }
+  // The multi-selection stays in full colour and named, whatever else is in focus.
   if (ctx.marked.has(node)) {
     display.highlighted = true;
     display.forceLabel = true;
+    display.color = base;
+    display.label = shortLabel(attrs);
+    display.zIndex = 2;
   }
   if (selection?.kind === 'node' && selection.id === node) display.highlighted = true;
   return display;

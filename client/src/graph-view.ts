@@ -4,6 +4,7 @@
  * actor to pin it, Shift-drag a lasso or Shift-click to gather actors, right-click for a menu,
  * arrow keys between neighbours. Gestures are reported as events; the view changes nothing.
  */
+import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
@@ -29,6 +30,8 @@ export interface GraphEvents {
 }
 
 const CERTAINTY_ORDER = ['asserted', 'reported', 'alleged', 'speculative', 'denied'] as const;
+/** What Sigma holds while the model changes in bulk (see GraphView.replace). */
+const DETACHED = new MultiDirectedGraph<ModelNode, ModelEdge>();
 
 export class GraphView {
   readonly renderer: Sigma<ModelNode, ModelEdge>;
@@ -74,7 +77,7 @@ export class GraphView {
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 7,
       // Room at the rim for the labels of the outermost actors.
-      stagePadding: 70,
+      stagePadding: 50,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
       nodeReducer: (node, data) => nodeDisplay(this.context, node, data),
@@ -147,23 +150,40 @@ export class GraphView {
     });
     container.addEventListener('keydown', (event) => this.key(event));
     // Sigma sizes its canvases on window resizes only; panels opening change the stage too.
+    // A render already made at the new size (Sigma measures the stage as it renders) needs no other.
     new ResizeObserver(() => {
-      this.renderer.resize();
-      this.renderer.refresh({ skipIndexation: true });
+      const { width, height } = this.renderer.getDimensions();
+      if (container.offsetWidth !== width || container.offsetHeight !== height) this.renderer.refresh({ schedule: true });
     }).observe(container);
+  }
+
+  /**
+   * Change the model in bulk (a new view's data, the settled layout) and draw once. Sigma is
+   * detached meanwhile: attached, it would restyle and re-index for every actor and relation
+   * added, moved or dropped, one event at a time.
+   */
+  replace(change: () => void): void {
+    this.renderer.setGraph(DETACHED);
+    try {
+      change();
+    } finally {
+      this.hovered = null;
+      const { size, colour } = this.store.get();
+      this.metrics = computeMetrics(this.model, size, colour === 'community');
+      for (const id of this.marked) if (!this.model.hasNode(id)) this.marked.delete(id);
+      this.updateContext();
+      // Reattaching processes and renders the whole model once.
+      this.renderer.setGraph(this.model);
+    }
   }
 
   get markedActors(): ReadonlySet<string> {
     return this.marked;
   }
 
-  /** Recompute metrics (after the model or the size metric changed) and redraw. */
+  /** Recompute metrics (after the size metric or the colours changed) and redraw. */
   refresh(): void {
-    this.hovered = null;
-    const { size, colour } = this.store.get();
-    this.metrics = computeMetrics(this.model, size, colour === 'community');
-    for (const id of this.marked) if (!this.model.hasNode(id)) this.marked.delete(id);
-    this.restyle();
+    this.replace(() => undefined);
   }
 
   /** Redraw after a change of view state only (selection, colours, hidden actors, path). */
@@ -181,11 +201,6 @@ export class GraphView {
     if (next === this.settling) return;
     this.settling = next;
     this.updateContext();
-  }
-
-  /** Redraw after positions moved (layout progress): attributes only, no new metrics. */
-  redraw(): void {
-    this.renderer.refresh({ schedule: true });
   }
 
   /** Frame the scope's extent, so filtering (which only drops actors) never rescales the view. */
@@ -383,6 +398,17 @@ export class GraphView {
       },
       { capture: true },
     );
+    // The clicks that end these gestures are ours too: Sigma would count a lasso and the
+    // Shift-click after it as a double click (and expand), or a Shift-click as a selection.
+    for (const type of ['click', 'dblclick'] as const) {
+      this.container.addEventListener(
+        type,
+        (event) => {
+          if (event.shiftKey && event.button === 0) event.stopPropagation();
+        },
+        { capture: true },
+      );
+    }
   }
 
   /** Arrow keys walk to the neighbour lying most in that direction; Enter selects it. */

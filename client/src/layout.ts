@@ -20,7 +20,12 @@ export function unitHash(text: string): number {
 
 /** Big graphs get fewer, cheaper iterations: the first frame matters more than the last pixel. */
 export const iterationsFor = (order: number): number => (order <= 300 ? 400 : order <= 2000 ? 150 : 60);
-const chunkFor = (order: number): number => (order <= 300 ? 100 : order <= 2000 ? 10 : 3);
+/**
+ * How many iterations between two reported frames. Beyond a thousand actors none is reported:
+ * on software WebGL each frame blocks the page for longer than the layout takes to finish, so
+ * the first frame (seeded places) stays until the settled one replaces it.
+ */
+const chunkFor = (order: number, iterations: number): number => (order <= 300 ? 100 : order <= 1000 ? 10 : iterations);
 /** Up to this size a layout takes milliseconds: it runs in place, sparing a worker's start-up. */
 const IN_PLACE = 300;
 
@@ -61,7 +66,7 @@ export class Layout {
 
   /**
    * Lay out `graph` with `positions` as the start and `moving` the only nodes allowed to move.
-   * `progress` sees the positions after every chunk. Resolves false when cancelled.
+   * `progress` sees the positions after every chunk but the last. Resolves false when cancelled.
    */
   run(graph: Pick<SerializedGraph, 'nodes' | 'edges'>, positions: Positions, moving: Set<string>, progress: (p: Positions) => void): Promise<boolean> {
     this.stop();
@@ -82,11 +87,10 @@ export class Layout {
       .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const edges = new Uint32Array(pairs.flat());
     const id = ++this.current;
-    const request: LayoutRequest = { id, keys, xy, fixed, edges, iterations: iterationsFor(keys.length), chunk: chunkFor(keys.length) };
+    const request: LayoutRequest = { id, keys, xy, fixed, edges, iterations: iterationsFor(keys.length), chunk: chunkFor(keys.length, iterationsFor(keys.length)) };
     const apply = (xyNow: Float64Array) => keys.forEach((key, i) => positions.set(key, { x: xyNow[2 * i]!, y: xyNow[2 * i + 1]! }));
     if (keys.length <= IN_PLACE) {
       runLayout(request, (p) => p.done && apply(p.xy));
-      progress(positions);
       return Promise.resolve(true);
     }
     this.worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
@@ -100,7 +104,8 @@ export class Layout {
       const listen = (event: MessageEvent<LayoutProgress>) => {
         if (event.data.id !== id) return;
         apply(event.data.xy);
-        progress(positions);
+        // The settled positions are the caller's to draw, once, with everything else that changes.
+        if (!event.data.done) progress(positions);
         if (event.data.done) {
           worker.removeEventListener('message', listen);
           this.cancel = undefined;
@@ -109,7 +114,14 @@ export class Layout {
         }
       };
       worker.addEventListener('message', listen);
-      worker.postMessage(request, [xy.buffer, fixed.buffer, edges.buffer]);
+      // Start once the frame drawn so far is on screen, so its drawing never competes with the layout.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (this.current !== id || !this.running) return;
+          performance.mark('dyad:layout-start');
+          worker.postMessage(request, [xy.buffer, fixed.buffer, edges.buffer]);
+        }),
+      );
     });
   }
 

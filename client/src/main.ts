@@ -56,8 +56,8 @@ async function boot(): Promise<void> {
   const names = new Names(model);
   const layout = new Layout();
   const scopes = new ScopeLayouts(layout);
-  const [documents, everything] = await Promise.all([api.documents(), api.graph({})]);
-  const documentsById = new Map<string, DocumentSummary>(documents.map((d) => [d.id, d]));
+  // Asked first; Sigma sets up its WebGL while the answers travel.
+  const answers = Promise.all([api.documents(), api.graph({})]);
   const layoutEl = byId('layout');
   const empty = byId('empty');
   const menu = new ContextMenu(byId('menu'));
@@ -70,6 +70,19 @@ async function boot(): Promise<void> {
     (claim) => selectClaimEdge(claim),
     (open) => layoutEl.classList.toggle('reading', open),
   );
+  const openReader = (document: string, claim: ClaimView, opener: HTMLElement) =>
+    void reader.open(document, claim, opener).catch((error: unknown) => say(`Could not open the document: ${String(error)}`, true));
+
+  const view = new GraphView(byId('graph'), model, store, {
+    select,
+    expand: (id) => expand([id]),
+    pin: (id, at) => store.dispatch({ type: 'pin', id, at }),
+    marked: (ids) => stageBar.setMarked(ids),
+    menu: (target, x, y) => openMenu(target, x, y),
+    cursor: (id) => say(`${model.getNodeAttribute(id, 'name')}: ${model.degree(id)} relations. Enter selects.`),
+  });
+  const [documents, everything] = await answers;
+  const documentsById = new Map<string, DocumentSummary>(documents.map((d) => [d.id, d]));
   const annotation = new Annotation({
     store,
     reader,
@@ -81,17 +94,6 @@ async function boot(): Promise<void> {
       await Promise.all([load(), reader.refresh(claim?.document === reader.document?.id ? claim : undefined)]);
       if (claim) selectClaimEdge(claim);
     },
-  });
-  const openReader = (document: string, claim: ClaimView, opener: HTMLElement) =>
-    void reader.open(document, claim, opener).catch((error: unknown) => say(`Could not open the document: ${String(error)}`, true));
-
-  const view = new GraphView(byId('graph'), model, store, {
-    select,
-    expand: (id) => expand([id]),
-    pin: (id, at) => store.dispatch({ type: 'pin', id, at }),
-    marked: (ids) => stageBar.setMarked(ids),
-    menu: (target, x, y) => openMenu(target, x, y),
-    cursor: (id) => say(`${model.getNodeAttribute(id, 'name')}: ${model.degree(id)} relations. Enter selects.`),
   });
   const details = new DetailsPanel(byId('details'), model, store, documentsById, names, {
     openReader,
@@ -197,33 +199,41 @@ async function boot(): Promise<void> {
     try {
       const data = nothing ? EMPTY_GRAPH : await spec.fetch(state, state.filters);
       if (ticket !== loads) return;
-      // Marks for tests/bench/explorer.ts: data in hand, first frame drawn, view settled.
-      performance.mark('dyad:data');
+      // Marks for tests/bench/explorer.ts (with dyad:data in api.ts): first frame drawn, layout done, view settled.
       let synced = false;
-      const show = (scope: Positions) => {
-        if (ticket !== loads) return;
+      const place = (scope: Positions) => {
         positions = new Map(scope);
         seedPositions(positions, data);
+      };
+      // The first frame comes from the seeded places; the layout's progress moves actors in it.
+      const show = (scope: Positions) => {
+        if (ticket !== loads) return;
+        place(scope);
         const { pins } = store.get();
         if (!synced) {
-          syncModel(model, data, (key) => pins[key] ?? positions.get(key)!);
-          view.setSettling(true);
-          view.refresh();
+          view.replace(() => {
+            syncModel(model, data, (key) => pins[key] ?? positions.get(key)!);
+            view.setSettling(true);
+          });
           performance.mark('dyad:first-frame');
           synced = true;
-        } else {
-          movePositions(model, positions, pins);
-          view.redraw();
-        }
+        } else movePositions(model, positions, pins);
       };
       const scope = nothing ? new Map() : await scopes.positionsFor(spec.steps(state), show);
       if (scope === null || ticket !== loads) return;
-      show(scope);
-      view.setSettling(false);
-      view.frame([...scope.values(), ...positions.values(), ...Object.values(store.get().pins)]);
-      view.refresh();
+      performance.mark('dyad:laid-out');
       shownKey = dataKey(state);
-      for (const panel of panels) panel.update({ state, previous: state, loaded: true });
+      view.replace(() => {
+        place(scope);
+        const { pins } = store.get();
+        if (synced) movePositions(model, positions, pins);
+        else syncModel(model, data, (key) => pins[key] ?? positions.get(key)!);
+        view.setSettling(false);
+        view.frame([...scope.values(), ...positions.values(), ...Object.values(pins)]);
+        // Panels before the drawing, so the stage has its final size when it is drawn once.
+        for (const panel of panels) panel.update({ state, previous: state, loaded: true });
+      });
+      if (!synced) performance.mark('dyad:first-frame');
       empty.hidden = !nothing;
       empty.textContent = nothing ?? '';
       const totals = data.attributes as Totals;
@@ -301,7 +311,7 @@ async function boot(): Promise<void> {
     gexf: () => download('dyad.gexf', new Blob([viewGexf(view, model)], { type: 'application/xml' })),
   };
   const tools = toolsPanel(store, documents, exports);
-  const filters = filtersPanel(store, model, documents, yearExtent(everything));
+  const filters = filtersPanel(store, documents, yearExtent(everything));
   byId('controls').append(filters.element, tools.element, annotation.element);
   const panels: Panel[] = [filters, tools, details, legendPanel(byId('legend'), model), stageBar, annotation];
 

@@ -16,22 +16,25 @@ export interface Metrics {
 
 /** Communities only when they are drawn: Louvain is the costliest step on a big graph. */
 export function computeMetrics(model: Model, metric: SizeMetric, communities: boolean): Metrics {
-  const simple = simpleProjection(model);
+  // Degree (distinct other actors) needs no projection: on a big view that is the costly part.
+  const simple = metric === 'degree' && !communities ? null : simpleProjection(model);
   const raw: Record<string, number> =
-    simple.order === 0
+    model.order === 0
       ? {}
-      : metric === 'betweenness'
-        ? betweenness(simple)
-        : metric === 'pagerank'
-          ? pagerank(simple)
-          : Object.fromEntries(simple.mapNodes((node) => [node, simple.degree(node)]));
+      : !simple
+        ? Object.fromEntries(model.mapNodes((node) => [node, model.neighbors(node).filter((n) => n !== node).length]))
+        : metric === 'betweenness'
+          ? betweenness(simple)
+          : metric === 'pagerank'
+            ? pagerank(simple)
+            : Object.fromEntries(simple.mapNodes((node) => [node, simple.degree(node)]));
   const max = Math.max(0, ...Object.values(raw));
   const size = new Map<string, number>();
   for (const [node, value] of Object.entries(raw)) {
     size.set(node, MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * (max > 0 ? Math.sqrt(value / max) : 0));
   }
   const community = new Map<string, number>(
-    communities && simple.size > 0 ? Object.entries(louvain(simple, { randomWalk: false })) : [],
+    simple && communities && simple.size > 0 ? Object.entries(louvain(simple, { randomWalk: false })) : [],
   );
   return { size, community };
 }

@@ -7,6 +7,7 @@ import { api } from './api.ts';
 import type { Model } from './model.ts';
 
 const ACTOR_ID = /^[a-z0-9][a-z0-9-]*$/;
+const ATTRIBUTION_PARTS = /(\s*[/,;]\s*|\s+and\s+)/;
 
 export class Names {
   private readonly known = new Map<string, Promise<string | null>>();
@@ -28,9 +29,17 @@ export class Names {
 
   /** "afghan-taliban / pakistan / irs" → "Afghan Taliban / Pakistan / irs". */
   async attribution(text: string): Promise<string> {
-    const parts = text.split(/(\s*[/,;]\s*|\s+and\s+)/);
+    const parts = text.split(ATTRIBUTION_PARTS);
     const named = await Promise.all(parts.map(async (part) => (ACTOR_ID.test(part) ? ((await this.name(part)) ?? part) : part)));
     return named.join('');
+  }
+
+  /** The attribution with the names the drawn model knows, at once (`attribution` looks the rest up). */
+  attributionNow(text: string): string {
+    return text
+      .split(ATTRIBUTION_PARTS)
+      .map((part) => (ACTOR_ID.test(part) && this.model.hasNode(part) ? this.model.getNodeAttribute(part, 'name') : part))
+      .join('');
   }
 
   /** Markup ids in backticks become names: "the place `afghanistan`" → "the place Afghanistan". */

@@ -46,6 +46,13 @@ describe('node display', () => {
 
   it('labels and highlights actors of the multi-selection', () => {
     expect(nodeDisplay(context({ marked: new Set(['ttp']) }), 'ttp', actor)).toMatchObject({ highlighted: true, forceLabel: true });
+    // Marked and out of the hover's focus: still in full colour and named.
+    const elsewhere = { nodes: new Set(['pakistan']), edges: new Set<string>() };
+    expect(nodeDisplay(context({ marked: new Set(['ttp']), focus: elsewhere }), 'ttp', actor)).toMatchObject({
+      color: KIND_COLOURS.group,
+      label: 'TTP',
+      forceLabel: true,
+    });
   });
 
   it('keeps long names short', () => {

@@ -314,16 +314,17 @@ export class DetailsPanel implements Panel {
       limit: 200,
     });
     if (request !== this.request) return;
-    const items = await Promise.all(page.items.map((claim) => this.claimItem(claim)));
-    if (request !== this.request) return;
+    // The evidence shows at once; attributions naming actors outside the view get their names after.
+    const items = page.items.map((claim) => this.claimItem(claim));
     list.removeAttribute('aria-busy');
     list.replaceChildren(...items);
     if (page.total > page.items.length) list.after(h('p', { class: 'hint', text: `${page.total - page.items.length} more claims not shown.` }));
   }
 
-  private async claimItem(claim: ClaimView): Promise<HTMLElement> {
+  private claimItem(claim: ClaimView): HTMLElement {
     const doc = this.documents.get(claim.document);
-    const attribution = claim.attributedTo ? await this.names.attribution(claim.attributedTo) : '';
+    const attributed = claim.attributedTo ? h('span', { class: 'attributed', text: `according to ${this.names.attributionNow(claim.attributedTo)}` }) : null;
+    if (claim.attributedTo) void this.names.attribution(claim.attributedTo).then((names) => (attributed!.textContent = `according to ${names}`));
     const quote: HTMLButtonElement = h(
       'button',
       {
@@ -337,7 +338,7 @@ export class DetailsPanel implements Panel {
       quote,
       h('p', { class: 'claim-meta' }, [
         badge(claim.certainty, `certainty-${claim.certainty}`, CERTAINTY_HINT[claim.certainty]),
-        attribution ? h('span', { class: 'attributed', text: `according to ${attribution}` }) : null,
+        attributed,
         claim.when ? h('span', { class: 'when', text: `when: ${claim.when}` }) : null,
         claim.origin === 'extracted' ? badge(`extracted ${Math.round((claim.confidence ?? 0) * 100)}%`, 'extracted') : null,
       ]),

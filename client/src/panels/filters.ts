@@ -12,9 +12,10 @@ import {
   type GraphFilters,
 } from '../../../server/domain/index.ts';
 import { h, section } from '../dom.ts';
-import type { Model } from '../model.ts';
 import { KIND_COLOURS, TYPE_COLOURS, TYPE_GLYPHS } from '../palette.ts';
 import type { Store } from '../state.ts';
+import { emptySelection } from '../modes.ts';
+import { claimsByYear, datedClaims, timelineQuery, type DatedClaims } from '../timeline.ts';
 import type { Panel } from './panel.ts';
 
 type ListKey = 'documents' | 'types' | 'certainty' | 'kinds';
@@ -28,20 +29,7 @@ const GRADE_NAMES: Record<Reliability, string> = {
   F: 'F — any grade',
 };
 
-/** Relations per year, from each relation's first to last dated claim. */
-export function relationsByYear(model: Model, [minYear, maxYear]: [number, number]): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (let y = minYear; y <= maxYear; y++) counts.set(y, 0);
-  model.forEachEdge((_e, a) => {
-    const first = Number(a.firstWhen?.slice(0, 4));
-    const last = Number(a.lastWhen?.slice(0, 4) ?? first);
-    if (!Number.isInteger(first)) return;
-    for (let y = Math.max(first, minYear); y <= Math.min(Number.isInteger(last) ? last : first, maxYear); y++) counts.set(y, counts.get(y)! + 1);
-  });
-  return counts;
-}
-
-export function filtersPanel(store: Store, model: Model, documents: DocumentSummary[], years: [number, number]): Panel {
+export function filtersPanel(store: Store, documents: DocumentSummary[], years: [number, number]): Panel {
   const syncers: (() => void)[] = [];
   const setFilters = (patch: Partial<GraphFilters>) => store.dispatch({ type: 'filter', patch });
 
@@ -131,9 +119,11 @@ export function filtersPanel(store: Store, model: Model, documents: DocumentSumm
     yearsText.textContent = timeOn.checked ? `${fromYear.value} – ${toYear.value}` : 'any time';
   });
 
-  const timeline = h('div', { class: 'timeline', attrs: { role: 'group', 'aria-label': 'Dated relations per year' } });
+  const timeline = h('div', { class: 'timeline', attrs: { role: 'group', 'aria-label': 'Dated claims per year' } });
+  const timelineNote = h('p', { class: 'hint', attrs: { 'aria-live': 'polite' } });
+  let dated: DatedClaims = { whens: [], total: 0 };
   const drawTimeline = () => {
-    const counts = relationsByYear(model, years);
+    const counts = claimsByYear(dated.whens, years);
     const most = Math.max(1, ...counts.values());
     const { from, to } = store.get().filters;
     const [a, b] = [from ? Number(from.slice(0, 4)) : -Infinity, to ? Number(to.slice(0, 4)) : Infinity];
@@ -143,15 +133,34 @@ export function filtersPanel(store: Store, model: Model, documents: DocumentSumm
           'button',
           {
             class: year >= a && year <= b ? 'bar in' : 'bar',
-            attrs: { type: 'button', title: `${year}: ${count} relation${count === 1 ? '' : 's'}`, 'aria-label': `${year}: ${count} dated relations. Show only ${year}` },
+            attrs: { type: 'button', title: `${year}: ${count} dated claim${count === 1 ? '' : 's'}`, 'aria-label': `${year}: ${count} dated claims. Show only ${year}` },
+            dataset: { year: String(year), count: String(count) },
             on: { click: () => setFilters({ from: String(year), to: String(year) }) },
           },
           [h('span', { attrs: { style: `height:${Math.round((count / most) * 100)}%` } })],
         ),
       ),
     );
+    const undated = dated.whens.filter((w) => !w).length;
+    const read = dated.whens.length < dated.total ? ` (the first ${dated.whens.length} of ${dated.total} claims)` : '';
+    timelineNote.textContent = `Dated claims per year under the other filters${read}; ${undated} undated.`;
   };
-  syncers.push(drawTimeline);
+  /** The claims behind the bars are read again only when a filter other than the window changes. */
+  let timelineKey = '';
+  const refreshTimeline = () => {
+    const key = JSON.stringify(timelineQuery(store.get().filters));
+    if (key === timelineKey) return drawTimeline();
+    timelineKey = key;
+    const { filters } = store.get();
+    (emptySelection(filters) ? Promise.resolve({ whens: [], total: 0 }) : datedClaims(filters))
+      .then((answer) => {
+        if (key !== timelineKey) return;
+        dated = answer;
+        drawTimeline();
+      })
+      .catch((error: unknown) => (timelineNote.textContent = `The timeline could not be read: ${String(error)}`));
+  };
+  syncers.push(refreshTimeline);
 
   const reset = h('button', { text: 'Reset filters', attrs: { type: 'button' }, on: { click: () => store.dispatch({ type: 'resetFilters' }) } });
 
@@ -172,6 +181,7 @@ export function filtersPanel(store: Store, model: Model, documents: DocumentSumm
       h('p', { class: 'timeline-axis', attrs: { 'aria-hidden': 'true' } }, [h('span', { text: String(minYear) }), h('span', { text: String(maxYear) })]),
       fromYear,
       toYear,
+      timelineNote,
       h('p', { class: 'hint', text: 'Undated claims drop out once a time window is set.' }),
     ]),
     reset,
@@ -180,9 +190,8 @@ export function filtersPanel(store: Store, model: Model, documents: DocumentSumm
   sync();
   return {
     element: panel,
-    update: ({ state, previous, loaded }) => {
+    update: ({ state, previous }) => {
       if (state.filters !== previous.filters) sync();
-      else if (loaded) drawTimeline();
     },
   };
 }

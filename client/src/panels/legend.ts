@@ -1,8 +1,10 @@
 /**
  * The legend: every colour, shape, glyph and line style the graph currently uses, from
- * palette.ts. It sits under the drawing, never over it, folded until asked where room is short.
+ * palette.ts, and for each relation type its signature (server/domain/signatures.ts): which
+ * kinds of actor it links, and whether it holds both ways. It sits under the drawing, never
+ * over it, folded until asked where room is short.
  */
-import { ActorKind, CompareSide, RelationType } from '../../../server/domain/index.ts';
+import { ActorKind, CompareSide, RelationType, SIGNATURES, SYMMETRIC_TYPES } from '../../../server/domain/index.ts';
 import { h } from '../dom.ts';
 import type { Model } from '../model.ts';
 import {
@@ -16,10 +18,17 @@ import {
   STRENGTH_ALPHA,
   TYPE_COLOURS,
   TYPE_GLYPHS,
+  typeWords,
   withAlpha,
 } from '../palette.ts';
 import type { ViewState } from '../state.ts';
 import type { Panel } from './panel.ts';
+
+/** "group, state → place" for a directed type, "state, group ↔ state, group" for a mutual one. */
+export function signatureText(type: RelationType): string {
+  const { subject, object, symmetric } = SIGNATURES[type];
+  return `${subject.join(', ')} ${symmetric ? '↔' : '→'} ${object.join(', ')}`;
+}
 
 const SIZE_NAMES = { degree: 'number of related actors', betweenness: 'betweenness (brokers)', pagerank: 'PageRank' };
 
@@ -66,14 +75,24 @@ export function renderLegend(root: HTMLElement, model: Model, state: ViewState):
               h(
                 'ul',
                 { class: 'columns' },
-                RelationType.options.filter((t) => types.has(t)).map((t) => row(line(TYPE_COLOURS[t]), `${TYPE_GLYPHS[t]} ${t}`)),
+                RelationType.options
+                  .filter((t) => types.has(t))
+                  .map((t) =>
+                    h('li', { class: 'signature', dataset: { type: t } }, [
+                      line(TYPE_COLOURS[t], SIGNATURES[t].symmetric ? '' : 'arrow'),
+                      h('span', {}, [`${TYPE_GLYPHS[t]} ${t}`, h('span', { class: 'kinds', text: signatureText(t) })]),
+                    ]),
+                  ),
               ),
             ]),
         h('section', {}, [
           h('p', { class: 'legend-title', text: 'Line style' }),
           h('ul', {}, [
             row(line(withAlpha('#37474f', STRENGTH_ALPHA.firm), 'arrow'), 'arrow: direction (subject → object)'),
-            row(line(withAlpha('#37474f', STRENGTH_ALPHA.firm)), 'no arrow: mutual (allied, rival)'),
+            row(
+              line(withAlpha('#37474f', STRENGTH_ALPHA.firm)),
+              `no arrow: mutual (${[...SYMMETRIC_TYPES].map((t) => typeWords(t)).join(', ')})`,
+            ),
             compare ? null : row(line(withAlpha('#37474f', STRENGTH_ALPHA.weak)), 'faded: only alleged or speculative'),
             compare ? null : row(line(withAlpha(DENIED_COLOUR, STRENGTH_ALPHA.denied)), 'grey, labelled “… · denied”: only denials'),
             row(

@@ -6,6 +6,11 @@
 import type { Actor, ClaimChange, HistoryEntry, Rejection } from '../../domain/index.ts';
 import { lineageOf, type StoredHistoryEntry } from '../claim-changes.ts';
 
+/** The whole of an Annotations as one snapshot record (snapshot.ts). */
+export interface AnnotationsRecord {
+  annotations: { history: StoredHistoryEntry[][]; lineages: [string, string][]; rejected: Rejection[]; added: Actor[] };
+}
+
 export class Annotations {
   private readonly byLineage = new Map<string, StoredHistoryEntry[]>();
   /** Each id a change named (as its claim or previous id), to its lineage. */
@@ -52,6 +57,25 @@ export class Annotations {
 
   addedActors(): Actor[] {
     return [...this.added.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  snapshotRecord(): AnnotationsRecord {
+    return {
+      annotations: {
+        history: [...this.byLineage.values()],
+        lineages: [...this.lineages],
+        rejected: [...this.rejected.values()].flatMap((ofDocument) => [...ofDocument.values()]),
+        added: this.addedActors(),
+      },
+    };
+  }
+
+  /** Takes back what snapshotRecord() gave. */
+  restore({ annotations }: AnnotationsRecord): void {
+    for (const entries of annotations.history) this.byLineage.set(entries[0]!.lineage, entries);
+    for (const [id, lineage] of annotations.lineages) this.lineages.set(id, lineage);
+    this.reject(annotations.rejected);
+    for (const actor of annotations.added) this.add(actor);
   }
 
   private lineageEntries(id: string): StoredHistoryEntry[] {

@@ -40,7 +40,7 @@ import { checkHeld, checkNewActor, successorIn } from '../claim-changes.ts';
 import { Annotations } from './annotations.ts';
 import { compare, evidenceOrder, GraphState } from './graph-state.ts';
 import { Journal, type Resume } from './journal.ts';
-import { readSnapshot, SNAPSHOT_FILE, writeSnapshot } from './snapshot.ts';
+import { readSnapshot, SNAPSHOT_FILE, type SnapshotRecord, writeSnapshot } from './snapshot.ts';
 import { DocumentEntry, JournalEntry } from './journal-entry.ts';
 import { ActorList, checkDistinctDocuments } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
@@ -49,16 +49,16 @@ import type { ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
 export const JOURNAL_FILE = 'journal.ndjson';
 export { SNAPSHOT_FILE };
 
+/** Below this much journal, replaying it is as quick as loading a snapshot: none is written. */
+const SNAPSHOT_MIN_BYTES = 4 * 2 ** 20;
+/** While writes go on, a snapshot is taken when the journal after the last one outgrows this (and the last one). */
+const SNAPSHOT_TAIL_BYTES = 256 * 2 ** 20;
 interface Opened {
   state: GraphState;
   annotations: Annotations;
   journal: Journal;
 }
 
-/** Below this much journal, replaying it is as quick as loading a snapshot: none is written. */
-const SNAPSHOT_MIN_BYTES = 4 * 2 ** 20;
-/** While writes go on, a snapshot is taken when the journal after the last one outgrows this (and the last one). */
-const SNAPSHOT_TAIL_BYTES = 256 * 2 ** 20;
 
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
@@ -83,18 +83,22 @@ export class EmbeddedStore implements GraphStore {
   async open(): Promise<void> {
     if (this.opened) return;
     let state = new GraphState();
-    const annotations = new Annotations();
+    let annotations = new Annotations();
     let resume: Resume | undefined;
     const loaded = await readSnapshot(this.snapshotPath);
     this.snapshot = { covers: 0, bytes: 0 };
     if ('records' in loaded) {
-      for (const record of loaded.records) state.restore(record);
+      for (const record of loaded.records) {
+        if ('annotations' in record) annotations.restore(record);
+        else state.restore(record);
+      }
       this.snapshot = { covers: loaded.mark.end, bytes: loaded.bytes };
       resume = {
         mark: loaded.mark,
         mismatch: (problem) => {
           this.log.warn({ snapshot: this.snapshotPath, problem }, 'snapshot ignored: it is not of this journal; replaying the whole journal');
           state = new GraphState();
+          annotations = new Annotations();
           this.snapshot = { covers: 0, bytes: 0 };
         },
       };
@@ -128,11 +132,11 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
-  private async takeSnapshot({ state, journal }: { state: GraphState; journal: Journal }): Promise<void> {
+  private async takeSnapshot({ state, annotations, journal }: Opened): Promise<void> {
     const mark = journal.mark;
     const started = performance.now();
     try {
-      const bytes = await writeSnapshot(this.snapshotPath, state, mark);
+      const bytes = await writeSnapshot(this.snapshotPath, snapshotRecords(state, annotations), mark);
       this.snapshot = { covers: mark.end, bytes };
       this.log.info({ snapshot: this.snapshotPath, bytes, journalBytes: mark.end, ms: Math.round(performance.now() - started) }, 'snapshot written');
     } catch (error) {
@@ -165,7 +169,8 @@ export class EmbeddedStore implements GraphStore {
   }
 
   putDocuments(inputs: DocumentUpsert[]): Promise<UpsertOutcome[]> {
-    return this.exclusive(async ({ state, annotations, journal }) => {
+    return this.exclusive(async (opened) => {
+      const { state, annotations, journal } = opened;
       checkDistinctDocuments(inputs);
       const entries = inputs.map((input) => parseOrThrow(DocumentEntry, { op: 'document', ...input }, `document '${input.document?.id}'`));
       for (const entry of entries) state.checkReferences(entry);
@@ -179,7 +184,7 @@ export class EmbeddedStore implements GraphStore {
       state.putDocuments(changed);
       for (const entry of changed) annotations.reject(entry.rejected ?? []);
       const tail = journal.mark.end - this.snapshot.covers;
-      if (tail >= SNAPSHOT_TAIL_BYTES && tail >= this.snapshot.bytes) await this.takeSnapshot({ state, journal });
+      if (tail >= SNAPSHOT_TAIL_BYTES && tail >= this.snapshot.bytes) await this.takeSnapshot(opened);
       return outcomes;
     });
   }
@@ -387,6 +392,12 @@ export class EmbeddedStore implements GraphStore {
     this.writes = run.catch(() => undefined);
     return run;
   }
+}
+
+/** What a snapshot holds: the graph's records, then the analysts' work beside it. */
+function* snapshotRecords(state: GraphState, annotations: Annotations): Generator<SnapshotRecord> {
+  yield* state.records();
+  yield annotations.snapshotRecord();
 }
 
 function apply(state: GraphState, annotations: Annotations, entry: JournalEntry): void {

@@ -5,7 +5,7 @@
  * format or of another journal is ignored (with a warning) and the journal replayed whole.
  *
  *   {"dyadSnapshot":1,"journal":{"end":<bytes>,"sha256":"<last covered line's checksum>"}}
- *   <one record (GraphState.records) per line>
+ *   <one record (GraphState.records, then Annotations.snapshotRecord) per line>
  *   {"sha256":"<digest of every byte before this line>","records":<count>}
  *
  * Records are lines (not one JSON value) so neither writing nor reading a large state builds
@@ -17,11 +17,16 @@ import { createHash } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { GraphState, StateRecord } from './graph-state.ts';
+import type { AnnotationsRecord } from './annotations.ts';
+import type { StateRecord } from './graph-state.ts';
 import { type JournalMark, markProblem, syncDirectory } from './journal.ts';
 
 export const SNAPSHOT_FILE = 'snapshot.ndjson';
-const FORMAT = 1;
+/** 2: the analysts' work (history, rejections, added actors) is a record of its own. */
+const FORMAT = 2;
+
+/** One line of a snapshot: the graph's (GraphState.records) or the analysts' work (Annotations.snapshotRecord). */
+export type SnapshotRecord = StateRecord | AnnotationsRecord;
 const NEWLINE = 0x0a;
 /** Bytes gathered before one write (and one turn of the event loop). */
 const CHUNK = 8 * 2 ** 20;
@@ -34,12 +39,12 @@ interface Header {
 /** A snapshot read back: its records and the journal mark they cover up to. */
 export interface LoadedSnapshot {
   mark: JournalMark;
-  records: StateRecord[];
+  records: SnapshotRecord[];
   bytes: number;
 }
 
-/** Writes `state` as of `mark` to `path` atomically; returns its size in bytes. */
-export async function writeSnapshot(path: string, state: GraphState, mark: JournalMark): Promise<number> {
+/** Writes the store's records as of `mark` to `path` atomically; returns its size in bytes. */
+export async function writeSnapshot(path: string, stateRecords: Iterable<SnapshotRecord>, mark: JournalMark): Promise<number> {
   const temporary = `${path}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   const hash = createHash('sha256');
@@ -64,7 +69,7 @@ export async function writeSnapshot(path: string, state: GraphState, mark: Journ
   try {
     await push({ dyadSnapshot: FORMAT, journal: mark } satisfies Header);
     let records = 0;
-    for (const record of state.records()) {
+    for (const record of stateRecords) {
       await push(record);
       records++;
     }
@@ -107,7 +112,7 @@ export async function readSnapshot(path: string): Promise<LoadedSnapshot | { pro
     lines.push(JSON.parse(body.toString('utf8', start, end)));
     start = end + 1;
   }
-  const [header, ...records] = lines as [Header, ...StateRecord[]];
+  const [header, ...records] = lines as [Header, ...SnapshotRecord[]];
   if (header?.dyadSnapshot !== FORMAT) return { problem: `the snapshot is of another format (${String(header?.dyadSnapshot)}, this dyad reads ${FORMAT})` };
   if (records.length !== trailer.records) return { problem: 'the snapshot holds fewer records than it says' };
   return { mark: header.journal, records, bytes: data.length };

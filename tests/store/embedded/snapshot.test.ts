@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { EmbeddedStore, JOURNAL_FILE, SNAPSHOT_FILE } from '../../../server/store/embedded/index.ts';
 import { describeSnapshot } from '../../../server/store/embedded/snapshot.ts';
 import type { DocumentUpsert } from '../../../server/store/graph-store.ts';
+import { addActor, createClaim, retractClaim } from '../../../server/store/claim-changes.ts';
 import { OPINION, PAK, recordingLogger, renamed, seedActors, seedDocument, tempDir } from './fixtures.ts';
 
 const WHOLE = { maxNodes: 100_000, maxEdges: 100_000 };
@@ -100,6 +101,49 @@ describe('embedded snapshot', () => {
       expect(again.records.find((r) => r.msg === 'embedded store opened')!.replayed).toBe(0);
       expect(await answers(again.store)).toEqual(live);
       await again.store.close();
+    } finally {
+      await remove();
+    }
+  });
+
+  it("carries the analysts' work: history, retractions and added actors answer the same from the snapshot as from a replay", async () => {
+    const { dir, remove } = await tempDir();
+    try {
+      const dataDir = join(dir, 'data');
+      const [pak] = await documents();
+      const { store } = await openStore(dataDir);
+      await store.putActors(await seedActors());
+      await store.putDocument(pak!);
+      const analyst = { analyst: 'alice' };
+      const actor = await addActor(store, { name: 'Snapshot Front', kind: 'group', aliases: ['SF'] });
+      const [first, second] = (await store.findClaims({ documents: [pak!.document.id], limit: 2, offset: 0 })).items;
+      const made = await createClaim(
+        store,
+        { document: first!.document, subject: actor.id, type: 'ALLIED_WITH', object: first!.subject.id, certainty: 'alleged', quote: first!.quote, start: first!.start, end: first!.end },
+        analyst,
+      );
+      await retractClaim(store, second!.id, second!.revision, analyst);
+      const work = async (s: EmbeddedStore) => ({
+        answers: await answers(s),
+        made: await s.claimHistory(made.id),
+        retracted: await s.claimHistory(second!.id),
+        added: await s.addedActors(),
+      });
+      const live = await work(store);
+      expect(live.retracted.map((e) => e.action)).toEqual(['retract']);
+      expect(live.added.map((a) => a.id)).toEqual([actor.id]);
+      await store.close();
+
+      const reopened = await openStore(dataDir);
+      expect(reopened.records.find((r) => r.msg === 'embedded store opened')).toMatchObject({ replayed: 0 });
+      expect(await work(reopened.store)).toEqual(live);
+      await reopened.store.close();
+      const copy = join(dir, 'replay');
+      await cp(dataDir, copy, { recursive: true });
+      await rm(join(copy, SNAPSHOT_FILE));
+      const replayed = await openStore(copy);
+      expect(await work(replayed.store)).toEqual(live);
+      await replayed.store.close();
     } finally {
       await remove();
     }
