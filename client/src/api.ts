@@ -42,12 +42,8 @@ export function toQuery(params: Params): URLSearchParams {
   return query;
 }
 
-async function get<T extends z.ZodType>(path: string, schema: T, params: Params = {}, signal?: AbortSignal): Promise<z.infer<T>> {
-  const query = toQuery(params).toString();
-  const response = await fetch(`api/${path}${query ? `?${query}` : ''}`, {
-    headers: { accept: 'application/json' },
-    signal,
-  });
+/** A response's body read with `schema`, or its problem+json as an ApiError. */
+export async function parseResponse<T extends z.ZodType>(response: Response, schema: T): Promise<z.infer<T>> {
   const body: unknown = await response.json().catch(() => undefined);
   // For tests/bench/explorer.ts: the moment a graph's data is in hand, before it is checked.
   if (response.ok && (schema as z.ZodType) === SerializedGraph) performance.mark('dyad:data');
@@ -57,6 +53,15 @@ async function get<T extends z.ZodType>(path: string, schema: T, params: Params 
     throw new ApiError(response.status, response.statusText || `HTTP ${response.status}`);
   }
   return schema.parse(body);
+}
+
+async function get<T extends z.ZodType>(path: string, schema: T, params: Params = {}, signal?: AbortSignal): Promise<z.infer<T>> {
+  const query = toQuery(params).toString();
+  const response = await fetch(`api/${path}${query ? `?${query}` : ''}`, {
+    headers: { accept: 'application/json' },
+    signal,
+  });
+  return parseResponse(response, schema);
 }
 
 /** Graph responses of this session by URL (a few dozen): Back, Forward and undo redraw at once. */
@@ -73,6 +78,9 @@ function graphOf(path: string, params: Params): Promise<SerializedGraph> {
   }
   return answer;
 }
+
+/** The store changed (an analyst's write): graphs read before are stale. */
+export const forgetGraphs = (): void => graphs.clear();
 
 export const api = {
   health: () => get('health', StoreHealth),

@@ -5,7 +5,7 @@
  * through one interface; modes come from a table (modes.ts).
  */
 import type { ClaimView, DocumentSummary, SerializedGraph } from '../../server/domain/index.ts';
-import { api, ApiError } from './api.ts';
+import { api, ApiError, forgetGraphs } from './api.ts';
 import { byId, h } from './dom.ts';
 import { caption, download, viewGexf, viewPng } from './exports.ts';
 import { GraphView } from './graph-view.ts';
@@ -14,6 +14,7 @@ import { createModel, EMPTY_GRAPH, movePositions, syncModel } from './model.ts';
 import { effectiveMode, emptySelection, MODES } from './modes.ts';
 import { Names } from './names.ts';
 import { actorSearch } from './panels/actor-search.ts';
+import { Annotation } from './panels/annotate.ts';
 import { ContextMenu, type MenuItem } from './panels/context-menu.ts';
 import { DetailsPanel } from './panels/details.ts';
 import { filtersPanel } from './panels/filters.ts';
@@ -82,6 +83,18 @@ async function boot(): Promise<void> {
   });
   const [documents, everything] = await answers;
   const documentsById = new Map<string, DocumentSummary>(documents.map((d) => [d.id, d]));
+  const annotation = new Annotation({
+    store,
+    reader,
+    documents,
+    layout: layoutEl,
+    say,
+    changed: async (claim) => {
+      forgetGraphs();
+      await Promise.all([load(), reader.refresh(claim?.document === reader.document?.id ? claim : undefined)]);
+      if (claim) selectClaimEdge(claim);
+    },
+  });
   const details = new DetailsPanel(byId('details'), model, store, documentsById, names, {
     openReader,
     expand: (id) => expand([id]),
@@ -93,6 +106,7 @@ async function boot(): Promise<void> {
     },
     pathEnd,
     highlightPath: (path) => view.highlightPath(path),
+    claimTools: (claim) => annotation.claimTools(claim),
   });
   const stageBar = new StageBar(store, model, {
     zoom: (direction) => view.zoom(direction),
@@ -298,8 +312,8 @@ async function boot(): Promise<void> {
   };
   const tools = toolsPanel(store, documents, exports);
   const filters = filtersPanel(store, documents, yearExtent(everything));
-  byId('controls').append(filters.element, tools.element);
-  const panels: Panel[] = [filters, tools, details, legendPanel(byId('legend'), model), stageBar];
+  byId('controls').append(filters.element, tools.element, annotation.element);
+  const panels: Panel[] = [filters, tools, details, legendPanel(byId('legend'), model), stageBar, annotation];
 
   store.subscribe((state, previous, action) => {
     const reload = dataKey(state) !== shownKey;

@@ -39,7 +39,8 @@ export interface Stage {
   close(): Promise<void>;
 }
 
-export async function startStage(): Promise<Stage> {
+/** `env`: the server's configuration as it reads it from the environment (e.g. DYAD_API_TOKENS for writes). */
+export async function startStage(env: NodeJS.ProcessEnv = {}): Promise<Stage> {
   const work = await mkdtemp(join(tmpdir(), 'dyad-e2e-'));
   const clientDir = join(work, 'client');
   await build({
@@ -50,7 +51,7 @@ export async function startStage(): Promise<Stage> {
   const store = new EmbeddedStore({ dataDir: join(work, 'data'), logger: pino({ level: 'silent' }) });
   await store.open();
   await seedStore(store);
-  const app = await buildApp({ store, config: loadConfig({}), seedsDir, clientDir, rateLimit: false });
+  const app = await buildApp({ store, config: loadConfig(env), seedsDir, clientDir, rateLimit: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   await mkdir(screenshotDir, { recursive: true });
   const browser = await chromium.launch({

@@ -16,7 +16,13 @@ export interface ActorSearch {
   show(name: string): void;
 }
 
-export function actorSearch(options: { label: string; placeholder: string; onChoose(hit: ActorHit): void }): ActorSearch {
+export function actorSearch(options: {
+  label: string;
+  placeholder: string;
+  onChoose(hit: ActorHit): void;
+  /** Gazetteer actors without claims may be chosen too (a claim about to be made names them). */
+  anyActor?: boolean;
+}): ActorSearch {
   const id = `actor-search-${++counter}`;
   const list = h('ul', { class: 'suggestions', attrs: { id: `${id}-list`, role: 'listbox', 'aria-label': `${options.label} suggestions` } });
   list.hidden = true;
@@ -47,7 +53,7 @@ export function actorSearch(options: { label: string; placeholder: string; onCho
     active = -1;
   };
   /** A gazetteer actor no document mentions is shown, marked, but leads nowhere. */
-  const empty = (hit: ActorHit) => hit.claims === 0;
+  const empty = (hit: ActorHit) => !options.anyActor && hit.claims === 0;
   const choose = (hit: ActorHit) => {
     if (empty(hit)) return;
     input.value = hit.name;

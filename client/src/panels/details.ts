@@ -21,6 +21,8 @@ export interface DetailsActions {
   select(selection: Selection): void;
   /** Highlight one found path in the drawing (or none). */
   highlightPath(path: { nodes: string[]; edges: string[] } | null): void;
+  /** Controls under each claim of the evidence (edit, history: panels/annotate.ts). */
+  claimTools?(claim: ClaimView): Node;
 }
 
 const CERTAINTY_HINT: Record<ClaimView['certainty'], string> = {
@@ -344,6 +346,7 @@ export class DetailsPanel implements Panel {
         h('span', { class: 'doc-title', text: claim.documentTitle }),
         h('span', { class: 'detail', text: [`grade ${claim.reliability}`, doc?.date, doc?.outlet].filter(Boolean).join(' · ') }),
       ]),
+      this.actions.claimTools?.(claim),
     ]);
   }
 }

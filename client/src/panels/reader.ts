@@ -37,6 +37,8 @@ export class Reader {
   private current?: DocumentDetail;
   /** Where focus goes back to when the reader closes. */
   private opener?: HTMLElement;
+  /** After every render, with the header's text column: annotation adds its controls there. */
+  onRender?: (doc: DocumentDetail, head: HTMLElement) => void;
 
   constructor(
     private readonly root: HTMLElement,
@@ -47,6 +49,20 @@ export class Reader {
 
   get isOpen(): boolean {
     return !this.root.hidden;
+  }
+
+  /** The document shown, while the reader is open. */
+  get document(): DocumentDetail | undefined {
+    return this.isOpen ? this.current : undefined;
+  }
+
+  /** The document's claims changed: read it again and redraw it where it was, `focus` marked. */
+  async refresh(focus?: Pick<ClaimView, 'id' | 'start' | 'end'>): Promise<void> {
+    if (!this.current || !this.isOpen) return;
+    this.current = await api.document(this.current.id);
+    const scrolled = this.root.querySelector('.reader-text')?.scrollTop ?? 0;
+    this.render(this.current, focus);
+    this.root.querySelector('.reader-text')?.scrollTo({ top: scrolled });
   }
 
   close(): void {
@@ -171,5 +187,6 @@ export class Reader {
       ]),
       h('article', { class: 'reader-text', attrs: { 'aria-labelledby': 'reader-title', lang: doc.language } }, segments),
     );
+    this.onRender?.(doc, this.root.querySelector<HTMLElement>('.reader-head > div')!);
   }
 }
