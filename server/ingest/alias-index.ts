@@ -15,6 +15,10 @@ export function normalizeName(s: string): string {
     .trim();
 }
 
+/** The normalised name as an id-like slug ("Lashkar-e-Taiba" → "lashkar-e-taiba"), cut to `maxLength` without a dangling hyphen. */
+export const slugName = (s: string, maxLength = Infinity): string =>
+  normalizeName(s).replace(/ /g, '-').slice(0, maxLength).replace(/-+$/, '');
+
 /** The normalised name without spaces: "IS-K", "ISK" and "is k" all become "isk". */
 export const compactName = (s: string): string => normalizeName(s).replace(/ /g, '');
 

@@ -9,7 +9,7 @@ import { type ClaimRecord, DocumentMeta, type DocumentRecord, type DocumentSubmi
 import { Conflict, InvalidInput, InvalidInputs, NotFound } from '../errors.ts';
 import { toRecord } from '../store/claim-changes.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { type AliasIndex, normalizeName } from './alias-index.ts';
+import { type AliasIndex, slugName } from './alias-index.ts';
 import { articleBody } from './article-body.ts';
 import { assembleDocument, mergeClaims } from './corpus.ts';
 import type { ExtractionPool } from './extract-pool.ts';
@@ -90,6 +90,6 @@ async function exclusively<T>(id: string, write: () => Promise<T>): Promise<T> {
 
 /** A readable, stable id: the title's slug and a digest of the text. */
 function submissionId(title: string, text: string): string {
-  const slug = normalizeName(title).replace(/ /g, '-').slice(0, 48).replace(/-+$/, '') || 'document';
+  const slug = slugName(title, 48) || 'document';
   return `${slug}_${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
 }

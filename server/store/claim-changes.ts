@@ -7,6 +7,7 @@
  */
 import {
   type Actor,
+  ActorId,
   type ClaimChange,
   type ClaimDraft,
   type ClaimPatch,
@@ -20,7 +21,7 @@ import {
   signatureProblem,
 } from '../domain/index.ts';
 import { Conflict, InvalidInput, NotFound } from '../errors.ts';
-import { compactName, normalizeName } from '../ingest/alias-index.ts';
+import { compactName, slugName } from '../ingest/alias-index.ts';
 import { claimId } from '../ingest/claim-id.ts';
 import type { GraphStore } from './graph-store.ts';
 
@@ -81,8 +82,8 @@ export async function retractClaim(store: GraphStore, id: string, revision: numb
 
 /** A new gazetteer actor: the id is the name's slug unless given. */
 export async function addActor(store: GraphStore, input: NewActor): Promise<Actor> {
-  const id = input.id ?? normalizeName(input.name).replace(/ /g, '-').slice(0, 100).replace(/-+$/, '');
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new InvalidInput(`the name '${input.name}' gives no usable id; give an id`, { parameter: 'id' });
+  const id = input.id ?? slugName(input.name, 100);
+  if (!ActorId.safeParse(id).success) throw new InvalidInput(`the name '${input.name}' gives no usable id; give an id`, { parameter: 'id' });
   const actor: Actor = {
     id,
     name: input.name,

@@ -4,7 +4,7 @@
  * group it is about.
  */
 import type { Actor, ActorKind } from '../../domain/index.ts';
-import { type AliasIndex, normalizeName } from '../alias-index.ts';
+import { type AliasIndex, normalizeName, slugName } from '../alias-index.ts';
 import type { Lexicon } from './lexicon.ts';
 
 export type MentionSource = 'name' | 'acronym' | 'new' | 'demonym' | 'description' | 'coreference' | 'pronoun' | 'implied';
@@ -102,7 +102,7 @@ export class DocumentContext {
 
   /** A new actor's id: the slug of its name, kept apart from any gazetteer id. */
   discover(name: string, kind: ActorKind): string {
-    const slug = normalizeName(name).replace(/ /g, '-');
+    const slug = slugName(name);
     const id = this.index.get(slug) && this.index.get(slug)!.name !== name ? `${slug}-${kind}` : slug;
     if (!this.discovered.has(id)) this.discovered.set(id, { id, name, kind, aliases: [] });
     return id;
