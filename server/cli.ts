@@ -31,6 +31,11 @@ function parsePort(value: string): string {
   return value;
 }
 
+function parseBatchSize(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 10_000) throw new InvalidArgumentError('a batch is 1 to 10000 documents.');
+  return Number(value);
+}
+
 /** Every option and argument of every command; actions run only after parsing succeeded. */
 function buildProgram(): Command {
   const program = new Command('dyad')
@@ -53,7 +58,8 @@ function buildProgram(): Command {
     .argument('[paths...]', 'folders (every *.txt) or .txt files (default: DYAD_SEEDS_DIR)')
     .option('--server <url>', 'send the documents to this running dyad server (found automatically for a local one holding the embedded store)')
     .option('--local', 'open the store here even if a local server is running')
-    .action(async (paths: string[], options: { server?: string; local?: boolean }) =>
+    .option('--batch-size <documents>', 'documents per store round trip (default 250)', parseBatchSize)
+    .action(async (paths: string[], options: { server?: string; local?: boolean; batchSize?: number }) =>
       exitWith(await (await import('./commands/ingest.ts')).run({ paths, ...options })),
     );
 

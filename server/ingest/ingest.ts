@@ -4,7 +4,9 @@
  * time, a few batches ahead of the writer, and each batch goes to the store in one
  * putDocuments round trip. A batch the store refuses (it names a bad document and writes
  * nothing) is retried one document at a time, so only the bad document is rejected.
- * Unchanged documents are not rewritten.
+ * Unchanged documents are not rewritten. Stopped (an aborted signal), it finishes the batch it
+ * is writing and reports the documents it did not try; every document is in whole or not at all,
+ * so a rerun continues where it stopped.
  */
 import type { UpsertOutcome } from '../domain/index.ts';
 import { InvalidInput, InvalidInputs } from '../errors.ts';
@@ -23,6 +25,8 @@ export interface IngestSummary {
   actorsChanged: number;
   claims: number;
   rejected: Array<{ document: string; problems: string[] }>;
+  /** Documents left untouched because the ingest was stopped (`signal`) before their batch. */
+  notTried: number;
 }
 
 export interface IngestOptions {
@@ -35,6 +39,8 @@ export interface IngestOptions {
   batchSize?: number;
   /** Preparation threads: default one per core, none when everything fits in one batch. */
   threads?: number;
+  /** Aborted: the batch being written finishes, no further batch starts (a rerun continues). */
+  signal?: AbortSignal;
 }
 
 /** Larger batches spread a transaction's fixed cost (Neo4j) and an fsync (embedded) over more claims. */
@@ -56,7 +62,7 @@ export async function withAddedActors(index: AliasIndex, store: GraphStore): Pro
 export async function ingest(store: GraphStore, options: IngestOptions): Promise<IngestSummary> {
   const index = await withAddedActors(await loadIndex(options.seedsDir, options.paths), store);
   const sources = await discoverDocuments(options.paths);
-  const summary: IngestSummary = { documents: sources.length, created: 0, updated: 0, unchanged: 0, actorsChanged: 0, claims: 0, rejected: [] };
+  const summary: IngestSummary = { documents: sources.length, created: 0, updated: 0, unchanged: 0, actorsChanged: 0, claims: 0, rejected: [], notTried: 0 };
   summary.actorsChanged = await store.putActors(index.actors);
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const batches = Array.from({ length: Math.ceil(sources.length / batchSize) }, (_, i) => sources.slice(i * batchSize, (i + 1) * batchSize));
@@ -76,8 +82,9 @@ export async function ingest(store: GraphStore, options: IngestOptions): Promise
   let done = 0;
   try {
     refill();
-    while (pending.length > 0) {
+    while (pending.length > 0 && !options.signal?.aborted) {
       const prepared = await pending.shift()!;
+      if (options.signal?.aborted) break;
       refill();
       await writeBatch(store, prepared, summary);
       done += prepared.length;
@@ -86,6 +93,7 @@ export async function ingest(store: GraphStore, options: IngestOptions): Promise
   } finally {
     await preparer.close();
   }
+  summary.notTried = sources.length - done;
   return summary;
 }
 

@@ -29,8 +29,12 @@ export async function ingestRemote(options: RemoteOptions): Promise<IngestSummar
     );
   const index = await loadIndex(options.seedsDir);
   const sources = await discoverDocuments(options.paths);
-  const summary: IngestSummary = { documents: sources.length, created: 0, updated: 0, unchanged: 0, actorsChanged: 0, claims: 0, rejected: [] };
+  const summary: IngestSummary = { documents: sources.length, created: 0, updated: 0, unchanged: 0, actorsChanged: 0, claims: 0, rejected: [], notTried: 0 };
   for (const [i, files] of sources.entries()) {
+    if (options.signal?.aborted) {
+      summary.notTried = sources.length - i;
+      break;
+    }
     const checked = await checkDocument(files, index);
     const result = 'submission' in checked ? await send(options, checked.submission) : checked;
     if ('problems' in result) summary.rejected.push({ document: files.id, problems: result.problems });

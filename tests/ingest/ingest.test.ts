@@ -2,9 +2,13 @@
  * The bulk ingest pipeline: documents prepared in worker threads, written a batch per store
  * round trip, a refused batch retried one document at a time; reruns change nothing.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { prepareDocument, discoverDocuments } from '../../server/ingest/corpus.ts';
 import { describeSummary, ingest, type IngestSummary, loadIndex, writeBatch } from '../../server/ingest/ingest.ts';
 import type { PreparedDocument } from '../../server/ingest/prepare-batch.ts';
@@ -12,8 +16,11 @@ import type { GraphStore } from '../../server/store/graph-store.ts';
 import { seedsDir } from '../helpers/seed.ts';
 import { copySeeds } from '../helpers/seed-copy.ts';
 import { storeCases } from '../helpers/stores.ts';
+import { generateCorpus } from '../bench/corpus.ts';
+import { EmbeddedStore, SNAPSHOT_FILE } from '../../server/store/embedded/index.ts';
+import { Neo4jStore } from '../../server/store/neo4j/index.ts';
 
-const emptySummary = (): IngestSummary => ({ documents: 0, created: 0, updated: 0, unchanged: 0, actorsChanged: 0, claims: 0, rejected: [] });
+const emptySummary = (): IngestSummary => ({ documents: 0, created: 0, updated: 0, unchanged: 0, actorsChanged: 0, claims: 0, rejected: [], notTried: 0 });
 
 describe.each(storeCases)('ingest pipeline on the $name store', ({ open, skip }) => {
   let store: GraphStore | undefined;
@@ -79,4 +86,89 @@ describe('ingest pipeline problems', () => {
     store = await embedded.open();
     await expect(ingest(store, { paths: [dir], seedsDir: dir, batchSize: 2, threads: 2 })).rejects.toThrow(join(dir, 'zz-unreadable.txt'));
   });
+});
+
+/**
+ * `dyad ingest` of `corpus` in a child process (batches of 200 documents), sent `signal` once it
+ * has written its first batch if one is given; resolves with its exit code and output.
+ */
+function runIngest(corpus: string, env: NodeJS.ProcessEnv, signal?: NodeJS.Signals): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'ingest', '--batch-size', '200', corpus], {
+    env: { ...process.env, DYAD_SEEDS_DIR: corpus, LOG_LEVEL: 'warn', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    const progressed = (text: string) => /ingest: \d+\/\d+ documents\n/.test(text);
+    if (signal && !progressed(stderr) && progressed(stderr + chunk.toString())) child.kill(signal);
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('dyad ingest stopped by a signal', () => {
+  const quiet = pino({ level: 'silent' });
+  const neo4jUri = inject('neo4jUri');
+  let root: string;
+  let corpus: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'dyad-stop-'));
+    // 800 documents, four batches of 200; the embedded journal passes the snapshot's 4 MiB after two.
+    corpus = (await generateCorpus(root, 16_000)).dir;
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  const stores = [
+    {
+      name: 'embedded',
+      signal: 'SIGTERM' as const,
+      async env(): Promise<NodeJS.ProcessEnv> {
+        return { DYAD_DATA_DIR: await mkdtemp(join(root, 'data-')), NEO4J_URI: '' };
+      },
+    },
+    {
+      name: 'neo4j',
+      signal: 'SIGINT' as const,
+      async env(): Promise<NodeJS.ProcessEnv> {
+        const store = new Neo4jStore({ uri: neo4jUri, logger: quiet });
+        await store.open();
+        await store.clearAll();
+        await store.close();
+        return { NEO4J_URI: neo4jUri };
+      },
+    },
+  ];
+
+  it.each(stores)('on the $name store ($signal): finishes the batch in flight, closes the store, exits 1; a rerun continues', async ({ name, signal, env }) => {
+    if (name === 'neo4j' && !neo4jUri) return;
+    const environment = await env();
+    const stopped = await runIngest(corpus, environment, signal);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain(`dyad ingest: ${signal}: finishing the batch in flight`);
+    const created = Number(/(\d+) created/.exec(stopped.stdout)?.[1]);
+    const notTried = Number(/stopped: (\d+) documents not tried/.exec(stopped.stderr)?.[1]);
+    // Whole batches only, at least the one that was written when the signal came, and not all of them.
+    expect(created % 200).toBe(0);
+    expect(created).toBeGreaterThanOrEqual(200);
+    expect(notTried).toBeGreaterThan(0);
+    expect(created + notTried).toBe(800);
+    expect(stopped.stdout).toContain(`; ${created * 20} claims;`);
+    if (name === 'embedded') {
+      // Closed, not killed: the journal passed 4 MiB, so the snapshot was written; the store holds exactly the batches written.
+      expect(created).toBeGreaterThanOrEqual(400);
+      expect(existsSync(join(environment.DYAD_DATA_DIR!, SNAPSHOT_FILE))).toBe(true);
+      const store = new EmbeddedStore({ dataDir: environment.DYAD_DATA_DIR!, logger: quiet });
+      await store.open();
+      expect((await store.listDocuments()).length).toBe(created);
+      await store.close();
+    }
+    const rerun = await runIngest(corpus, environment);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain(`800 documents: ${notTried} created, 0 updated, ${created} unchanged, 0 rejected`);
+    expect(rerun.stderr).not.toContain('stopped');
+  }, 240_000);
 });

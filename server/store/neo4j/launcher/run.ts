@@ -26,8 +26,14 @@ const classpathPath = join(buildDir, 'classpath.txt');
 const pidPath = join(stateDir, 'neo4j.pid');
 const uriPath = join(stateDir, 'neo4j.uri');
 
-/** Two cores and other work beside it: a modest heap (the page cache is set in Launcher.java). */
-const JVM_OPTIONS = ['-Xms256m', '-Xmx1g', '-XX:+UseSerialGC'];
+/** Two cores and other work beside it: a modest heap and page cache unless StartOptions.memory asks for more. */
+const DEFAULT_MEMORY: Neo4jMemory = { heapMiB: 1024, pageCacheMiB: 128 };
+const jvmOptions = ({ heapMiB, pageCacheMiB }: Neo4jMemory) => [
+  '-Xms256m',
+  `-Xmx${heapMiB}m`,
+  '-XX:+UseSerialGC',
+  `-Ddyad.pageCacheBytes=${pageCacheMiB * 2 ** 20}`,
+];
 const MAIN_CLASS = 'dyad.neo4j.Launcher';
 
 const run = promisify(execFile);
@@ -172,7 +178,16 @@ function awaitUri(child: ChildProcess, readLine: (onLine: (line: string) => void
   });
 }
 
+export interface Neo4jMemory {
+  /** The JVM's maximum heap. */
+  heapMiB: number;
+  /** Neo4j's page cache (the store files held in memory). */
+  pageCacheMiB: number;
+}
+
 export interface StartOptions {
+  /** Default 1 GiB of heap and 128 MiB of page cache (tests); the benchmark asks for more. */
+  memory?: Neo4jMemory;
   /** Defaults to a free port. */
   port?: number;
   /** Persistent data folder; without it the data is temporary and removed at stop. */
@@ -186,7 +201,7 @@ export interface StartOptions {
 export async function startNeo4j(options: StartOptions = {}): Promise<RunningNeo4j> {
   const classpath = await buildLauncher(options.log);
   const port = options.port ?? (await freePort());
-  const args = [...JVM_OPTIONS, '-cp', classpath, MAIN_CLASS, String(port), ...(options.dataDir ? [options.dataDir] : [])];
+  const args = [...jvmOptions(options.memory ?? DEFAULT_MEMORY), '-cp', classpath, MAIN_CLASS, String(port), ...(options.dataDir ? [options.dataDir] : [])];
   const timeoutMs = options.timeoutMs ?? 120_000;
   let child: ChildProcess;
   let uri: string;

@@ -22,7 +22,7 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * {@code bolt://127.0.0.1:PORT} on stdout once Bolt accepts connections. Stops cleanly on
  * SIGTERM/SIGINT, or when stdin closes if started with {@code -Ddyad.exitWithStdin=true}.
  * Usage: {@code Launcher PORT [DATA_DIR]}; without DATA_DIR the data lives in a temporary
- * folder removed at shutdown.
+ * folder removed at shutdown. The page cache is 128 MiB unless {@code -Ddyad.pageCacheBytes=N}.
  */
 public final class Launcher {
   private static final String HOST = "127.0.0.1";
@@ -42,7 +42,7 @@ public final class Launcher {
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
         .setConfig(GraphDatabaseSettings.auth_enabled, false)
-        .setConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES)
+        .setConfig(GraphDatabaseSettings.pagecache_memory, Long.getLong("dyad.pageCacheBytes", PAGE_CACHE_BYTES))
         // Bolt otherwise idles 5 s twice while stopping; a test run stops Neo4j every time.
         .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
         .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
