@@ -1,5 +1,6 @@
-// Benchmark baseline (tests/bench): one page of an actor's claims in evidence order (document,
-// start, id) with its document and ends, and the total.
+// Benchmark baseline (tests/bench): the answer of /api/claims?actor=$actor&offset=$offset&limit=$limit:
+// how many claims name $actor at either end, and one page of them in evidence order (document,
+// start, id) with every field the API shows, their document and ends.
 CALL () {
   MATCH (c:Claim)
   WHERE c.subjectId = $actor OR c.objectId = $actor
@@ -16,7 +17,8 @@ CALL () {
   SKIP $offset
   LIMIT $limit
   MATCH (c)-[:IN]->(d:Document), (c)-[:SUBJECT]->(s:Actor), (c)-[:OBJECT]->(o:Actor)
-  RETURN collect(c {.id, .type, .certainty, .quote, .start, .end, document: d.id, documentTitle: d.title,
-    reliability: d.reliability, subject: s {.id, .name, .kind}, object: o {.id, .name, .kind}}) AS items
+  RETURN collect(c {.id, .type, .certainty, .attributedTo, .when, .quote, .start, .end, .origin, .confidence, .note,
+    .mode, .role, .claimed, .revision, document: d.id, documentTitle: d.title, reliability: d.reliability,
+    subject: s {.id, .name, .kind, .aliases}, object: o {.id, .name, .kind, .aliases}}) AS items
 }
 RETURN total, items

@@ -1,7 +1,12 @@
 /**
- * The questions the benchmark asks, each as an API request and, where Neo4j can answer it
- * directly, as plain Cypher (cypher/bench/<name>.cypher) with the same parameters.
+ * The questions the benchmark asks, each as an API request and as plain Cypher
+ * (cypher/bench/<name>.cypher) that answers the same question over the same database: the same
+ * rule, the same rows and fields the response shows, in one query.
  */
+import { SYMMETRIC_TYPES } from '../../server/domain/index.ts';
+import { MAX_PATHS } from '../../server/graph/paths.ts';
+import { compactName, normalizeName } from '../../server/ingest/alias-index.ts';
+import { fulltextQuery } from '../../server/store/neo4j/fulltext-query.ts';
 import type { CorpusManifest } from './corpus.ts';
 
 export interface BenchRequest {
@@ -13,6 +18,10 @@ export interface BenchRequest {
 
 const NEIGHBOURS = 25;
 const PAGE = { offset: 100, limit: 50 };
+/** The API's defaults for /api/graph and /api/paths. */
+const BOUNDS = { maxNodes: 500, maxEdges: 2000 };
+const PATHS = { maxLength: 4, k: 5 };
+const SEARCH_LIMIT = 10;
 
 export function benchRequests(m: CorpusManifest): BenchRequest[] {
   const [hub, second] = m.hubs;
@@ -22,14 +31,25 @@ export function benchRequests(m: CorpusManifest): BenchRequest[] {
     cypher: { query: `bench/neighbourhood-${depth}`, params: { actor, limit: NEIGHBOURS } },
   });
   return [
-    { name: 'search', path: `/api/actors?q=${m.search}&limit=10`, cypher: { query: 'bench/search', params: { words: `${m.search}*`, limit: 10 } } },
+    {
+      name: 'search',
+      path: `/api/actors?q=${m.search}&limit=${SEARCH_LIMIT}`,
+      cypher: {
+        query: 'bench/search',
+        params: { words: fulltextQuery(m.search), compact: compactName(m.search), normal: normalizeName(m.search), limit: SEARCH_LIMIT },
+      },
+    },
     ring('hub-depth-1', hub, 1),
     ring('hub-depth-2', hub, 2),
     ring('median-depth-1', m.median, 1),
     ring('median-depth-2', m.median, 2),
-    { name: 'document-graph', path: `/api/graph?documents=${m.document}`, cypher: { query: 'bench/document-graph', params: { document: m.document } } },
-    { name: 'overview', path: '/api/graph', cypher: { query: 'bench/overview', params: { maxNodes: 500, maxEdges: 2000 } } },
-    { name: 'hub-paths', path: `/api/paths?from=${hub}&to=${second}`, cypher: { query: 'bench/paths', params: { from: hub, to: second, k: 5 } } },
+    { name: 'document-graph', path: `/api/graph?documents=${m.document}`, cypher: { query: 'bench/document-graph', params: { document: m.document, symmetric: [...SYMMETRIC_TYPES] } } },
+    { name: 'overview', path: '/api/graph', cypher: { query: 'bench/overview', params: BOUNDS } },
+    {
+      name: 'hub-paths',
+      path: `/api/paths?from=${hub}&to=${second}`,
+      cypher: { query: 'bench/paths', params: { from: hub, to: second, ...PATHS, maxPaths: MAX_PATHS } },
+    },
     {
       name: 'claims-page',
       path: `/api/claims?actor=${hub}&offset=${PAGE.offset}&limit=${PAGE.limit}`,
