@@ -1,85 +1,63 @@
 // Claims passing the filters of server/store/claim-filter.ts (an absent filter is null, a list
-// is a membership test) and the query's own who, what and where. `total` counts them (only
-// when $counted); `items` is the page in evidence order (document id, start offset, claim id)
-// from $offset, of $limit claims; with $evidence, `evidence` holds instead the fields a
-// relation's aggregate needs (rowsFromClaims) of every match, unordered.
+// is a membership test) and the query's own who, what and where. `total` counts them; `items` is
+// the page in evidence order (document id, start offset, claim id) from $offset, of $limit
+// claims; with $evidence, `evidence` holds instead the fields a relation's aggregate needs
+// (rowsFromClaims) of every match, unordered, and with $withRefs the drawing of the actors at
+// their ends (a narrow read's graph needs no second round trip).
 //
-// Two passes over the candidates, a count and a top-($offset + $limit) sort, so a page never
-// holds every match (Cypher has no named subquery: each pass states the filter). Candidates
-// come from the narrowest index the query names: $pivotDocuments (claim_document) or
-// $pivotActors (claim_subject, claim_object); only with neither every claim, as a range of
-// claim_document from $scanFrom ('', else null: a parameter test would come after a scan). The
-// ends' kinds and the document's grade are looked up only when those filters are set.
+// One pass over the candidates: the matches are sorted and collected as node references (no
+// properties), counted, and only the page is expanded to its ends and document. Candidates come
+// from the narrowest index the query names: $pivotDocuments (claim_document) or $pivotActors
+// (claim_subject, claim_object); only with neither every claim, as a range of claim_document
+// from $scanFrom ('', else null: a parameter test would come after a scan). The ends' kinds and
+// the document's grade are looked up only when those filters are set.
 CALL () {
-  WITH 1 AS one WHERE $counted
-  CALL () {
-    MATCH (c:Claim) WHERE c.documentId >= $scanFrom RETURN c
-    UNION
-    MATCH (c:Claim) WHERE c.documentId IN $pivotDocuments RETURN c
-    UNION
-    MATCH (c:Claim) WHERE c.subjectId IN $pivotActors RETURN c
-    UNION
-    MATCH (c:Claim) WHERE c.objectId IN $pivotActors RETURN c
-  }
-  WITH c
-  WHERE ($documents IS NULL OR c.documentId IN $documents)
-    AND ($types IS NULL OR c.type IN $types)
-    AND ($certainty IS NULL OR c.certainty IN $certainty)
-    AND ($origin IS NULL OR c.origin IN $origin)
-    // $fromDay and $toDay are set together (lowerBound(from), upperBound(to)); undated claims drop out.
-    AND ($fromDay IS NULL OR (c.whenLo <= $toDay AND c.whenHi >= $fromDay))
-    AND ($document IS NULL OR c.documentId = $document)
-    AND ($type IS NULL OR c.type = $type)
-    AND ($actor IS NULL OR c.subjectId = $actor OR c.objectId = $actor)
-    AND ($touching IS NULL OR c.subjectId IN $touching OR c.objectId IN $touching)
-    AND (
-      (($subject IS NULL OR c.subjectId = $subject) AND ($object IS NULL OR c.objectId = $object))
-      OR ($undirected AND ($subject IS NULL OR c.objectId = $subject) AND ($object IS NULL OR c.subjectId = $object))
-    )
-    AND ($kinds IS NULL OR EXISTS { (s:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Actor) WHERE s.kind IN $kinds AND o.kind IN $kinds })
-    // The grades the reliability threshold admits.
-    AND ($grades IS NULL OR EXISTS { (c)-[:IN]->(d:Document) WHERE d.reliability IN $grades })
-  RETURN count(c) AS total
+  MATCH (c:Claim) WHERE c.documentId >= $scanFrom RETURN c
+  UNION
+  MATCH (c:Claim) WHERE c.documentId IN $pivotDocuments RETURN c
+  UNION
+  MATCH (c:Claim) WHERE c.subjectId IN $pivotActors RETURN c
+  UNION
+  MATCH (c:Claim) WHERE c.objectId IN $pivotActors RETURN c
 }
-CALL () {
-  CALL () {
-    MATCH (c:Claim) WHERE c.documentId >= $scanFrom RETURN c
-    UNION
-    MATCH (c:Claim) WHERE c.documentId IN $pivotDocuments RETURN c
-    UNION
-    MATCH (c:Claim) WHERE c.subjectId IN $pivotActors RETURN c
-    UNION
-    MATCH (c:Claim) WHERE c.objectId IN $pivotActors RETURN c
-  }
-  WITH c
-  WHERE ($documents IS NULL OR c.documentId IN $documents)
-    AND ($types IS NULL OR c.type IN $types)
-    AND ($certainty IS NULL OR c.certainty IN $certainty)
-    AND ($origin IS NULL OR c.origin IN $origin)
-    AND ($fromDay IS NULL OR (c.whenLo <= $toDay AND c.whenHi >= $fromDay))
-    AND ($document IS NULL OR c.documentId = $document)
-    AND ($type IS NULL OR c.type = $type)
-    AND ($actor IS NULL OR c.subjectId = $actor OR c.objectId = $actor)
-    AND ($touching IS NULL OR c.subjectId IN $touching OR c.objectId IN $touching)
-    AND (
-      (($subject IS NULL OR c.subjectId = $subject) AND ($object IS NULL OR c.objectId = $object))
-      OR ($undirected AND ($subject IS NULL OR c.objectId = $subject) AND ($object IS NULL OR c.subjectId = $object))
-    )
-    AND ($kinds IS NULL OR EXISTS { (s:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Actor) WHERE s.kind IN $kinds AND o.kind IN $kinds })
-    AND ($grades IS NULL OR EXISTS { (c)-[:IN]->(d:Document) WHERE d.reliability IN $grades })
-  WITH c
-  ORDER BY CASE WHEN $evidence THEN null ELSE c.documentId END, CASE WHEN $evidence THEN null ELSE c.start END, CASE WHEN $evidence THEN null ELSE c.id END
-  SKIP $offset
-  LIMIT $limit
-  OPTIONAL MATCH (s:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Actor), (c)-[:IN]->(d:Document)
-  WHERE NOT $evidence
-  RETURN collect(CASE WHEN NOT $evidence THEN c {
+WITH c
+WHERE ($documents IS NULL OR c.documentId IN $documents)
+  AND ($types IS NULL OR c.type IN $types)
+  AND ($certainty IS NULL OR c.certainty IN $certainty)
+  AND ($origin IS NULL OR c.origin IN $origin)
+  // $fromDay and $toDay are set together (lowerBound(from), upperBound(to)); undated claims drop out.
+  AND ($fromDay IS NULL OR (c.whenLo <= $toDay AND c.whenHi >= $fromDay))
+  AND ($document IS NULL OR c.documentId = $document)
+  AND ($type IS NULL OR c.type = $type)
+  AND ($actor IS NULL OR c.subjectId = $actor OR c.objectId = $actor)
+  AND ($touching IS NULL OR c.subjectId IN $touching OR c.objectId IN $touching)
+  AND (
+    (($subject IS NULL OR c.subjectId = $subject) AND ($object IS NULL OR c.objectId = $object))
+    OR ($undirected AND ($subject IS NULL OR c.objectId = $subject) AND ($object IS NULL OR c.subjectId = $object))
+  )
+  AND ($kinds IS NULL OR EXISTS { (s:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Actor) WHERE s.kind IN $kinds AND o.kind IN $kinds })
+  // The grades the reliability threshold admits.
+  AND ($grades IS NULL OR EXISTS { (c)-[:IN]->(d:Document) WHERE d.reliability IN $grades })
+WITH c
+ORDER BY CASE WHEN $evidence THEN null ELSE c.documentId END, CASE WHEN $evidence THEN null ELSE c.start END, CASE WHEN $evidence THEN null ELSE c.id END
+WITH collect(c) AS matches
+CALL (matches) {
+  UNWIND CASE WHEN $evidence THEN [] ELSE matches[$offset..$offset + $limit] END AS c
+  MATCH (s:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Actor), (c)-[:IN]->(d:Document)
+  RETURN collect(c {
     .id, .type, .certainty, .attributedTo, .when, .quote, .start, .end, .origin, .confidence, .note,
     .mode, .role, .claimed, .revision,
     document: d.id, documentTitle: d.title, reliability: d.reliability,
     subject: s {.id, .name, .kind, .aliases},
     object: o {.id, .name, .kind, .aliases}
-  } END) AS items,
-    collect(CASE WHEN $evidence THEN c {subject: c.subjectId, .type, object: c.objectId, document: c.documentId, .certainty, .when} END) AS evidence
+  }) AS items
 }
-RETURN total, items, evidence
+WITH size(matches) AS total, items, [c IN CASE WHEN $evidence THEN matches ELSE [] END | c {subject: c.subjectId, .type, object: c.objectId, document: c.documentId, .certainty, .when}] AS evidence
+RETURN total, items, evidence,
+       COLLECT {
+         UNWIND CASE WHEN $withRefs THEN evidence ELSE [] END AS e
+         UNWIND [e.subject, e.object] AS id
+         WITH DISTINCT id
+         MATCH (a:Actor {id: id})
+         RETURN a {.id, .name, .kind, .aliases}
+       } AS refs

@@ -1,20 +1,77 @@
-// A neighbourhood once its rings are chosen (server/graph/neighborhood.ts): the passing
-// relations touching an $expanded actor with both ends $kept, `omittedEdges` the other
-// passing relations touching an expanded actor, `omittedNodes` their ends not kept, and the
-// drawing of every kept actor. Only the shown relations' aggregates are read.
-CALL () {
-  UNWIND $expanded AS id
-  MATCH (a:Actor {id: id})-[r:RELATION]-(b:Actor)
+// A neighbourhood in one query (the rule of server/graph/neighborhood.ts, which the embedded
+// store runs over its index): ring by ring up to $depth (1-3; Cypher has no loop, so the ring is
+// written three times, the later ones gated on $depth), each actor of a ring's frontier brings in
+// its $limit strongest neighbours not in the graph before that ring, over the relations passing
+// the relation-level filters (strength: claims summed over the relations between the two, ties
+// by id). Then the passing relations touching an expanded actor: those with both ends kept are
+// shown (their aggregates), the others counted (`omittedEdges`) with their ends left out
+// (`omittedNodes`); and the drawing of every kept actor. No row when $center is no actor.
+MATCH (center:Actor {id: $center})
+WITH [center] AS kept, [center] AS frontier, [] AS expanded
+// Ring 1.
+CALL (kept, frontier) {
+  UNWIND frontier AS a
+  CALL (a, kept) {
+    MATCH (a)-[r:RELATION]-(b:Actor)
+    WHERE NOT b IN kept
+      AND ($types IS NULL OR r.type IN $types)
+      AND ($kinds IS NULL OR (a.kind IN $kinds AND b.kind IN $kinds))
+      AND ($minClaims IS NULL OR r.claims >= $minClaims)
+      AND ($minDocuments IS NULL OR r.supporting >= $minDocuments)
+    WITH b, sum(r.claims) AS strength
+    ORDER BY strength DESC, b.id
+    LIMIT $limit
+    RETURN b
+  }
+  RETURN collect(DISTINCT b) AS next
+}
+WITH kept + next AS kept, next AS frontier, expanded + frontier AS expanded
+// Ring 2 (when $depth >= 2).
+CALL (kept, frontier) {
+  UNWIND CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS a
+  CALL (a, kept) {
+    MATCH (a)-[r:RELATION]-(b:Actor)
+    WHERE NOT b IN kept
+      AND ($types IS NULL OR r.type IN $types)
+      AND ($kinds IS NULL OR (a.kind IN $kinds AND b.kind IN $kinds))
+      AND ($minClaims IS NULL OR r.claims >= $minClaims)
+      AND ($minDocuments IS NULL OR r.supporting >= $minDocuments)
+    WITH b, sum(r.claims) AS strength
+    ORDER BY strength DESC, b.id
+    LIMIT $limit
+    RETURN b
+  }
+  RETURN collect(DISTINCT b) AS next
+}
+WITH kept + next AS kept, next AS frontier, expanded + CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS expanded
+// Ring 3 (when $depth >= 3).
+CALL (kept, frontier) {
+  UNWIND CASE WHEN $depth >= 3 THEN frontier ELSE [] END AS a
+  CALL (a, kept) {
+    MATCH (a)-[r:RELATION]-(b:Actor)
+    WHERE NOT b IN kept
+      AND ($types IS NULL OR r.type IN $types)
+      AND ($kinds IS NULL OR (a.kind IN $kinds AND b.kind IN $kinds))
+      AND ($minClaims IS NULL OR r.claims >= $minClaims)
+      AND ($minDocuments IS NULL OR r.supporting >= $minDocuments)
+    WITH b, sum(r.claims) AS strength
+    ORDER BY strength DESC, b.id
+    LIMIT $limit
+    RETURN b
+  }
+  RETURN collect(DISTINCT b) AS next
+}
+WITH kept + next AS kept, next AS frontier, expanded + CASE WHEN $depth >= 3 THEN frontier ELSE [] END AS expanded
+CALL (kept, expanded) {
+  UNWIND expanded AS a
+  MATCH (a)-[r:RELATION]-(b:Actor)
   WHERE ($types IS NULL OR r.type IN $types)
     AND ($kinds IS NULL OR (a.kind IN $kinds AND b.kind IN $kinds))
     AND ($minClaims IS NULL OR r.claims >= $minClaims)
     AND ($minDocuments IS NULL OR r.supporting >= $minDocuments)
-  WITH r, b, b.id IN $kept AS shown
-  RETURN count(DISTINCT r) AS seen,
-         count(DISTINCT CASE WHEN shown THEN null ELSE b END) AS omittedNodes,
-         collect(DISTINCT CASE WHEN shown THEN r END) AS kept
+  WITH DISTINCT r, CASE WHEN b IN kept THEN null ELSE b END AS left
+  RETURN count(r) AS seen,
+         count(DISTINCT left) AS omittedNodes,
+         collect(CASE WHEN left IS NULL THEN {source: startNode(r).id, target: endNode(r).id, relation: properties(r)} END) AS rows
 }
-RETURN [r IN kept | {source: startNode(r).id, target: endNode(r).id, relation: properties(r)}] AS rows,
-       seen - size(kept) AS omittedEdges,
-       omittedNodes,
-       COLLECT { MATCH (n:Actor) WHERE n.id IN $kept RETURN n {.id, .name, .kind, .aliases} } AS refs
+RETURN rows, seen - size(rows) AS omittedEdges, omittedNodes, [n IN kept | n {.id, .name, .kind, .aliases}] AS refs

@@ -3,17 +3,14 @@
  * `documents=nope` (or `document=nope`) answers 400 naming the id and the parameter.
  */
 import type { FastifyInstance } from 'fastify';
-import { InvalidInput, NotFound } from '../errors.ts';
+import { InvalidInput } from '../errors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 /** Throws InvalidInput for the first id in `ids` that names no stored document. */
 export async function assertKnownDocuments(store: GraphStore, ids: readonly string[], parameter: string): Promise<void> {
-  // One indexed lookup per named id, not a listing of every document on each request.
-  for (const id of new Set(ids)) {
-    await store.getDocument(id).catch((error: unknown) => {
-      throw error instanceof NotFound ? new InvalidInput(`${parameter}: no document '${id}'`, { parameter }) : error;
-    });
-  }
+  if (ids.length === 0) return;
+  const [missing] = await store.missingDocuments([...ids]);
+  if (missing !== undefined) throw new InvalidInput(`${parameter}: no document '${missing}'`, { parameter });
 }
 
 /** After validation, on every route: the query's `documents` and `document` must name stored documents. */

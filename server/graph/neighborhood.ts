@@ -1,7 +1,7 @@
 /**
- * An actor's ego graph, ring by ring, the rule both stores answer by (the Neo4j store takes
- * each ring's choice and the final rows in Cypher, cypher/neighborhood-ring.cypher and
- * neighborhood.cypher; the contract suite holds the two to each other):
+ * An actor's ego graph, ring by ring, the rule both stores answer by (the Neo4j store answers
+ * it in one query, cypher/neighborhood.cypher, unless a claim-level filter asks for the
+ * claims' own aggregation; the contract suite holds the two to each other):
  *
  * - ring r expands the nodes the ring before it brought in (ring 0: the centre);
  * - each expanded node brings in at most `limit` neighbours not already in the graph before
@@ -33,25 +33,23 @@ export interface Neighborhood {
 export type Touching = (ids: string[]) => Promise<RelationRow[]>;
 
 /** One ring: each actor of `frontier` brings in its `limit` strongest neighbours not in `kept` (ties by id). */
-export type RingStep = (frontier: string[], kept: ReadonlySet<string>) => Promise<Iterable<string>>;
+type RingStep = (frontier: string[], kept: ReadonlySet<string>) => Promise<Iterable<string>>;
 
-/** The rings around `center`: the actors kept, and those expanded (every ring's frontier). */
-export async function expandRings(center: string, depth: number, step: RingStep): Promise<{ kept: Set<string>; expanded: string[] }> {
+/** The rings around `center`: the actors kept. */
+async function expandRings(center: string, depth: number, step: RingStep): Promise<Set<string>> {
   const kept = new Set([center]);
-  const expanded: string[] = [];
   let frontier = [center];
   for (let ring = 1; ring <= depth && frontier.length > 0; ring++) {
-    expanded.push(...frontier);
     const next = [...new Set(await step(frontier, kept))].filter((id) => !kept.has(id));
     for (const id of next) kept.add(id);
     frontier = next;
   }
-  return { kept, expanded };
+  return kept;
 }
 
 export async function expandNeighborhood(center: string, { depth, limit }: Pick<NeighborhoodOptions, 'depth' | 'limit'>, touching: Touching): Promise<Neighborhood> {
   const seen = new Map<string, RelationRow>();
-  const { kept } = await expandRings(center, depth, async (frontier, before) => {
+  const kept = await expandRings(center, depth, async (frontier, before) => {
     const rows = await touching(frontier);
     for (const row of rows) seen.set(row.key, row);
     const strength = new Map<string, Map<string, number>>(frontier.map((id) => [id, new Map()]));

@@ -68,6 +68,8 @@ export interface GraphStore {
   listDocuments(): Promise<DocumentSummary[]>;
   /** Throws NotFound. */
   getDocument(id: string): Promise<DocumentRecord>;
+  /** The ids among `ids` that name no stored document, in their order (a request's filter check). */
+  missingDocuments(ids: string[]): Promise<string[]>;
 
   /** Alias-aware, case- and accent-insensitive, prefix and substring; best first; with each actor's claim count. */
   searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]>;

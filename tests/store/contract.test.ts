@@ -153,6 +153,14 @@ describe.each(storeCases)('GraphStore contract: $name', (storeCase) => {
       await expect(store.getDocument('no-such-document')).rejects.toBeInstanceOf(NotFound);
     });
 
+    it('names the ids that are no stored document, in their order, asked twice alike', async () => {
+      const [first, second] = (await store.listDocuments()).map((d) => d.id);
+      const ids = ['no-such-document', first!, 'nor-this', second!, first!];
+      expect(await store.missingDocuments(ids)).toEqual(['no-such-document', 'nor-this']);
+      expect(await store.missingDocuments(ids)).toEqual(['no-such-document', 'nor-this']);
+      expect(await store.missingDocuments([first!])).toEqual([]);
+    });
+
     it('searches actors by alias, accent-insensitively, with a kinds filter', async () => {
       const iskp = await store.searchActors('iskp', { limit: 5 });
       expect(iskp[0]).toMatchObject({ id: 'is-k', matched: 'ISKP', score: 100 });

@@ -206,6 +206,11 @@ export class EmbeddedStore implements GraphStore {
     return document;
   }
 
+  async missingDocuments(ids: string[]): Promise<string[]> {
+    const { documents } = this.state();
+    return ids.filter((id) => !documents.has(id));
+  }
+
   async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
     const state = this.state();
     return rankActors(q, state.searchCandidates(q), options).map((hit) => ({ ...hit, claims: state.claimCount(hit.id) }));

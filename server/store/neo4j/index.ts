@@ -37,9 +37,9 @@ import {
 } from '../../domain/index.ts';
 import { NotFound, StoreUnavailable } from '../../errors.ts';
 import { relationBetween } from '../../graph/aggregate.ts';
-import { expandNeighborhood, expandRings, neighborhoodGraph, type NeighborhoodOptions } from '../../graph/neighborhood.ts';
+import { expandNeighborhood, neighborhoodGraph, type NeighborhoodOptions } from '../../graph/neighborhood.ts';
 import { type GraphBounds, overview, overviewGraph } from '../../graph/overview.ts';
-import { checkPathEnds, MAX_PATHS, type PathOptions, pathPairs, pathsGraph, rankPaths } from '../../graph/paths.ts';
+import { checkPathEnds, MAX_PATHS, type PathOptions, pathsGraph, rankPaths } from '../../graph/paths.ts';
 import { RelationIndex } from '../../graph/relation-index.ts';
 import { claimLevelFilters, type RelationRow, relationPredicate, rowsFromClaims } from '../../graph/relations.ts';
 import { compactName, normalizeName, rankActors } from '../../ingest/alias-index.ts';
@@ -84,7 +84,7 @@ const EvidenceFields = z.object({
   certainty: Certainty,
   when: z.string().optional(),
 });
-const ClaimPage = z.object({ total: z.number(), items: z.array(ClaimView), evidence: z.array(EvidenceFields) });
+const ClaimPage = z.object({ total: z.number(), items: z.array(ClaimView), evidence: z.array(EvidenceFields), refs: z.array(ActorRef) });
 const ActorRow = z.object({ actor: Actor, types: z.array(RelationType), documents: z.array(z.string()) });
 const ActorRefRow = z.object({ actor: ActorRef });
 
@@ -106,10 +106,12 @@ const StoredRelation = z
     return { key, source, target, attributes: EdgeAttributes.parse({ ...rest, certainty }) };
   });
 
-/** Relations with the drawing of the actors a response shows (relations-between). */
+/** Relations with the drawing of the actors a response shows. */
 const RowsWithRefs = z.object({ rows: z.array(StoredRelation), refs: z.array(ActorRef) });
-/** A neighbourhood's rows once its rings are chosen (neighborhood.cypher). */
+/** A neighbourhood: the shown rows, what was left out and the kept actors' drawing (neighborhood.cypher). */
 const NeighborhoodRows = RowsWithRefs.extend({ omittedNodes: z.number(), omittedEdges: z.number() });
+/** The shortest paths, the relations along them and their actors' drawing (paths.cypher). */
+const PathRows = RowsWithRefs.extend({ fromExists: z.boolean(), toExists: z.boolean(), paths: z.array(z.array(z.string())) });
 
 /** The relationship properties of an aggregate: certainty counts flattened beside the rest. */
 function relationProps({ key, attributes: { certainty, ...rest } }: RelationRow) {
@@ -191,6 +193,12 @@ function pivot(s: Selection, filters: ClaimFilters) {
 /** A LIMIT that admits every match (Cypher's LIMIT takes no null). */
 const UNLIMITED = 2 ** 31 - 1;
 
+/** Actors' drawings by id. */
+function lookup(refs: ActorRef[]): (id: string) => ActorRef {
+  const byId = new Map(refs.map((ref) => [ref.id, ref]));
+  return (id) => byId.get(id)!;
+}
+
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Neo4jStore implements GraphStore {
@@ -199,6 +207,12 @@ export class Neo4jStore implements GraphStore {
   private readonly cypher: CypherSession;
   private readonly log: Logger;
   private readonly connectTimeoutMs: number;
+  /**
+   * Ids found to name a stored document. No write removes a document (only clearAll, for tests,
+   * which empties this too), so an id once found stays found: a request filtering by documents
+   * asks Neo4j only about ids it has not seen. Bounded by the documents stored.
+   */
+  private readonly knownDocuments = new Set<string>();
 
   constructor({ uri, user = 'neo4j', password, database, connectTimeoutMs = 30_000, retryTimeMs = 5_000, logger }: Neo4jStoreOptions) {
     this.driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, {
@@ -380,6 +394,15 @@ export class Neo4jStore implements GraphStore {
     return row.document;
   }
 
+  async missingDocuments(ids: string[]): Promise<string[]> {
+    const unknown = [...new Set(ids)].filter((id) => !this.knownDocuments.has(id));
+    if (unknown.length > 0) {
+      const found = await this.cypher.read('documents-exist', { ids: unknown }, z.object({ id: z.string() }));
+      for (const { id } of found) this.knownDocuments.add(id);
+    }
+    return ids.filter((id) => !this.knownDocuments.has(id));
+  }
+
   async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
     const compact = compactName(q);
     if (!compact) return [];
@@ -426,33 +449,34 @@ export class Neo4jStore implements GraphStore {
     const claimFilters = claimLevelFilters(filters);
     const relationFiltered = Object.values(relationParams(filters)).some((value) => value !== undefined);
     let answer;
-    if (claimFilters) answer = overview(await this.admittedRelations(filters, claimFilters, {}), bounds);
-    else if (relationFiltered) answer = overview(await this.cypher.read('relations', relationParams(filters), StoredRelation), bounds);
+    // The drawing of the actors shown comes with the rows when the query can tell them (an
+    // overview, or the claims of named documents); else from a second round trip.
+    let refs: ActorRef[] | undefined;
+    if (claimFilters) {
+      const admitted = await this.admittedRelations(filters, claimFilters, {}, claimFilters.documents !== undefined);
+      answer = overview(admitted.rows, bounds);
+      refs = admitted.refs;
+    } else if (relationFiltered) answer = overview(await this.cypher.read('relations', relationParams(filters), StoredRelation), bounds);
     else {
-      const Overview = z.object({ rows: z.array(StoredRelation), totalNodes: z.number(), totalEdges: z.number() });
+      const Overview = z.object({ rows: z.array(StoredRelation), totalNodes: z.number(), totalEdges: z.number(), refs: z.array(ActorRef) });
       [answer] = await this.cypher.read('overview', { ...bounds }, Overview);
+      refs = answer!.refs;
     }
-    return overviewGraph(answer!, await this.refs(answer!.rows));
+    return overviewGraph(answer!, refs ? lookup(refs) : await this.refs(answer!.rows));
   }
 
   async neighborhood(center: string, { depth, limit, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
     const claimFilters = claimLevelFilters(filters);
     if (claimFilters) {
       await this.requireActors([center]);
-      const found = await expandNeighborhood(center, { depth, limit }, (ids) => this.admittedRelations(filters, claimFilters, { touching: ids }));
+      const found = await expandNeighborhood(center, { depth, limit }, async (ids) => (await this.admittedRelations(filters, claimFilters, { touching: ids })).rows);
       return neighborhoodGraph(center, found, await this.refs(found.rows, [center]));
     }
-    // Relation-level filters only: each ring's choice and the final rows are made in Cypher, so
-    // only the shown relations leave the database (a hub's thousands of relations are counted there).
-    const params = relationParams(filters);
-    const { kept, expanded } = await expandRings(center, depth, async (frontier, before) => {
-      const [row] = await this.cypher.read('neighborhood-ring', { frontier, kept: [...before], limit, ...params }, z.object({ next: z.array(z.string()) }));
-      return row!.next;
-    });
-    const [found] = await this.cypher.read('neighborhood', { expanded, kept: [...kept], ...params }, NeighborhoodRows);
-    const refs = new Map(found!.refs.map((ref) => [ref.id, ref]));
-    if (!refs.has(center)) throw new NotFound('actor', center);
-    return neighborhoodGraph(center, { nodes: [...kept], ...found! }, (id) => refs.get(id)!);
+    // Relation-level filters only: the rings, the shown relations and what was left out are
+    // chosen in one query, so only the shown relations leave the database.
+    const [found] = await this.cypher.read('neighborhood', { center, depth, limit, ...relationParams(filters) }, NeighborhoodRows);
+    if (!found) throw new NotFound('actor', center);
+    return neighborhoodGraph(center, { nodes: found.refs.map((ref) => ref.id), ...found }, lookup(found.refs));
   }
 
   async paths(from: string, to: string, { maxLength, k, filters }: PathOptions): Promise<SerializedGraph> {
@@ -460,25 +484,31 @@ export class Neo4jStore implements GraphStore {
     const claimFilters = claimLevelFilters(filters);
     if (claimFilters) {
       await this.requireActors([from, to]);
-      const index = RelationIndex.of(await this.admittedRelations(filters, claimFilters, {}));
+      const index = RelationIndex.of((await this.admittedRelations(filters, claimFilters, {})).rows);
       const ranked = index.paths(from, to, { maxLength, k }, () => true);
       return pathsGraph(ranked, await this.refs(ranked.rows));
     }
-    const params = relationParams(filters);
-    const found = (await this.cypher.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...params }, z.object({ path: z.array(z.string()) }))).map((r) => r.path);
-    // A path proves both ends exist; only without one is it asked whether they do.
-    if (found.length === 0) await this.requireActors([from, to]);
-    const [between] = found.length > 0 ? await this.cypher.read('relations-between', { pairs: pathPairs(found), ...params }, RowsWithRefs) : [{ rows: [], refs: [] }];
-    const refs = new Map(between!.refs.map((ref) => [ref.id, ref]));
-    return pathsGraph(rankPaths(found, between!.rows, k), (id) => refs.get(id)!);
+    const [found] = await this.cypher.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...relationParams(filters) }, PathRows);
+    if (!found!.fromExists) throw new NotFound('actor', from);
+    if (!found!.toExists) throw new NotFound('actor', to);
+    return pathsGraph(rankPaths(found!.paths, found!.rows, k), lookup(found!.refs));
   }
 
-  /** The relations of the claims a claim-level filter admits, aggregated, passing the relation-level filters too. */
-  private async admittedRelations(filters: GraphFilters, claimFilters: ClaimFilters, { touching }: { touching?: string[] }): Promise<RelationRow[]> {
-    const { evidence } = await this.claims(claimFilters, { touching }, 0, undefined, true);
+  /**
+   * The relations of the claims a claim-level filter admits, aggregated, passing the
+   * relation-level filters too; `withRefs`: with the drawing of every end of those claims.
+   */
+  private async admittedRelations(
+    filters: GraphFilters,
+    claimFilters: ClaimFilters,
+    { touching }: { touching?: string[] },
+    withRefs = false,
+  ): Promise<{ rows: RelationRow[]; refs?: ActorRef[] }> {
+    const { evidence, refs } = await this.claims(claimFilters, { touching }, 0, undefined, withRefs ? 'evidence and refs' : 'evidence');
     // Kinds and types are applied with the claims; the thresholds apply to the aggregates.
     const { minClaims, minDocuments } = filters;
-    return rowsFromClaims(evidence).filter(relationPredicate({ minClaims, minDocuments }, () => undefined));
+    const rows = rowsFromClaims(evidence).filter(relationPredicate({ minClaims, minDocuments }, () => undefined));
+    return withRefs ? { rows, refs } : { rows };
   }
 
   /** Throws NotFound naming the first id that is not an actor. */
@@ -491,20 +521,27 @@ export class Neo4jStore implements GraphStore {
   /** The drawing of every end of `rows` (and of `alone`), by id. */
   private async refs(rows: RelationRow[], alone: string[] = []): Promise<(id: string) => ActorRef> {
     const ids = [...new Set([...alone, ...rows.flatMap((r) => [r.source, r.target])])];
-    const refs = new Map((await this.cypher.read('actor-refs', { ids }, ActorRefRow)).map((r) => [r.actor.id, r.actor]));
-    return (id) => refs.get(id)!;
+    return lookup((await this.cypher.read('actor-refs', { ids }, ActorRefRow)).map((r) => r.actor));
   }
 
   /** Empties the database. For tests, which share one Neo4j: never called by the application. */
   async clearAll(): Promise<void> {
+    this.knownDocuments.clear();
     await this.cypher.write('clear-all', {});
   }
 
   /**
-   * Every parameter of claims.cypher is passed; an absent one as null. `total` is counted only
-   * for a page (`limit` given); without a limit every match is returned.
+   * Every parameter of claims.cypher is passed; an absent one as null. Without a limit every
+   * match is returned; `read` says whether as claims, or as evidence (with the ends' drawing).
    */
-  private async claims(filters: ClaimFilters, s: Selection, offset: number, limit: number | undefined, evidence = false): Promise<z.infer<typeof ClaimPage>> {
+  private async claims(
+    filters: ClaimFilters,
+    s: Selection,
+    offset: number,
+    limit: number | undefined,
+    read: 'claims' | 'evidence' | 'evidence and refs' = 'claims',
+  ): Promise<z.infer<typeof ClaimPage>> {
+    const evidence = read !== 'claims';
     const selection = {
       document: s.document,
       type: s.type,
@@ -514,7 +551,7 @@ export class Neo4jStore implements GraphStore {
       object: s.object,
       undirected: s.undirected === true,
     };
-    const paging = { offset, limit: limit ?? UNLIMITED, counted: limit !== undefined && !evidence, evidence };
+    const paging = { offset, limit: limit ?? UNLIMITED, evidence, withRefs: read === 'evidence and refs' };
     const [page] = await this.cypher.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), ...paging }, ClaimPage);
     return page!;
   }
