@@ -38,6 +38,8 @@ export class DocumentContext {
   /** The last few distinct states and groups, the most recent first, and how often each was named. */
   private topics: Array<{ id: string; kind: ActorKind }> = [];
   private readonly named = new Map<string, number>();
+  /** The agent the last sentence was about: its grammatical subject, where it had one. */
+  subject: { id: string; kind: ActorKind } | undefined;
 
   constructor(
     readonly index: AliasIndex,

@@ -85,6 +85,7 @@ export const LexiconFile = z
         helpNouns: Words,
         auxiliaries: Words,
         nounPhraseStops: Words,
+        objectControl: Words,
         bothSides: Words,
       })
       .strict(),
@@ -214,7 +215,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
 
   const { bothSides, ...lists } = file.functionWords;
   const wordSets = {} as Lexicon['words'];
-  for (const [list, ws] of Object.entries(lists) as Array<[keyof Lexicon['words'], string[]]>) wordSets[list] = words(ws);
+  for (const [list, ws] of Object.entries(lists) as Array<[keyof Lexicon['words'], string[]]>) wordSets[list] = list === 'objectControl' ? new Set(ws.map((w) => stem(normWord(w)))) : words(ws);
   const inName = new Map<string, ActorKind>();
   for (const kind of ['place', 'state', 'organization', 'group'] as const) for (const w of file.kindCues.inName[kind]) inName.set(normWord(w), kind);
   return {

@@ -463,6 +463,8 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
   const modifier = view.cover[cueFirst - 1];
   if (modifier && tokens[cueFirst]!.pos === 'NOUN' && kinds.includes(modifier.kind) && modifier.source !== 'pronoun') return [modifier];
   const near = before(view, cueFirst, kinds, window, agentOnly);
+  const controller = near.length > 0 ? subjectControl(view, near[0]!, cueFirst) : undefined;
+  if (controller) return kinds.includes(controller.kind) ? [controller] : [];
   if (near.length > 0) return [...near, ...coAgents(view, near.at(-1)!.last, cueFirst, kinds)];
   // "it imposed a fee on Afghan imports … to pressure the Taliban": an infinitive of purpose
   // with no agent near it is done by the clause's subject.
@@ -473,6 +475,26 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
   return near;
 }
 
+
+/**
+ * "the Taliban use the TTP to maintain leverage against Pakistan": an infinitive between the
+ * object of a verb and the cue is done by that verb's subject, unless the verb hands the
+ * action to its object ("Pakistan urged the Taliban to act against the TTP"). The subject, or
+ * undefined when the nearest actor stands.
+ */
+function subjectControl(view: SentenceView, object: Mention, cueFirst: number): Mention | undefined {
+  const tokens = view.sentence.tokens;
+  // "use the TTP to maintain …", not "U.S. plans to draw down …" (the infinitive belongs to the noun).
+  if (tokens[object.last + 1]?.norm !== 'to' || tokens[object.last + 2]?.pos !== 'VERB' || object.last + 2 >= cueFirst) return undefined;
+  let v = object.first - 1;
+  while (v >= 0 && tokens[v]!.word && view.lexicon.words.determiners.has(tokens[v]!.norm)) v--;
+  const verb = tokens[v];
+  // The tagger may read a verb right after its subject as a noun ("the Taliban use the TTP").
+  const isVerb = verb?.word && (verb.pos === 'VERB' || (!!view.cover[v - 1] && !view.lexicon.prepositions.has(verb.norm)));
+  if (!isVerb || view.lexicon.words.objectControl.has(verb.stem)) return undefined;
+  const main = sentenceSubject(view, object.first);
+  return main && main.id !== object.id && !crossesClause(view, main.last, cueFirst) ? main : undefined;
+}
 
 /**
  * "Pakistani authorities, with the assistance of U.S. intelligence, arrested …": the helper

@@ -73,6 +73,20 @@ describe('discourse', () => {
     expect(triples('Jaish al-Adl claimed the raid. The shadowy group is based in Iran.')).toContain('jaish-al-adl OPERATES_IN iran');
   });
 
+  it('reads a pronoun opening a sentence as the previous sentence’s subject', () => {
+    const claims = triples('The TTP attacked an army post. Pakistan blamed Kabul. Later, they were at odds with the Islamic State.');
+    expect(claims).toContain('pakistan RIVAL_OF islamic-state');
+    expect(claims).not.toContain('afghan-taliban RIVAL_OF islamic-state');
+  });
+
+  it('gives an infinitive after a verb’s object to the verb’s subject, unless the verb hands it on', () => {
+    const claims = triples('India uses the BLA to keep leverage against Pakistan.');
+    expect(claims).toContain('india RIVAL_OF pakistan');
+    expect(claims).not.toContain('bla RIVAL_OF pakistan');
+    expect(triples('China urged the Taliban to act against the TTP.')).not.toContain('china COUNTERS ttp');
+    expect(triples('Beijing noted U.S. plans to keep troops in Afghanistan.')).not.toContain('china OPERATES_IN afghanistan');
+  });
+
   it('hands a relative clause after a bracketed aside to the name before the aside', () => {
     expect(triples('Officials blamed the TTP (also called the Pakistan Taliban), which stages attacks inside Pakistan.')).toContain('ttp CLASHES_WITH pakistan');
   });
