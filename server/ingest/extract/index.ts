@@ -41,12 +41,15 @@ export function extractWith(
 
   for (const sentence of splitSentences(text, input.body, lexicon.abbreviations)) {
     const topic = ctx.salient();
+    const earlier = ctx.recentAgents();
     const mentions = findMentions(sentence, ctx);
     if (sentence.heading) continue;
     // One mention may still hold a relation: "the Taliban takeover" names its maker inside it,
     // "Interior Minister X" a role in the actor the text is about.
-    if (mentions.length < 2 && !mentions[0]?.inner && !(mentions[0]?.kind === 'person' && topic)) continue;
-    const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon, ...(topic ? { topic } : {}) };
+    // "Both groups share deep ties": a plural description points back to the last two named.
+    if (mentions.length < 2 && !mentions[0]?.inner && !(mentions[0]?.kind === 'person' && topic) && !sentence.tokens.some((t) => t.word && lexicon.pluralHeads.has(t.norm)))
+      continue;
+    const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon, earlier, ...(topic ? { topic } : {}) };
     const hedges = findHedges(view);
     const names: Array<[number, number]> = mentions.map((m) => [sentence.tokens[m.first]!.start, sentence.tokens[m.last]!.end]);
     const when = findWhen(text, sentence.start, sentence.end, names);

@@ -69,6 +69,8 @@ export const LexiconFile = z
     clauseBreaks: Words,
     clauseOpeners: Words,
     abbreviations: Words,
+    // The head nouns of "both …" / "the two …" phrases, and the kinds each may point back to.
+    pluralHeads: z.record(z.string().min(1), Kinds),
     functionWords: z
       .object({
         determiners: Words,
@@ -150,6 +152,8 @@ export interface Lexicon {
   words: Record<Exclude<keyof LexiconFile['functionWords'], 'bothSides'>, ReadonlySet<string>>;
   /** "both sides", "the two countries", as word sequences. */
   bothSides: string[][];
+  /** The head nouns of those phrases ("countries", "groups", "sides") and the kinds they name. */
+  pluralHeads: Map<string, ActorKind[]>;
 }
 
 /** Words split at spaces and hyphens: "attack on" → ['attack', 'on']; "impose * fee on" → ['impos', '*', 'fee', 'on']; "," stays ",". */
@@ -242,6 +246,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     abbreviations: new Set(file.abbreviations.map((a) => a.split('.').at(-1)!.toLowerCase())),
     words: wordSets,
     bothSides: bothSides.map((p) => p.split(' ').map(normWord)),
+    pluralHeads: new Map(Object.entries(file.pluralHeads).map(([w, kinds]) => [normWord(w), kinds])),
   };
 }
 

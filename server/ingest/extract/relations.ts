@@ -28,6 +28,8 @@ export interface SentenceView {
   lexicon: Lexicon;
   /** The state or group the text is about when the sentence starts (DocumentContext.salient). */
   topic?: { id: string; kind: ActorKind };
+  /** The last agents named before the sentence, the most recent first ("both groups" may point back to them). */
+  earlier?: ReadonlyArray<{ id: string; kind: ActorKind }>;
 }
 
 interface PatternIndex {
@@ -75,7 +77,7 @@ export function findRelations(view: SentenceView): Candidate[] {
   const { text: byFirst, within } = patternsByFirst(lexicon);
   const out: Candidate[] = [];
   for (const m of view.mentions) if (m.inner?.length) out.push(...withinName(view, within, m));
-  if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person')) return out;
+  if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person') && !hasBothSides(view)) return out;
   // The end of the longest cue matched so far: a cue inside it ("ties with" in "strained ties with") is part of that cue.
   let reach = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -259,15 +261,19 @@ function nextWord(tokens: Token[], at: number, word: string, determiners: Readon
  * two actors the sentence coordinated before it, else the last two it named.
  */
 function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [Mention, Mention] | undefined {
-  const [kinds, second] = isSymmetric(pattern.type) ? [union(pattern.subject, pattern.object), union(pattern.subject, pattern.object)] : [pattern.subject, pattern.object];
+  let [kinds, second] = isSymmetric(pattern.type) ? [union(pattern.subject, pattern.object), union(pattern.subject, pattern.object)] : [pattern.subject, pattern.object];
   const tokens = view.sentence.tokens;
   const fits = (words: string[], from: number) => words.every((w, n) => tokens[from + n]?.norm === w);
   let k = at - 1;
-  while (k >= 0 && tokens[k]!.word && (tokens[k]!.norm.endsWith('ly') || view.lexicon.words.auxiliaries.has(tokens[k]!.norm))) k--;
+  while (k >= 0 && tokens[k]!.word && (tokens[k]!.norm.endsWith('ly') || tokens[k]!.pos === 'ADV' || view.lexicon.words.auxiliaries.has(tokens[k]!.norm))) k--;
   const before = view.lexicon.bothSides.find((words) => fits(words, k - words.length + 1));
   const after = before ? undefined : view.lexicon.bothSides.find((words) => fits(words, at));
   if (!before && !after) return undefined;
   const limit = before ? k - before.length + 1 : at;
+  const head = (before ?? after)!.at(-1)!;
+  // "the two countries" are states, "both groups" groups; "both sides" any two.
+  const only = view.lexicon.pluralHeads.get(head);
+  if (only) [kinds, second] = [kinds.filter((x) => only.includes(x)), second.filter((x) => only.includes(x))];
   // A pair the sentence coordinated ("between Pakistan and the Taliban") before any other two.
   for (let idx = view.mentions.length - 1; idx > 0; idx--) {
     const [a, b] = [view.mentions[idx - 1]!, view.mentions[idx]!];
@@ -278,8 +284,22 @@ function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [M
     const m = view.mentions[idx]!;
     if (m.last < limit && (kinds.includes(m.kind) || second.includes(m.kind)) && !pair.some((p) => p.id === m.id)) pair.unshift(m);
   }
+  // "… . First, both groups share deep ties": the two the text named last, before this sentence.
+  if (pair.length === 0) {
+    const phrase = before ? [limit, k] : [at, at + after!.length - 1];
+    for (const e of view.earlier ?? [])
+      if ((kinds.includes(e.kind) || second.includes(e.kind)) && pair.length < 2 && !view.mentions.some((m) => m.id === e.id))
+        pair.unshift({ ...e, first: phrase[0]!, last: phrase[1]!, source: 'coreference' });
+  }
   const [a, b] = pair;
   return a && b && kinds.includes(a.kind) && second.includes(b.kind) ? [a, b] : undefined;
+}
+
+/** Does the sentence say "both sides", "the two countries"…? */
+function hasBothSides(view: SentenceView): boolean {
+  const tokens = view.sentence.tokens;
+  for (let i = 0; i < tokens.length; i++) if (view.lexicon.bothSides.some((words) => words.every((w, n) => tokens[i + n]?.norm === w))) return true;
+  return false;
 }
 
 /** "its territory", "their soil": a possessive pronoun that names a place. */

@@ -87,6 +87,13 @@ describe('discourse', () => {
     expect(triples('Beijing noted U.S. plans to keep troops in Afghanistan.')).not.toContain('china OPERATES_IN afghanistan');
   });
 
+  it('reads "both groups" and "the two countries" in a later sentence as the last two of their kind', () => {
+    expect(triples('The Afghan Taliban hosts the TTP. First, both groups share deep ideological ties.')).toContain('afghan-taliban ALLIED_WITH ttp');
+    const claims = triples('Pakistan and India met the TTP in May. The two countries later clashed.');
+    expect(claims).toContain('pakistan CLASHES_WITH india');
+    expect(claims.filter((c) => c.includes('CLASHES_WITH ttp'))).toEqual([]);
+  });
+
   it('hands a relative clause after a bracketed aside to the name before the aside', () => {
     expect(triples('Officials blamed the TTP (also called the Pakistan Taliban), which stages attacks inside Pakistan.')).toContain('ttp CLASHES_WITH pakistan');
   });
