@@ -161,7 +161,8 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       objects = after(view, cueLast, pattern.object, window);
       break;
     case 'reverse':
-      objects = before(view, cueFirst, pattern.object, window, false);
+      // "X, with the help of Y, arrested …": a cue that opens with a preposition helps the clause's agent, not a name in a phrase.
+      objects = before(view, cueFirst, pattern.object, window, view.lexicon.prepositions.has(view.sentence.tokens[cueFirst]!.norm));
       subjects = after(view, cueLast, pattern.subject, window);
       break;
     case 'before':
@@ -362,6 +363,13 @@ function inPrepositionalPhrase(view: SentenceView, m: Mention): boolean {
   return !!t && t.word && view.lexicon.prepositions.has(t.norm);
 }
 
+/** "the presence of foreign fighters": a name governed by "of". */
+function ofPhrase(view: SentenceView, m: Mention): boolean {
+  let k = m.first - 1;
+  while (k >= 0 && view.sentence.tokens[k]!.word && view.lexicon.words.determiners.has(view.sentence.tokens[k]!.norm)) k--;
+  return view.sentence.tokens[k]?.norm === 'of';
+}
+
 /** "an ISIS commander", "BLA commander Bashir Zeb": the name qualifies a person, who is the agent. */
 function qualifiesPerson(view: SentenceView, m: Mention): boolean {
   const next = view.sentence.tokens[m.last + 1];
@@ -409,6 +417,7 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
     for (; k < m.first; k++) {
       // A relative clause after the cue is about someone else: "the former Emir who gave X sanctuary".
       if (isBoundary(tokens, k, view.lexicon) || view.lexicon.words.relativeOpeners.has(tokens[k]!.norm)) return [];
+      if (verbWithOwnObject(view, k, m)) return [];
       if (tokens[k]!.word) words++;
     }
     if (words > window) return [];
@@ -424,6 +433,17 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
   return [];
 }
 
+
+/**
+ * "to plan, train, and launch attacks inside Pakistan": a verb coordinated after the cue that
+ * takes an object of its own ends the cue's reach; "funds and trains the TTP" shares its object.
+ */
+function verbWithOwnObject(view: SentenceView, k: number, m: Mention): boolean {
+  const tokens = view.sentence.tokens;
+  if (!view.lexicon.words.conjunctions.has(tokens[k]!.norm) || tokens[k + 1]?.pos !== 'VERB') return false;
+  const next = view.lexicon.words.determiners.has(tokens[k + 2]?.norm ?? '') ? k + 3 : k + 2;
+  return m.first !== next;
+}
 
 /** "Afghanistan's eastern regions, particularly Nangarhar and neighboring Kunar": the named parts join the list. */
 function particularly(view: SentenceView, list: Mention[], kinds: ActorKind[]): Mention[] {
@@ -482,6 +502,9 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
   // "a TTP recruitment drive", "the army crackdown": a name modifying a cue noun is its agent, inside a prepositional phrase too.
   const modifier = view.cover[cueFirst - 1];
   if (modifier && tokens[cueFirst]!.pos === 'NOUN' && kinds.includes(modifier.kind) && modifier.source !== 'pronoun') return [modifier];
+  // "the re-emergence of foreign fighters in Pakistan": a prepositional cue describes the name just before it, wherever that name stands.
+  if (modifier && view.lexicon.prepositions.has(tokens[cueFirst]!.norm) && kinds.includes(modifier.kind) && modifier.source !== 'pronoun' && ofPhrase(view, modifier))
+    return [modifier];
   const near = before(view, cueFirst, kinds, window, agentOnly);
   const controller = near.length > 0 ? subjectControl(view, near[0]!, cueFirst) : undefined;
   if (controller) return kinds.includes(controller.kind) ? [controller] : [];

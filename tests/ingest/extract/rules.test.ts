@@ -129,6 +129,21 @@ describe('phrases', () => {
     expect(triples('Russia kept troops in Syria.')).toContain('russia OPERATES_IN syria');
   });
 
+  it('reads a prepositional cue as describing the name just before it, inside an "of" phrase too', () => {
+    expect(triples('The return of the TTP in Bajaur alarmed officials.')).toContain('ttp OPERATES_IN bajaur');
+  });
+
+  it('gives "with the help of" to the clause’s agent, not to a name in a phrase', () => {
+    const claims = triples('The arrest of the TTP commander with the help of Chinese intelligence was praised.');
+    expect(claims.filter((c) => c.includes('SUPPORTS'))).toEqual([]);
+  });
+
+  it('stops a verb cue’s object at a coordinated verb with an object of its own', () => {
+    const claims = triples('The TTP used the area to plan, train, and launch attacks inside Pakistan.');
+    expect(claims).not.toContain('ttp SUPPORTS pakistan');
+    expect(triples('Pakistan trains and funds the Haqqani Network.')).toContain('pakistan SUPPORTS haqqani-network');
+  });
+
   it('never takes "its early years" as a place', () => {
     const claims = triples('The TTP grew, and Al-Qaeda was active in its early years.');
     expect(claims.filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
