@@ -144,6 +144,13 @@ describe('phrases', () => {
     expect(triples('Pakistan trains and funds the Haqqani Network.')).toContain('pakistan SUPPORTS haqqani-network');
   });
 
+  it('reads operating across a place and using it as a transit point as presence, and its removal as denied presence', () => {
+    expect(triples('The TTP has been able to operate freely across the Pak-Afghan border.')).toContain('ttp OPERATES_IN pak-afghan-border');
+    expect(triples('The BLA has been using Iranian territory as a transit point.')).toContain('bla OPERATES_IN iran');
+    const gone = run('Kabul says the TTP has been eliminated from Kunar. Officials say Bajaur has been cleared of the BLA.').claims;
+    expect(gone.filter((c) => c.type === 'OPERATES_IN').map((c) => `${c.subject} ${c.object} ${c.certainty}`)).toEqual(['ttp kunar denied', 'bla bajaur denied']);
+  });
+
   it('never takes "its early years" as a place', () => {
     const claims = triples('The TTP grew, and Al-Qaeda was active in its early years.');
     expect(claims.filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
