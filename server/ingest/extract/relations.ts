@@ -509,6 +509,10 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
   const controller = near.length > 0 ? subjectControl(view, near[0]!, cueFirst) : undefined;
   if (controller) return kinds.includes(controller.kind) ? [controller] : [];
   if (near.length > 0) return [...near, ...coAgents(view, near.at(-1)!.last, cueFirst, kinds)];
+  if (near.length === 0) {
+    const main = openingClauseSubject(view, cueFirst);
+    if (main) return kinds.includes(main.kind) ? [main] : [];
+  }
   // "it imposed a fee on Afghan imports … to pressure the Taliban": an infinitive of purpose
   // with no agent near it is done by the clause's subject.
   if (near.length === 0 && tokens[cueFirst - 1]?.norm === 'to' && tokens[cueFirst]!.word) {
@@ -555,6 +559,28 @@ function coAgents(view: SentenceView, from: number, to: number, kinds: ActorKind
       tokens[m.first - 3]?.norm === 'the' &&
       tokens[m.first - 4]?.norm === 'with',
   );
+}
+
+/** How far into a sentence the participle of an opening clause may stand ("Despite breaking …"). */
+const OPENING_PARTICIPLE_AT = 3;
+
+/**
+ * "Mainly comprising defectors from the TTP, the ISKP came into existence in 2015": a cue in a
+ * participle clause that opens the sentence is done by the subject of the main clause, the
+ * name just after the clause's comma.
+ */
+function openingClauseSubject(view: SentenceView, cueFirst: number): Mention | undefined {
+  const tokens = view.sentence.tokens;
+  let p = 0;
+  while (p < OPENING_PARTICIPLE_AT && tokens[p] && !(tokens[p]!.pos === 'VERB' && /(?:ing|ed)$/.test(tokens[p]!.norm))) p++;
+  if (p === OPENING_PARTICIPLE_AT || p > cueFirst) return undefined;
+  let comma = 0;
+  while (comma < tokens.length && tokens[comma]!.text !== ',') comma++;
+  if (comma < cueFirst) return undefined;
+  let k = comma + 1;
+  while (k < tokens.length && tokens[k]!.word && view.lexicon.words.determiners.has(tokens[k]!.norm)) k++;
+  const main = view.cover[k];
+  return main && main.first === k && main.source !== 'pronoun' ? main : undefined;
 }
 
 /** Is there a clause boundary between tokens `from` and `to`? */

@@ -94,6 +94,11 @@ describe('discourse', () => {
     expect(claims.filter((c) => c.includes('CLASHES_WITH ttp'))).toEqual([]);
   });
 
+  it('gives a participle clause opening the sentence to the main clause’s subject', () => {
+    expect(triples('Mainly comprising defectors from the TTP, the Haqqani Network grew in 2015.')).toContain('haqqani-network RECRUITS_FROM ttp');
+    expect(triples('Despite rejoining the TTP in 2020, the BLA grew.')).toContain('bla AFFILIATE_OF ttp');
+  });
+
   it('hands a relative clause after a bracketed aside to the name before the aside', () => {
     expect(triples('Officials blamed the TTP (also called the Pakistan Taliban), which stages attacks inside Pakistan.')).toContain('ttp CLASHES_WITH pakistan');
   });
