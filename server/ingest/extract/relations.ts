@@ -159,6 +159,7 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
     case 'active':
       subjects = agentBefore(view, cueFirst, pattern.subject, window, !pattern.nominal);
       objects = after(view, cueLast, pattern.object, window);
+      if (objects.length === 0) objects = bothSidesAfter(view, cueLast, pattern.object, subjects);
       break;
     case 'reverse':
       // "X, with the help of Y, arrested …": a cue that opens with a preposition helps the clause's agent, not a name in a phrase.
@@ -294,6 +295,20 @@ function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [M
   }
   const [a, b] = pair;
   return a && b && kinds.includes(a.kind) && second.includes(b.kind) ? [a, b] : undefined;
+}
+
+/**
+ * "Beijing, which is on good terms with both countries": "both …" right after the cue are the
+ * last two actors of its kind named before the sentence, the subject aside.
+ */
+function bothSidesAfter(view: SentenceView, cueLast: number, kinds: ActorKind[], subjects: Mention[]): Mention[] {
+  const tokens = view.sentence.tokens;
+  const words = view.lexicon.bothSides.find((ws) => ws.every((w, n) => tokens[cueLast + 1 + n]?.norm === w));
+  if (!words || subjects.length === 0) return [];
+  const only = view.lexicon.pluralHeads.get(words.at(-1)!) ?? kinds;
+  const [first, last] = [cueLast + 1, cueLast + words.length];
+  const pair = (view.earlier ?? []).filter((e) => kinds.includes(e.kind) && only.includes(e.kind) && !subjects.some((s) => s.id === e.id)).slice(0, 2);
+  return pair.length === 2 ? pair.map((e): Mention => ({ ...e, first, last, source: 'coreference' })) : [];
 }
 
 /** Does the sentence say "both sides", "the two countries"…? */

@@ -94,6 +94,11 @@ describe('discourse', () => {
     expect(claims.filter((c) => c.includes('CLASHES_WITH ttp'))).toEqual([]);
   });
 
+  it('reads "both countries" after a cue as the last two states named before', () => {
+    const claims = triples('Pakistan and India met in May. Iran, which is on good terms with both countries, offered talks.');
+    expect(claims).toEqual(expect.arrayContaining(['iran ALLIED_WITH pakistan', 'iran ALLIED_WITH india']));
+  });
+
   it('gives a participle clause opening the sentence to the main clause’s subject', () => {
     expect(triples('Mainly comprising defectors from the TTP, the Haqqani Network grew in 2015.')).toContain('haqqani-network RECRUITS_FROM ttp');
     expect(triples('Despite rejoining the TTP in 2020, the BLA grew.')).toContain('bla AFFILIATE_OF ttp');
