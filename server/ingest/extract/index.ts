@@ -11,6 +11,7 @@ import { claimId } from '../claim-id.ts';
 import type { Extractor } from '../corpus.ts';
 import { findHedges, judge, type Judgement } from './certainty.ts';
 import { defaultLexicon, type Lexicon } from './lexicon.ts';
+import { latest } from './coreference.ts';
 import { DocumentContext, findMentions, type Mention } from './mentions.ts';
 import { type Candidate, coverOf, findRelations, type SentenceView } from './relations.ts';
 import { splitSentences } from './text.ts';
@@ -41,6 +42,7 @@ export function extractWith(
 
   for (const sentence of splitSentences(text, input.body, lexicon.abbreviations)) {
     const topic = ctx.salient();
+    const government = latest(ctx, 'state');
     const earlier = ctx.recentAgents();
     const mentions = findMentions(sentence, ctx);
     if (sentence.heading) continue;
@@ -49,7 +51,7 @@ export function extractWith(
     // "Both groups share deep ties": a plural description points back to the last two named.
     if (mentions.length < 2 && !mentions[0]?.inner && !(mentions[0]?.kind === 'person' && topic) && !sentence.tokens.some((t) => t.word && lexicon.pluralHeads.has(t.norm)))
       continue;
-    const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon, earlier, ...(topic ? { topic } : {}) };
+    const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon, earlier, ...(topic ? { topic } : {}), ...(government ? { government } : {}) };
     const hedges = findHedges(view);
     const names: Array<[number, number]> = mentions.map((m) => [sentence.tokens[m.first]!.start, sentence.tokens[m.last]!.end]);
     const when = findWhen(text, sentence.start, sentence.end, names);

@@ -88,6 +88,7 @@ export const LexiconFile = z
         auxiliaries: Words,
         nounPhraseStops: Words,
         objectControl: Words,
+        governmentWords: Words,
         bothSides: Words,
       })
       .strict(),

@@ -28,6 +28,8 @@ export interface SentenceView {
   lexicon: Lexicon;
   /** The state or group the text is about when the sentence starts (DocumentContext.salient). */
   topic?: { id: string; kind: ActorKind };
+  /** The last state named before the sentence: a title of government with no country named is held there. */
+  government?: { id: string; kind: ActorKind };
   /** The last agents named before the sentence, the most recent first ("both groups" may point back to them). */
   earlier?: ReadonlyArray<{ id: string; kind: ActorKind }>;
 }
@@ -185,12 +187,15 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       }
       break;
   }
-  if (pattern.type === 'MEMBER_OF' && pattern.role && pattern.frame === 'reverse' && objects.length === 0 && view.topic && pattern.object.includes(view.topic.kind)) {
-    // "Interior Minister X": a title naming no one is held in the state or group the text is about.
+  // "Interior Minister X": a title naming no one is held in the state or group the text is about;
+  // a title of government ("Interior Ministry spokesman X") in a state: when the text is about a
+  // group, the last state it named.
+  const holder = view.topic?.kind !== 'state' && governmentTitle(view, cueFirst, cueLast) ? view.government : view.topic;
+  if (pattern.type === 'MEMBER_OF' && pattern.role && pattern.frame === 'reverse' && objects.length === 0 && holder && pattern.object.includes(holder.kind)) {
     const person = titled(view, cueFirst, cueLast);
     if (person) {
       subjects = [person];
-      objects = [{ ...view.topic, first: cueFirst, last: cueLast, source: 'implied' }];
+      objects = [{ ...holder, first: cueFirst, last: cueLast, source: 'implied' }];
     }
   }
   const pairs: Array<[Mention, Mention]> = [];
@@ -220,6 +225,13 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       distance: Math.max(wordsBetween(tokens, subject, cueFirst, cueLast), wordsBetween(tokens, object, cueFirst, cueLast)),
       negated,
     }));
+}
+
+/** "Interior Ministry spokesman", "Foreign Minister": a word of government in the title or just before it. */
+function governmentTitle(view: SentenceView, cueFirst: number, cueLast: number): boolean {
+  const tokens = view.sentence.tokens;
+  for (let k = Math.max(0, cueFirst - 2); k <= cueLast; k++) if (tokens[k]!.word && view.lexicon.words.governmentWords.has(tokens[k]!.norm)) return true;
+  return false;
 }
 
 /**
