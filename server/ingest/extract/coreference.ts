@@ -75,8 +75,8 @@ export function findCoreference(tokens: Token[], taken: Array<Mention | undefine
     if (taken[i] || !t.word) continue;
     for (const { kind, cue } of lex.coreference.get(t.stem) ?? []) {
       const last = matchDescription(tokens, i, cue);
-      // "the group Jaish al-Adl" names the group itself: leave it to the name.
-      if (last === -1 || taken[last] || taken[last + 1]) continue;
+      // "the group Jaish al-Adl", "Pakistani security forces" name the actor itself: leave it to the name.
+      if (last === -1 || taken[last] || taken[last + 1] || taken[i - 1]) continue;
       add({ id: '', kind, first: i, last, source: 'coreference' });
       i = last;
       break;

@@ -99,6 +99,13 @@ describe('discourse', () => {
     expect(claims).toEqual(expect.arrayContaining(['iran ALLIED_WITH pakistan', 'iran ALLIED_WITH india']));
   });
 
+  it('reads "security forces" as the last state named, unless a name qualifies them', () => {
+    expect(triples('Pakistan faces the TTP. Later, security agencies arrested several TTP commanders.')).toContain('pakistan COUNTERS ttp');
+    const claims = triples('Pakistan faces the TTP. Iranian security forces arrested several BLA commanders.');
+    expect(claims).toContain('iran COUNTERS bla');
+    expect(claims).not.toContain('pakistan COUNTERS bla');
+  });
+
   it('gives a participle clause opening the sentence to the main clause’s subject', () => {
     expect(triples('Mainly comprising defectors from the TTP, the Haqqani Network grew in 2015.')).toContain('haqqani-network RECRUITS_FROM ttp');
     expect(triples('Despite rejoining the TTP in 2020, the BLA grew.')).toContain('bla AFFILIATE_OF ttp');
