@@ -209,6 +209,10 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
   if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o))) return [];
   // "operatives based in Jalalabad and Kabul": where a place is wanted, a capital is the city.
   if (pattern.object.includes('place')) for (const pair of pairs) pair[1] = pair[1].asPlace ?? pair[1];
+  // "…, with the Taliban regime facilitating their movement": the pronoun object of an absolute phrase is someone other than its agent.
+  const absolute = withAgent(view, cueFirst);
+  for (const pair of pairs)
+    if (absolute && pair[0].id === absolute.id && pair[1].source === 'pronoun' && pair[1].id === pair[0].id) pair[1] = otherReferent(view, pair[1], pair[0].id, pattern.object) ?? pair[1];
   // "in its territory" is a place, "in its early years" is not.
   const placeWanted = pattern.object.includes('place');
   const negated = isNegated(view, cueFirst);
@@ -532,6 +536,8 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
   // "the re-emergence of foreign fighters in Pakistan": a prepositional cue describes the name just before it, wherever that name stands.
   if (modifier && view.lexicon.prepositions.has(tokens[cueFirst]!.norm) && kinds.includes(modifier.kind) && modifier.source !== 'pronoun' && ofPhrase(view, modifier))
     return [modifier];
+  const absolute = withAgent(view, cueFirst);
+  if (absolute) return kinds.includes(absolute.kind) ? [absolute] : [];
   const near = before(view, cueFirst, kinds, window, agentOnly);
   const controller = near.length > 0 ? subjectControl(view, near[0]!, cueFirst) : undefined;
   if (controller) return kinds.includes(controller.kind) ? [controller] : [];
@@ -586,6 +592,37 @@ function coAgents(view: SentenceView, from: number, to: number, kinds: ActorKind
       tokens[m.first - 3]?.norm === 'the' &&
       tokens[m.first - 4]?.norm === 'with',
   );
+}
+
+/** The actor a pronoun points back to when it cannot be `not`: the last other one the sentence named before it, of the kinds wanted. */
+function otherReferent(view: SentenceView, pronoun: Mention, not: string, kinds: ActorKind[]): Mention | undefined {
+  for (let idx = view.mentions.length - 1; idx >= 0; idx--) {
+    const m = view.mentions[idx]!;
+    if (m.last < pronoun.first && m.id !== not && m.source !== 'pronoun' && kinds.includes(m.kind)) return { ...pronoun, id: m.id, kind: m.kind };
+  }
+  return undefined;
+}
+
+/** How many words (adverbs, a head noun) may stand between the agent of an absolute phrase and its participle. */
+const ABSOLUTE_GAP = 3;
+
+/**
+ * "with the Taliban regime actively facilitating their movement": in an absolute phrase the
+ * name after "with" is the agent of the participle that follows it.
+ */
+function withAgent(view: SentenceView, cueFirst: number): Mention | undefined {
+  const tokens = view.sentence.tokens;
+  if (!tokens[cueFirst]!.norm.endsWith('ing') || tokens[cueFirst]!.pos !== 'VERB') return undefined;
+  let k = cueFirst - 1;
+  for (let gap = 0; k >= 0 && !view.cover[k] && gap < ABSOLUTE_GAP; k--, gap++) {
+    const t = tokens[k]!;
+    if (!t.word || !(t.pos === 'ADV' || t.pos === 'NOUN')) return undefined;
+  }
+  const m = view.cover[k];
+  if (!m || m.source === 'pronoun') return undefined;
+  let w = m.first - 1;
+  while (w >= 0 && tokens[w]!.word && view.lexicon.words.determiners.has(tokens[w]!.norm)) w--;
+  return tokens[w]?.norm === 'with' ? m : undefined;
 }
 
 /** How far into a sentence the participle of an opening clause may stand ("Despite breaking …"). */

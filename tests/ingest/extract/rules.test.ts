@@ -106,6 +106,12 @@ describe('discourse', () => {
     expect(claims).not.toContain('pakistan COUNTERS bla');
   });
 
+  it('reads the name after "with" as the agent of the participle after it, whose pronoun object is someone else', () => {
+    const claims = triples('Pakistan blamed Kabul. Recruits now fill the TTP ranks, with the Taliban regime actively financing their movement.');
+    expect(claims).toContain('afghan-taliban SUPPORTS ttp');
+    expect(claims).not.toContain('ttp SUPPORTS afghan-taliban');
+  });
+
   it('gives a participle clause opening the sentence to the main clause’s subject', () => {
     expect(triples('Mainly comprising defectors from the TTP, the Haqqani Network grew in 2015.')).toContain('haqqani-network RECRUITS_FROM ttp');
     expect(triples('Despite rejoining the TTP in 2020, the BLA grew.')).toContain('bla AFFILIATE_OF ttp');
