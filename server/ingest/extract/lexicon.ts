@@ -89,6 +89,7 @@ export const LexiconFile = z
         nounPhraseStops: Words,
         objectControl: Words,
         governmentWords: Words,
+        meetingNouns: Words,
         bothSides: Words,
       })
       .strict(),

@@ -449,6 +449,8 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
       // A relative clause after the cue is about someone else: "the former Emir who gave X sanctuary".
       if (isBoundary(tokens, k, view.lexicon) || view.lexicon.words.relativeOpeners.has(tokens[k]!.norm)) return [];
       if (verbWithOwnObject(view, k, m)) return [];
+      // "hosted a round of talks between Pakistan and the Taliban": who takes part in a meeting is not its object.
+      if (view.lexicon.words.meetingNouns.has(tokens[k]!.norm)) return [];
       if (tokens[k]!.word) words++;
     }
     if (words > window) return [];

@@ -174,6 +174,14 @@ describe('phrases', () => {
     expect(gone.filter((c) => c.type === 'OPERATES_IN').map((c) => `${c.subject} ${c.object} ${c.certainty}`)).toEqual(['ttp kunar denied', 'bla bajaur denied']);
   });
 
+  it('does not take the parties to a meeting as the object of the verb that names it', () => {
+    expect(triples('China hosted talks between Pakistan and the Taliban in Beijing.').filter((c) => c.includes('SUPPORTS'))).toEqual([]);
+  });
+
+  it('reads a name after "within" as inside a phrase, not as an agent', () => {
+    expect(triples('Sources within the TTP said the BLA attacked Pakistan.')).not.toContain('ttp CLASHES_WITH pakistan');
+  });
+
   it('never takes "its early years" as a place', () => {
     const claims = triples('The TTP grew, and Al-Qaeda was active in its early years.');
     expect(claims.filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
