@@ -159,7 +159,7 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       break;
     }
     case 'active':
-      subjects = agentBefore(view, cueFirst, pattern.subject, window, !pattern.nominal);
+      subjects = agentBefore(view, cueFirst, pattern.subject, window, !pattern.nominal, cueLast);
       objects = after(view, cueLast, pattern.object, window);
       if (objects.length === 0) objects = bothSidesAfter(view, cueLast, pattern.object, subjects);
       break;
@@ -526,8 +526,13 @@ function coordinated(view: SentenceView, idx: number, step: 1 | -1, kinds: Actor
  * after a comma (", accusing it of …") and a verb coordinated with an earlier one ("… and
  * sends fighters to Syria") take the sentence's subject.
  */
-function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], window: number, agentOnly: boolean): Mention[] {
+function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], window: number, agentOnly: boolean, cueLast = cueFirst): Mention[] {
   const tokens = view.sentence.tokens;
+  // "embedding itself in Afghanistan": a reflexive in the cue is its agent.
+  for (let k = cueFirst; k <= cueLast; k++) {
+    const m = view.cover[k];
+    if (m?.source === 'pronoun' && /sel(?:f|ves)$/.test(tokens[k]!.norm)) return kinds.includes(m.kind) ? [m] : [];
+  }
   if (isParticipleClause(tokens, cueFirst) || isCoordinatedVerb(tokens, cueFirst)) {
     const main = sentenceSubject(view, cueFirst);
     return main && kinds.includes(main.kind) ? [main] : [];

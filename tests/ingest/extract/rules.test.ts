@@ -112,6 +112,12 @@ describe('discourse', () => {
     expect(claims).not.toContain('ttp SUPPORTS afghan-taliban');
   });
 
+  it('takes a reflexive inside the cue as its agent', () => {
+    const claims = triples('In 2020, Al-Qaeda set up AQIS as a new branch, embedding itself in Kunar.');
+    expect(claims).toContain('aqis OPERATES_IN kunar');
+    expect(claims).not.toContain('al-qaeda OPERATES_IN kunar');
+  });
+
   it('gives a participle clause opening the sentence to the main clause’s subject', () => {
     expect(triples('Mainly comprising defectors from the TTP, the Haqqani Network grew in 2015.')).toContain('haqqani-network RECRUITS_FROM ttp');
     expect(triples('Despite rejoining the TTP in 2020, the BLA grew.')).toContain('bla AFFILIATE_OF ttp');
