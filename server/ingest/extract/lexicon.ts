@@ -90,6 +90,7 @@ export const LexiconFile = z
         objectControl: Words,
         governmentWords: Words,
         meetingNouns: Words,
+        anaphoricOpeners: Words,
         bothSides: Words,
       })
       .strict(),

@@ -28,6 +28,8 @@ export interface SentenceView {
   lexicon: Lexicon;
   /** The state or group the text is about when the sentence starts (DocumentContext.salient). */
   topic?: { id: string; kind: ActorKind };
+  /** The subject of the sentence before, when it had one. */
+  previous?: { id: string; kind: ActorKind };
   /** The last state named before the sentence: a title of government with no country named is held there. */
   government?: { id: string; kind: ActorKind };
   /** The last agents named before the sentence, the most recent first ("both groups" may point back to them). */
@@ -79,7 +81,8 @@ export function findRelations(view: SentenceView): Candidate[] {
   const { text: byFirst, within } = patternsByFirst(lexicon);
   const out: Candidate[] = [];
   for (const m of view.mentions) if (m.inner?.length) out.push(...withinName(view, within, m));
-  if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person') && !hasBothSides(view)) return out;
+  const opensAnaphorically = !!view.previous && view.lexicon.words.anaphoricOpeners.has(tokens[0]?.norm ?? '');
+  if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person') && !hasBothSides(view) && !opensAnaphorically) return out;
   // The end of the longest cue matched so far: a cue inside it ("ties with" in "strained ties with") is part of that cue.
   let reach = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -334,6 +337,13 @@ function hasBothSides(view: SentenceView): boolean {
   return false;
 }
 
+/** "Pakistan's remote border regions": a territory noun within three words after the possessive at `s`. */
+function ownsTerritory(view: SentenceView, s: number): boolean {
+  const tokens = view.sentence.tokens;
+  for (let k = s + 1; k <= s + 3 && tokens[k]?.word; k++) if (view.lexicon.words.territoryNouns.has(tokens[k]!.norm) || view.cover[k]) return true;
+  return false;
+}
+
 /** "its territory", "their soil": a possessive pronoun that names a place. */
 function isTerritory(view: SentenceView, pronoun: Mention): boolean {
   const tokens = view.sentence.tokens;
@@ -460,7 +470,9 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
       const both = possessed.kind === 'place' && kinds.includes(m.kind) && (m.kind === 'place' || m.kind === 'state');
       return both ? [m, ...coordinated(view, idx + 1, 1, kinds)] : coordinated(view, idx + 1, 1, kinds);
     }
-    if (kinds.includes(m.kind)) return particularly(view, coordinated(view, idx, 1, kinds), kinds);
+    // "in the Taliban's eyes": where a place is wanted, a possessor is one only of its territory ("in Pakistan's border regions").
+    const notWhere = kinds.includes('place') && isPossessive(tokens[m.last + 1]) && !ownsTerritory(view, m.last + 1);
+    if (kinds.includes(m.kind) && !notWhere) return particularly(view, coordinated(view, idx, 1, kinds), kinds);
     k = m.last + 1;
   }
   return [];
@@ -550,7 +562,7 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
   if (controller) return kinds.includes(controller.kind) ? [controller] : [];
   if (near.length > 0) return [...near, ...coAgents(view, near.at(-1)!.last, cueFirst, kinds)];
   if (near.length === 0) {
-    const main = openingClauseSubject(view, cueFirst);
+    const main = openingClauseSubject(view, cueFirst) ?? anaphoricSubject(view, cueFirst);
     if (main) return kinds.includes(main.kind) ? [main] : [];
   }
   // "it imposed a fee on Afghan imports … to pressure the Taliban": an infinitive of purpose
@@ -631,6 +643,20 @@ function withAgent(view: SentenceView, cueFirst: number): Mention | undefined {
   while (w >= 0 && tokens[w]!.word && view.lexicon.words.determiners.has(tokens[w]!.norm)) w--;
   return tokens[w]?.norm === 'with' ? m : undefined;
 }
+
+/**
+ * "Pakistan should share the evidence. This would … build pressure on the Taliban": a sentence
+ * opened by "This" or "Such" goes on about what the previous one said, and its agent-less cue is
+ * done by that sentence's subject.
+ */
+function anaphoricSubject(view: SentenceView, cueFirst: number): Mention | undefined {
+  const tokens = view.sentence.tokens;
+  if (!view.previous || !view.lexicon.words.anaphoricOpeners.has(tokens[0]?.norm ?? '') || !tokens[0]!.cap) return undefined;
+  if (view.mentions.some((m) => m.last < cueFirst && AGENTS_AND_PEOPLE.has(m.kind))) return undefined;
+  return { ...view.previous, first: 0, last: 0, source: 'coreference' };
+}
+
+const AGENTS_AND_PEOPLE: ReadonlySet<ActorKind> = new Set(['group', 'state', 'organization', 'person']);
 
 /** How far into a sentence the participle of an opening clause may stand ("Despite breaking …"). */
 const OPENING_PARTICIPLE_AT = 3;

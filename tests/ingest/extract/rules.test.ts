@@ -118,6 +118,16 @@ describe('discourse', () => {
     expect(claims).not.toContain('al-qaeda OPERATES_IN kunar');
   });
 
+  it('gives an agent-less cue in a sentence opened by "This" to the previous sentence’s subject', () => {
+    expect(triples('The TTP grew. Iran pressed its case. This led to pressure on Pakistan.')).toContain('iran PRESSURES pakistan');
+    expect(triples('The TTP grew. Iran pressed its case. Officials saw pressure on Pakistan.')).not.toContain('iran PRESSURES pakistan');
+  });
+
+  it('takes a possessor as a place only of its territory', () => {
+    expect(triples('The TTP looked strong in the Taliban’s eyes.').filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
+    expect(triples('The TTP is active in Pakistan’s tribal districts.')).toContain('ttp OPERATES_IN pakistan');
+  });
+
   it('gives a participle clause opening the sentence to the main clause’s subject', () => {
     expect(triples('Mainly comprising defectors from the TTP, the Haqqani Network grew in 2015.')).toContain('haqqani-network RECRUITS_FROM ttp');
     expect(triples('Despite rejoining the TTP in 2020, the BLA grew.')).toContain('bla AFFILIATE_OF ttp');
