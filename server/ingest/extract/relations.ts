@@ -6,7 +6,7 @@ import { type ActorKind, isSymmetric } from '../../domain/index.ts';
 import type { CompiledPattern, Lexicon } from './lexicon.ts';
 import { isPartPossessor } from './coreference.ts';
 import type { Mention } from './mentions.ts';
-import { matchCue, type Sentence, type Token } from './text.ts';
+import { matchCue, type Sentence, type Token, WILDCARD } from './text.ts';
 
 export interface Candidate {
   pattern: CompiledPattern;
@@ -163,7 +163,8 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
     }
     case 'active':
       subjects = agentBefore(view, cueFirst, pattern.subject, window, !pattern.nominal, cueLast);
-      objects = after(view, cueLast, pattern.object, window);
+      // "on its soil": the owner the cue holds is the place; nothing after the cue is.
+      objects = heldOwner(view, pattern, cueFirst, cueLast) ?? after(view, cueLast, pattern.object, window);
       if (objects.length === 0) objects = bothSidesAfter(view, cueLast, pattern.object, subjects);
       break;
     case 'reverse':
@@ -337,6 +338,16 @@ function hasBothSides(view: SentenceView): boolean {
   return false;
 }
 
+/** The pronoun a cue with a wildcard holds ("on its soil"), as the place wanted; undefined when it holds none. */
+function heldOwner(view: SentenceView, pattern: CompiledPattern, cueFirst: number, cueLast: number): Mention[] | undefined {
+  if (!pattern.cue.includes(WILDCARD) || !pattern.object.includes('place')) return undefined;
+  for (let k = cueFirst + 1; k < cueLast; k++) {
+    const m = view.cover[k];
+    if (m?.source === 'pronoun') return pattern.object.includes(m.kind) || isTerritory(view, m) ? [m] : [];
+  }
+  return undefined;
+}
+
 /** "Pakistan's remote border regions": a territory noun within three words after the possessive at `s`. */
 function ownsTerritory(view: SentenceView, s: number): boolean {
   const tokens = view.sentence.tokens;
@@ -459,6 +470,9 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
       // A relative clause after the cue is about someone else: "the former Emir who gave X sanctuary".
       if (isBoundary(tokens, k, view.lexicon) || view.lexicon.words.relativeOpeners.has(tokens[k]!.norm)) return [];
       if (verbWithOwnObject(view, k, m)) return [];
+      // "in its fraught relationship with Kabul": a preposition's object is its own phrase, not one further on.
+      if (k > at + 1 && kinds.includes('place') && view.lexicon.words.locatives.has(tokens[at]!.norm) && tokens[k]!.norm !== 'of' && view.lexicon.prepositions.has(tokens[k]!.norm))
+        return [];
       // "hosted a round of talks between Pakistan and the Taliban": who takes part in a meeting is not its object.
       if (view.lexicon.words.meetingNouns.has(tokens[k]!.norm)) return [];
       if (tokens[k]!.word) words++;

@@ -198,6 +198,20 @@ describe('phrases', () => {
     expect(triples('Sources within the TTP said the BLA attacked Pakistan.')).not.toContain('ttp CLASHES_WITH pakistan');
   });
 
+  it('takes the owner a cue holds as the place ("on its soil"), not a name further on', () => {
+    const claims = triples('Pakistan tolerated the TTP presence on its soil, seeing it as leverage against Kabul.');
+    expect(claims).not.toContain('ttp OPERATES_IN kabul-city');
+  });
+
+  it('reads a fraught relationship, a tussle or a rift as rivalry', () => {
+    expect(triples('The TTP is locked in a fraught relationship with the Islamic State.')).toContain('ttp RIVAL_OF islamic-state');
+    expect(triples('The tussle between Pakistan and India went on.')).toContain('pakistan RIVAL_OF india');
+  });
+
+  it('stops a locative cue’s object at the next preposition', () => {
+    expect(triples('The TTP grew in its long alliance with Pakistan.').filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
+  });
+
   it('never takes "its early years" as a place', () => {
     const claims = triples('The TTP grew, and Al-Qaeda was active in its early years.');
     expect(claims.filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
