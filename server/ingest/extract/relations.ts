@@ -210,7 +210,8 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
     for (const s of subjects) for (const o of objects) pairs.push([s, o]);
   }
   const tokens = view.sentence.tokens;
-  if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o))) return [];
+  // "Mastung, Balochistan,": a punctuation cue joins two names the mark itself separates ("Khyber Pakhtunkhwa and Balochistan," are a list).
+  if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o) || (o.first - s.last === 2 ? tokens[s.last + 1]!.text !== tokens[cueFirst]!.text : true))) return [];
   // "operatives based in Jalalabad and Kabul": where a place is wanted, a capital is the city.
   if (pattern.object.includes('place')) for (const pair of pairs) pair[1] = pair[1].asPlace ?? pair[1];
   // "…, with the Taliban regime facilitating their movement": the pronoun object of an absolute phrase is someone other than its agent.
@@ -470,6 +471,8 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
       // A relative clause after the cue is about someone else: "the former Emir who gave X sanctuary".
       if (isBoundary(tokens, k, view.lexicon) || view.lexicon.words.relativeOpeners.has(tokens[k]!.norm)) return [];
       if (verbWithOwnObject(view, k, m)) return [];
+      // "Their ability to fund operations …, provides them with": past the main verb, a name is its object, not the cue's.
+      if (k > at + 1 && tokens[k]!.pos === 'VERB' && /s$/.test(tokens[k]!.norm) && tokens[k - 1]!.text === ',') return [];
       // "in its fraught relationship with Kabul": a preposition's object is its own phrase, not one further on.
       if (k > at + 1 && kinds.includes('place') && view.lexicon.words.locatives.has(tokens[at]!.norm) && tokens[k]!.norm !== 'of' && view.lexicon.prepositions.has(tokens[k]!.norm))
         return [];

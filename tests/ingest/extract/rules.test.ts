@@ -212,6 +212,15 @@ describe('phrases', () => {
     expect(triples('The TTP grew in its long alliance with Pakistan.').filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
   });
 
+  it('reads "X, Y," as X in Y only when the comma separates them', () => {
+    expect(triples('The attack in Mastung, Balochistan, killed ten.')).toContain('mastung LOCATED_IN balochistan');
+    expect(triples('Attacks rose, particularly in Khyber Pakhtunkhwa and Balochistan, last year.')).not.toContain('khyber-pakhtunkhwa LOCATED_IN balochistan');
+  });
+
+  it('ends a cue’s object at the main verb after a comma', () => {
+    expect(triples('The BLA grew. Its ability to fund operations through smuggling, provides the TTP with cash.').filter((c) => c.includes('SUPPORTS ttp'))).toEqual([]);
+  });
+
   it('never takes "its early years" as a place', () => {
     const claims = triples('The TTP grew, and Al-Qaeda was active in its early years.');
     expect(claims.filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
