@@ -33,11 +33,13 @@ export class DocumentContext {
   readonly discovered = new Map<string, Actor>();
   /** The last few distinct actors of each kind, the most recent first. */
   private readonly recentOfKind = new Map<ActorKind, string[]>();
-  /** The last two distinct agents (groups, states, organisations), the most recent first. */
+  /** The last few distinct agents (groups, states, organisations), the most recent first. */
   private agents: Array<{ id: string; kind: ActorKind }> = [];
   /** The last few distinct states and groups, the most recent first, and how often each was named. */
   private topics: Array<{ id: string; kind: ActorKind }> = [];
   private readonly named = new Map<string, number>();
+  /** The agent the last sentence was about: its grammatical subject, where it had one. */
+  subject: { id: string; kind: ActorKind } | undefined;
 
   constructor(
     readonly index: AliasIndex,
@@ -52,7 +54,7 @@ export class DocumentContext {
     const recent = this.recentOfKind.get(m.kind) ?? [];
     this.recentOfKind.set(m.kind, [m.id, ...recent.filter((id) => id !== m.id)].slice(0, RECENT));
     if (m.kind === 'group' || m.kind === 'state' || m.kind === 'organization')
-      this.agents = [{ id: m.id, kind: m.kind }, ...this.agents.filter((a) => a.id !== m.id)].slice(0, 2);
+      this.agents = [{ id: m.id, kind: m.kind }, ...this.agents.filter((a) => a.id !== m.id)].slice(0, RECENT);
     if (m.kind === 'group' || m.kind === 'state') {
       this.topics = [{ id: m.id, kind: m.kind }, ...this.topics.filter((a) => a.id !== m.id)].slice(0, TOPICS);
       this.named.set(m.id, (this.named.get(m.id) ?? 0) + 1);
@@ -93,6 +95,11 @@ export class DocumentContext {
   nameWords(id: string): Set<string> {
     const actor = this.index.get(id) ?? this.discovered.get(id);
     return new Set(actor ? [actor.name, ...actor.aliases].flatMap((n) => normalizeName(n).split(' ')) : []);
+  }
+
+  /** The last few agents named, the most recent first. */
+  recentAgents(): ReadonlyArray<{ id: string; kind: ActorKind }> {
+    return this.agents;
   }
 
   /** The last agent named, other than `not`. */

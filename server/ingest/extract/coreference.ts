@@ -15,9 +15,39 @@ const AGENTS: ReadonlySet<ActorKind> = new Set(['group', 'state', 'organization'
  */
 export function pronounReferent(ctx: DocumentContext, tokens: Token[], pronoun: Mention, before: Mention[]): { id: string; kind: ActorKind } | undefined {
   const apposed = tokens[pronoun.first - 1]?.text === ',' ? before.find((m) => m.last === pronoun.first - 2) : undefined;
+  // "… the Taliban use the TTP … . Third, they see …": a pronoun opening a sentence continues its subject.
+  if (!apposed && ctx.subject && opensSentence(tokens, pronoun.first, before)) return ctx.subject;
   if (!apposed) return ctx.lastAgent();
   const subject = before.find((m) => AGENTS.has(m.kind) && m.id !== apposed.id);
   return subject ? { id: subject.id, kind: subject.kind } : ctx.lastAgent(apposed.id);
+}
+
+/** How many tokens an opening phrase ("Third,", "In recent months,") may take before the sentence's subject. */
+const MAX_OPENING = 6;
+
+/** Is token `at` the first of its sentence, or after a short opening phrase and its comma that name no one? */
+function opensSentence(tokens: Token[], at: number, before: Mention[]): boolean {
+  let k = at - 1;
+  while (k >= 0 && QUOTES.has(tokens[k]!.text)) k--;
+  if (k < 0) return true;
+  return tokens[k]!.text === ',' && k <= MAX_OPENING && !before.some((m) => m.first < k);
+}
+
+/**
+ * The grammatical subject of a sentence: its first group, state or organisation that no
+ * preposition governs, before the first verb ("Islamabad has repeatedly confronted …").
+ */
+export function subjectOf(tokens: Token[], mentions: Mention[], lexicon: Lexicon): { id: string; kind: ActorKind } | undefined {
+  const verb = tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  for (const m of mentions) {
+    if (verb !== -1 && m.first > verb) return undefined;
+    if (!AGENTS.has(m.kind)) continue;
+    let k = m.first - 1;
+    while (k >= 0 && tokens[k]!.word && lexicon.words.determiners.has(tokens[k]!.norm)) k--;
+    if (tokens[k]?.word && lexicon.prepositions.has(tokens[k]!.norm)) continue;
+    return { id: m.id, kind: m.kind };
+  }
+  return undefined;
 }
 
 export function latest(ctx: DocumentContext, kind: ActorKind): { id: string; kind: ActorKind } | undefined {
@@ -45,8 +75,8 @@ export function findCoreference(tokens: Token[], taken: Array<Mention | undefine
     if (taken[i] || !t.word) continue;
     for (const { kind, cue } of lex.coreference.get(t.stem) ?? []) {
       const last = matchDescription(tokens, i, cue);
-      // "the group Jaish al-Adl" names the group itself: leave it to the name.
-      if (last === -1 || taken[last] || taken[last + 1]) continue;
+      // "the group Jaish al-Adl", "Pakistani security forces" name the actor itself: leave it to the name.
+      if (last === -1 || taken[last] || taken[last + 1] || taken[i - 1]) continue;
       add({ id: '', kind, first: i, last, source: 'coreference' });
       i = last;
       break;

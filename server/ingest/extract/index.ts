@@ -11,6 +11,7 @@ import { claimId } from '../claim-id.ts';
 import type { Extractor } from '../corpus.ts';
 import { findHedges, judge, type Judgement } from './certainty.ts';
 import { defaultLexicon, type Lexicon } from './lexicon.ts';
+import { latest } from './coreference.ts';
 import { DocumentContext, findMentions, type Mention } from './mentions.ts';
 import { type Candidate, coverOf, findRelations, type SentenceView } from './relations.ts';
 import { splitSentences } from './text.ts';
@@ -41,12 +42,18 @@ export function extractWith(
 
   for (const sentence of splitSentences(text, input.body, lexicon.abbreviations)) {
     const topic = ctx.salient();
+    const government = latest(ctx, 'state');
+    const earlier = ctx.recentAgents();
+    const previous = ctx.subject;
     const mentions = findMentions(sentence, ctx);
     if (sentence.heading) continue;
     // One mention may still hold a relation: "the Taliban takeover" names its maker inside it,
     // "Interior Minister X" a role in the actor the text is about.
-    if (mentions.length < 2 && !mentions[0]?.inner && !(mentions[0]?.kind === 'person' && topic)) continue;
-    const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon, ...(topic ? { topic } : {}) };
+    // "Both groups share deep ties": a plural description points back to the last two named; "This
+    // concern led to pressure on Pakistan" goes on about the previous sentence's subject.
+    const pointsBack = sentence.tokens.some((t) => t.word && lexicon.pluralHeads.has(t.norm)) || (!!previous && lexicon.words.anaphoricOpeners.has(sentence.tokens[0]!.norm));
+    if (mentions.length < 2 && !mentions[0]?.inner && !(mentions[0]?.kind === 'person' && topic) && !pointsBack) continue;
+    const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon, earlier, ...(previous ? { previous } : {}), ...(topic ? { topic } : {}), ...(government ? { government } : {}) };
     const hedges = findHedges(view);
     const names: Array<[number, number]> = mentions.map((m) => [sentence.tokens[m.first]!.start, sentence.tokens[m.last]!.end]);
     const when = findWhen(text, sentence.start, sentence.end, names);

@@ -69,6 +69,8 @@ export const LexiconFile = z
     clauseBreaks: Words,
     clauseOpeners: Words,
     abbreviations: Words,
+    // The head nouns of "both …" / "the two …" phrases, and the kinds each may point back to.
+    pluralHeads: z.record(z.string().min(1), Kinds),
     functionWords: z
       .object({
         determiners: Words,
@@ -85,6 +87,10 @@ export const LexiconFile = z
         helpNouns: Words,
         auxiliaries: Words,
         nounPhraseStops: Words,
+        objectControl: Words,
+        governmentWords: Words,
+        meetingNouns: Words,
+        anaphoricOpeners: Words,
         bothSides: Words,
       })
       .strict(),
@@ -149,6 +155,8 @@ export interface Lexicon {
   words: Record<Exclude<keyof LexiconFile['functionWords'], 'bothSides'>, ReadonlySet<string>>;
   /** "both sides", "the two countries", as word sequences. */
   bothSides: string[][];
+  /** The head nouns of those phrases ("countries", "groups", "sides") and the kinds they name. */
+  pluralHeads: Map<string, ActorKind[]>;
 }
 
 /** Words split at spaces and hyphens: "attack on" → ['attack', 'on']; "impose * fee on" → ['impos', '*', 'fee', 'on']; "," stays ",". */
@@ -214,7 +222,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
 
   const { bothSides, ...lists } = file.functionWords;
   const wordSets = {} as Lexicon['words'];
-  for (const [list, ws] of Object.entries(lists) as Array<[keyof Lexicon['words'], string[]]>) wordSets[list] = words(ws);
+  for (const [list, ws] of Object.entries(lists) as Array<[keyof Lexicon['words'], string[]]>) wordSets[list] = list === 'objectControl' ? new Set(ws.map((w) => stem(normWord(w)))) : words(ws);
   const inName = new Map<string, ActorKind>();
   for (const kind of ['place', 'state', 'organization', 'group'] as const) for (const w of file.kindCues.inName[kind]) inName.set(normWord(w), kind);
   return {
@@ -241,6 +249,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     abbreviations: new Set(file.abbreviations.map((a) => a.split('.').at(-1)!.toLowerCase())),
     words: wordSets,
     bothSides: bothSides.map((p) => p.split(' ').map(normWord)),
+    pluralHeads: new Map(Object.entries(file.pluralHeads).map(([w, kinds]) => [normWord(w), kinds])),
   };
 }
 

@@ -4,7 +4,7 @@
  * (coreference.ts), resolved against what the document has said so far (context.ts).
  */
 import { DocumentContext, type Mention } from './context.ts';
-import { apposedTo, findCoreference, findImpliedGroups, isPartPossessor, latest, pronounReferent, referent } from './coreference.ts';
+import { apposedTo, findCoreference, findImpliedGroups, isPartPossessor, latest, pronounReferent, referent, subjectOf } from './coreference.ts';
 import { findDescriptions } from './events.ts';
 import { afterNamePrefix, findDemonyms, findElliptical, gazetteerTrie, matchName, namesWithin, placeReading } from './names.ts';
 import { findNewNames } from './new-names.ts';
@@ -71,5 +71,6 @@ export function findMentions(sentence: Sentence, ctx: DocumentContext): Mention[
     }
     resolved.push(m);
   }
+  ctx.subject = subjectOf(tokens, resolved, ctx.lexicon) ?? ctx.subject;
   return resolved;
 }

@@ -6,7 +6,7 @@ import { type ActorKind, isSymmetric } from '../../domain/index.ts';
 import type { CompiledPattern, Lexicon } from './lexicon.ts';
 import { isPartPossessor } from './coreference.ts';
 import type { Mention } from './mentions.ts';
-import { matchCue, type Sentence, type Token } from './text.ts';
+import { matchCue, type Sentence, type Token, WILDCARD } from './text.ts';
 
 export interface Candidate {
   pattern: CompiledPattern;
@@ -28,6 +28,12 @@ export interface SentenceView {
   lexicon: Lexicon;
   /** The state or group the text is about when the sentence starts (DocumentContext.salient). */
   topic?: { id: string; kind: ActorKind };
+  /** The subject of the sentence before, when it had one. */
+  previous?: { id: string; kind: ActorKind };
+  /** The last state named before the sentence: a title of government with no country named is held there. */
+  government?: { id: string; kind: ActorKind };
+  /** The last agents named before the sentence, the most recent first ("both groups" may point back to them). */
+  earlier?: ReadonlyArray<{ id: string; kind: ActorKind }>;
 }
 
 interface PatternIndex {
@@ -75,7 +81,8 @@ export function findRelations(view: SentenceView): Candidate[] {
   const { text: byFirst, within } = patternsByFirst(lexicon);
   const out: Candidate[] = [];
   for (const m of view.mentions) if (m.inner?.length) out.push(...withinName(view, within, m));
-  if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person')) return out;
+  const opensAnaphorically = !!view.previous && view.lexicon.words.anaphoricOpeners.has(tokens[0]?.norm ?? '');
+  if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person') && !hasBothSides(view) && !opensAnaphorically) return out;
   // The end of the longest cue matched so far: a cue inside it ("ties with" in "strained ties with") is part of that cue.
   let reach = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -155,11 +162,14 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       break;
     }
     case 'active':
-      subjects = agentBefore(view, cueFirst, pattern.subject, window, !pattern.nominal);
-      objects = after(view, cueLast, pattern.object, window);
+      subjects = agentBefore(view, cueFirst, pattern.subject, window, !pattern.nominal, cueLast);
+      // "on its soil": the owner the cue holds is the place; nothing after the cue is.
+      objects = heldOwner(view, pattern, cueFirst, cueLast) ?? after(view, cueLast, pattern.object, window);
+      if (objects.length === 0) objects = bothSidesAfter(view, cueLast, pattern.object, subjects);
       break;
     case 'reverse':
-      objects = before(view, cueFirst, pattern.object, window, false);
+      // "X, with the help of Y, arrested …": a cue that opens with a preposition helps the clause's agent, not a name in a phrase.
+      objects = before(view, cueFirst, pattern.object, window, view.lexicon.prepositions.has(view.sentence.tokens[cueFirst]!.norm));
       subjects = after(view, cueLast, pattern.subject, window);
       break;
     case 'before':
@@ -181,12 +191,15 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       }
       break;
   }
-  if (pattern.type === 'MEMBER_OF' && pattern.role && pattern.frame === 'reverse' && objects.length === 0 && view.topic && pattern.object.includes(view.topic.kind)) {
-    // "Interior Minister X": a title naming no one is held in the state or group the text is about.
+  // "Interior Minister X": a title naming no one is held in the state or group the text is about;
+  // a title of government ("Interior Ministry spokesman X") in a state: when the text is about a
+  // group, the last state it named.
+  const holder = view.topic?.kind !== 'state' && governmentTitle(view, cueFirst, cueLast) ? view.government : view.topic;
+  if (pattern.type === 'MEMBER_OF' && pattern.role && pattern.frame === 'reverse' && objects.length === 0 && holder && pattern.object.includes(holder.kind)) {
     const person = titled(view, cueFirst, cueLast);
     if (person) {
       subjects = [person];
-      objects = [{ ...view.topic, first: cueFirst, last: cueLast, source: 'implied' }];
+      objects = [{ ...holder, first: cueFirst, last: cueLast, source: 'implied' }];
     }
   }
   const pairs: Array<[Mention, Mention]> = [];
@@ -197,9 +210,14 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
     for (const s of subjects) for (const o of objects) pairs.push([s, o]);
   }
   const tokens = view.sentence.tokens;
-  if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o))) return [];
+  // "Mastung, Balochistan,": a punctuation cue joins two names the mark itself separates ("Khyber Pakhtunkhwa and Balochistan," are a list).
+  if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o) || (o.first - s.last === 2 ? tokens[s.last + 1]!.text !== tokens[cueFirst]!.text : true))) return [];
   // "operatives based in Jalalabad and Kabul": where a place is wanted, a capital is the city.
   if (pattern.object.includes('place')) for (const pair of pairs) pair[1] = pair[1].asPlace ?? pair[1];
+  // "…, with the Taliban regime facilitating their movement": the pronoun object of an absolute phrase is someone other than its agent.
+  const absolute = withAgent(view, cueFirst);
+  for (const pair of pairs)
+    if (absolute && pair[0].id === absolute.id && pair[1].source === 'pronoun' && pair[1].id === pair[0].id) pair[1] = otherReferent(view, pair[1], pair[0].id, pattern.object) ?? pair[1];
   // "in its territory" is a place, "in its early years" is not.
   const placeWanted = pattern.object.includes('place');
   const negated = isNegated(view, cueFirst);
@@ -216,6 +234,13 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       distance: Math.max(wordsBetween(tokens, subject, cueFirst, cueLast), wordsBetween(tokens, object, cueFirst, cueLast)),
       negated,
     }));
+}
+
+/** "Interior Ministry spokesman", "Foreign Minister": a word of government in the title or just before it. */
+function governmentTitle(view: SentenceView, cueFirst: number, cueLast: number): boolean {
+  const tokens = view.sentence.tokens;
+  for (let k = Math.max(0, cueFirst - 2); k <= cueLast; k++) if (tokens[k]!.word && view.lexicon.words.governmentWords.has(tokens[k]!.norm)) return true;
+  return false;
 }
 
 /**
@@ -259,15 +284,19 @@ function nextWord(tokens: Token[], at: number, word: string, determiners: Readon
  * two actors the sentence coordinated before it, else the last two it named.
  */
 function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [Mention, Mention] | undefined {
-  const [kinds, second] = isSymmetric(pattern.type) ? [union(pattern.subject, pattern.object), union(pattern.subject, pattern.object)] : [pattern.subject, pattern.object];
+  let [kinds, second] = isSymmetric(pattern.type) ? [union(pattern.subject, pattern.object), union(pattern.subject, pattern.object)] : [pattern.subject, pattern.object];
   const tokens = view.sentence.tokens;
   const fits = (words: string[], from: number) => words.every((w, n) => tokens[from + n]?.norm === w);
   let k = at - 1;
-  while (k >= 0 && tokens[k]!.word && (tokens[k]!.norm.endsWith('ly') || view.lexicon.words.auxiliaries.has(tokens[k]!.norm))) k--;
+  while (k >= 0 && tokens[k]!.word && (tokens[k]!.norm.endsWith('ly') || tokens[k]!.pos === 'ADV' || view.lexicon.words.auxiliaries.has(tokens[k]!.norm))) k--;
   const before = view.lexicon.bothSides.find((words) => fits(words, k - words.length + 1));
   const after = before ? undefined : view.lexicon.bothSides.find((words) => fits(words, at));
   if (!before && !after) return undefined;
   const limit = before ? k - before.length + 1 : at;
+  const head = (before ?? after)!.at(-1)!;
+  // "the two countries" are states, "both groups" groups; "both sides" any two.
+  const only = view.lexicon.pluralHeads.get(head);
+  if (only) [kinds, second] = [kinds.filter((x) => only.includes(x)), second.filter((x) => only.includes(x))];
   // A pair the sentence coordinated ("between Pakistan and the Taliban") before any other two.
   for (let idx = view.mentions.length - 1; idx > 0; idx--) {
     const [a, b] = [view.mentions[idx - 1]!, view.mentions[idx]!];
@@ -278,8 +307,53 @@ function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [M
     const m = view.mentions[idx]!;
     if (m.last < limit && (kinds.includes(m.kind) || second.includes(m.kind)) && !pair.some((p) => p.id === m.id)) pair.unshift(m);
   }
+  // "… . First, both groups share deep ties": the two the text named last, before this sentence.
+  if (pair.length === 0) {
+    const phrase = before ? [limit, k] : [at, at + after!.length - 1];
+    for (const e of view.earlier ?? [])
+      if ((kinds.includes(e.kind) || second.includes(e.kind)) && pair.length < 2 && !view.mentions.some((m) => m.id === e.id))
+        pair.unshift({ ...e, first: phrase[0]!, last: phrase[1]!, source: 'coreference' });
+  }
   const [a, b] = pair;
   return a && b && kinds.includes(a.kind) && second.includes(b.kind) ? [a, b] : undefined;
+}
+
+/**
+ * "Beijing, which is on good terms with both countries": "both …" right after the cue are the
+ * last two actors of its kind named before the sentence, the subject aside.
+ */
+function bothSidesAfter(view: SentenceView, cueLast: number, kinds: ActorKind[], subjects: Mention[]): Mention[] {
+  const tokens = view.sentence.tokens;
+  const words = view.lexicon.bothSides.find((ws) => ws.every((w, n) => tokens[cueLast + 1 + n]?.norm === w));
+  if (!words || subjects.length === 0) return [];
+  const only = view.lexicon.pluralHeads.get(words.at(-1)!) ?? kinds;
+  const [first, last] = [cueLast + 1, cueLast + words.length];
+  const pair = (view.earlier ?? []).filter((e) => kinds.includes(e.kind) && only.includes(e.kind) && !subjects.some((s) => s.id === e.id)).slice(0, 2);
+  return pair.length === 2 ? pair.map((e): Mention => ({ ...e, first, last, source: 'coreference' })) : [];
+}
+
+/** Does the sentence say "both sides", "the two countries"…? */
+function hasBothSides(view: SentenceView): boolean {
+  const tokens = view.sentence.tokens;
+  for (let i = 0; i < tokens.length; i++) if (view.lexicon.bothSides.some((words) => words.every((w, n) => tokens[i + n]?.norm === w))) return true;
+  return false;
+}
+
+/** The pronoun a cue with a wildcard holds ("on its soil"), as the place wanted; undefined when it holds none. */
+function heldOwner(view: SentenceView, pattern: CompiledPattern, cueFirst: number, cueLast: number): Mention[] | undefined {
+  if (!pattern.cue.includes(WILDCARD) || !pattern.object.includes('place')) return undefined;
+  for (let k = cueFirst + 1; k < cueLast; k++) {
+    const m = view.cover[k];
+    if (m?.source === 'pronoun') return pattern.object.includes(m.kind) || isTerritory(view, m) ? [m] : [];
+  }
+  return undefined;
+}
+
+/** "Pakistan's remote border regions": a territory noun within three words after the possessive at `s`. */
+function ownsTerritory(view: SentenceView, s: number): boolean {
+  const tokens = view.sentence.tokens;
+  for (let k = s + 1; k <= s + 3 && tokens[k]?.word; k++) if (view.lexicon.words.territoryNouns.has(tokens[k]!.norm) || view.cover[k]) return true;
+  return false;
 }
 
 /** "its territory", "their soil": a possessive pronoun that names a place. */
@@ -342,6 +416,13 @@ function inPrepositionalPhrase(view: SentenceView, m: Mention): boolean {
   return !!t && t.word && view.lexicon.prepositions.has(t.norm);
 }
 
+/** "the presence of foreign fighters": a name governed by "of". */
+function ofPhrase(view: SentenceView, m: Mention): boolean {
+  let k = m.first - 1;
+  while (k >= 0 && view.sentence.tokens[k]!.word && view.lexicon.words.determiners.has(view.sentence.tokens[k]!.norm)) k--;
+  return view.sentence.tokens[k]?.norm === 'of';
+}
+
 /** "an ISIS commander", "BLA commander Bashir Zeb": the name qualifies a person, who is the agent. */
 function qualifiesPerson(view: SentenceView, m: Mention): boolean {
   const next = view.sentence.tokens[m.last + 1];
@@ -389,6 +470,14 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
     for (; k < m.first; k++) {
       // A relative clause after the cue is about someone else: "the former Emir who gave X sanctuary".
       if (isBoundary(tokens, k, view.lexicon) || view.lexicon.words.relativeOpeners.has(tokens[k]!.norm)) return [];
+      if (verbWithOwnObject(view, k, m)) return [];
+      // "Their ability to fund operations …, provides them with": past the main verb, a name is its object, not the cue's.
+      if (k > at + 1 && tokens[k]!.pos === 'VERB' && /s$/.test(tokens[k]!.norm) && tokens[k - 1]!.text === ',') return [];
+      // "in its fraught relationship with Kabul": a preposition's object is its own phrase, not one further on.
+      if (k > at + 1 && kinds.includes('place') && view.lexicon.words.locatives.has(tokens[at]!.norm) && tokens[k]!.norm !== 'of' && view.lexicon.prepositions.has(tokens[k]!.norm))
+        return [];
+      // "hosted a round of talks between Pakistan and the Taliban": who takes part in a meeting is not its object.
+      if (view.lexicon.words.meetingNouns.has(tokens[k]!.norm)) return [];
       if (tokens[k]!.word) words++;
     }
     if (words > window) return [];
@@ -398,12 +487,25 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
       const both = possessed.kind === 'place' && kinds.includes(m.kind) && (m.kind === 'place' || m.kind === 'state');
       return both ? [m, ...coordinated(view, idx + 1, 1, kinds)] : coordinated(view, idx + 1, 1, kinds);
     }
-    if (kinds.includes(m.kind)) return particularly(view, coordinated(view, idx, 1, kinds), kinds);
+    // "in the Taliban's eyes": where a place is wanted, a possessor is one only of its territory ("in Pakistan's border regions").
+    const notWhere = kinds.includes('place') && isPossessive(tokens[m.last + 1]) && !ownsTerritory(view, m.last + 1);
+    if (kinds.includes(m.kind) && !notWhere) return particularly(view, coordinated(view, idx, 1, kinds), kinds);
     k = m.last + 1;
   }
   return [];
 }
 
+
+/**
+ * "to plan, train, and launch attacks inside Pakistan": a verb coordinated after the cue that
+ * takes an object of its own ends the cue's reach; "funds and trains the TTP" shares its object.
+ */
+function verbWithOwnObject(view: SentenceView, k: number, m: Mention): boolean {
+  const tokens = view.sentence.tokens;
+  if (!view.lexicon.words.conjunctions.has(tokens[k]!.norm) || tokens[k + 1]?.pos !== 'VERB') return false;
+  const next = view.lexicon.words.determiners.has(tokens[k + 2]?.norm ?? '') ? k + 3 : k + 2;
+  return m.first !== next;
+}
 
 /** "Afghanistan's eastern regions, particularly Nangarhar and neighboring Kunar": the named parts join the list. */
 function particularly(view: SentenceView, list: Mention[], kinds: ActorKind[]): Mention[] {
@@ -453,8 +555,13 @@ function coordinated(view: SentenceView, idx: number, step: 1 | -1, kinds: Actor
  * after a comma (", accusing it of …") and a verb coordinated with an earlier one ("… and
  * sends fighters to Syria") take the sentence's subject.
  */
-function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], window: number, agentOnly: boolean): Mention[] {
+function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], window: number, agentOnly: boolean, cueLast = cueFirst): Mention[] {
   const tokens = view.sentence.tokens;
+  // "embedding itself in Afghanistan": a reflexive in the cue is its agent.
+  for (let k = cueFirst; k <= cueLast; k++) {
+    const m = view.cover[k];
+    if (m?.source === 'pronoun' && /sel(?:f|ves)$/.test(tokens[k]!.norm)) return kinds.includes(m.kind) ? [m] : [];
+  }
   if (isParticipleClause(tokens, cueFirst) || isCoordinatedVerb(tokens, cueFirst)) {
     const main = sentenceSubject(view, cueFirst);
     return main && kinds.includes(main.kind) ? [main] : [];
@@ -462,8 +569,19 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
   // "a TTP recruitment drive", "the army crackdown": a name modifying a cue noun is its agent, inside a prepositional phrase too.
   const modifier = view.cover[cueFirst - 1];
   if (modifier && tokens[cueFirst]!.pos === 'NOUN' && kinds.includes(modifier.kind) && modifier.source !== 'pronoun') return [modifier];
+  // "the re-emergence of foreign fighters in Pakistan": a prepositional cue describes the name just before it, wherever that name stands.
+  if (modifier && view.lexicon.prepositions.has(tokens[cueFirst]!.norm) && kinds.includes(modifier.kind) && modifier.source !== 'pronoun' && ofPhrase(view, modifier))
+    return [modifier];
+  const absolute = withAgent(view, cueFirst);
+  if (absolute) return kinds.includes(absolute.kind) ? [absolute] : [];
   const near = before(view, cueFirst, kinds, window, agentOnly);
+  const controller = near.length > 0 ? subjectControl(view, near[0]!, cueFirst) : undefined;
+  if (controller) return kinds.includes(controller.kind) ? [controller] : [];
   if (near.length > 0) return [...near, ...coAgents(view, near.at(-1)!.last, cueFirst, kinds)];
+  if (near.length === 0) {
+    const main = openingClauseSubject(view, cueFirst) ?? anaphoricSubject(view, cueFirst);
+    if (main) return kinds.includes(main.kind) ? [main] : [];
+  }
   // "it imposed a fee on Afghan imports … to pressure the Taliban": an infinitive of purpose
   // with no agent near it is done by the clause's subject.
   if (near.length === 0 && tokens[cueFirst - 1]?.norm === 'to' && tokens[cueFirst]!.word) {
@@ -473,6 +591,26 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
   return near;
 }
 
+
+/**
+ * "the Taliban use the TTP to maintain leverage against Pakistan": an infinitive between the
+ * object of a verb and the cue is done by that verb's subject, unless the verb hands the
+ * action to its object ("Pakistan urged the Taliban to act against the TTP"). The subject, or
+ * undefined when the nearest actor stands.
+ */
+function subjectControl(view: SentenceView, object: Mention, cueFirst: number): Mention | undefined {
+  const tokens = view.sentence.tokens;
+  // "use the TTP to maintain …", not "U.S. plans to draw down …" (the infinitive belongs to the noun).
+  if (tokens[object.last + 1]?.norm !== 'to' || tokens[object.last + 2]?.pos !== 'VERB' || object.last + 2 >= cueFirst) return undefined;
+  let v = object.first - 1;
+  while (v >= 0 && tokens[v]!.word && view.lexicon.words.determiners.has(tokens[v]!.norm)) v--;
+  const verb = tokens[v];
+  // The tagger may read a verb right after its subject as a noun ("the Taliban use the TTP").
+  const isVerb = verb?.word && (verb.pos === 'VERB' || (!!view.cover[v - 1] && !view.lexicon.prepositions.has(verb.norm)));
+  if (!isVerb || view.lexicon.words.objectControl.has(verb.stem)) return undefined;
+  const main = sentenceSubject(view, object.first);
+  return main && main.id !== object.id && !crossesClause(view, main.last, cueFirst) ? main : undefined;
+}
 
 /**
  * "Pakistani authorities, with the assistance of U.S. intelligence, arrested …": the helper
@@ -490,6 +628,73 @@ function coAgents(view: SentenceView, from: number, to: number, kinds: ActorKind
       tokens[m.first - 3]?.norm === 'the' &&
       tokens[m.first - 4]?.norm === 'with',
   );
+}
+
+/** The actor a pronoun points back to when it cannot be `not`: the last other one the sentence named before it, of the kinds wanted. */
+function otherReferent(view: SentenceView, pronoun: Mention, not: string, kinds: ActorKind[]): Mention | undefined {
+  for (let idx = view.mentions.length - 1; idx >= 0; idx--) {
+    const m = view.mentions[idx]!;
+    if (m.last < pronoun.first && m.id !== not && m.source !== 'pronoun' && kinds.includes(m.kind)) return { ...pronoun, id: m.id, kind: m.kind };
+  }
+  return undefined;
+}
+
+/** How many words (adverbs, a head noun) may stand between the agent of an absolute phrase and its participle. */
+const ABSOLUTE_GAP = 3;
+
+/**
+ * "with the Taliban regime actively facilitating their movement": in an absolute phrase the
+ * name after "with" is the agent of the participle that follows it.
+ */
+function withAgent(view: SentenceView, cueFirst: number): Mention | undefined {
+  const tokens = view.sentence.tokens;
+  if (!tokens[cueFirst]!.norm.endsWith('ing') || tokens[cueFirst]!.pos !== 'VERB') return undefined;
+  let k = cueFirst - 1;
+  for (let gap = 0; k >= 0 && !view.cover[k] && gap < ABSOLUTE_GAP; k--, gap++) {
+    const t = tokens[k]!;
+    if (!t.word || !(t.pos === 'ADV' || t.pos === 'NOUN')) return undefined;
+  }
+  const m = view.cover[k];
+  if (!m || m.source === 'pronoun') return undefined;
+  let w = m.first - 1;
+  while (w >= 0 && tokens[w]!.word && view.lexicon.words.determiners.has(tokens[w]!.norm)) w--;
+  return tokens[w]?.norm === 'with' ? m : undefined;
+}
+
+/**
+ * "Pakistan should share the evidence. This would … build pressure on the Taliban": a sentence
+ * opened by "This" or "Such" goes on about what the previous one said, and its agent-less cue is
+ * done by that sentence's subject.
+ */
+function anaphoricSubject(view: SentenceView, cueFirst: number): Mention | undefined {
+  const tokens = view.sentence.tokens;
+  if (!view.previous || !view.lexicon.words.anaphoricOpeners.has(tokens[0]?.norm ?? '') || !tokens[0]!.cap) return undefined;
+  if (view.mentions.some((m) => m.last < cueFirst && AGENTS_AND_PEOPLE.has(m.kind))) return undefined;
+  return { ...view.previous, first: 0, last: 0, source: 'coreference' };
+}
+
+const AGENTS_AND_PEOPLE: ReadonlySet<ActorKind> = new Set(['group', 'state', 'organization', 'person']);
+
+/** How far into a sentence the participle of an opening clause may stand ("Despite breaking …"). */
+const OPENING_PARTICIPLE_AT = 3;
+
+/**
+ * "Mainly comprising defectors from the TTP, the ISKP came into existence in 2015": a cue in a
+ * participle clause that opens the sentence is done by the subject of the main clause, the
+ * name just after the clause's comma.
+ */
+function openingClauseSubject(view: SentenceView, cueFirst: number): Mention | undefined {
+  const tokens = view.sentence.tokens;
+  let p = 0;
+  while (p < OPENING_PARTICIPLE_AT && tokens[p] && !(tokens[p]!.pos === 'VERB' && /(?:ing|ed)$/.test(tokens[p]!.norm))) p++;
+  if (p === OPENING_PARTICIPLE_AT || p > cueFirst) return undefined;
+  let comma = 0;
+  while (comma < tokens.length && tokens[comma]!.text !== ',') comma++;
+  if (comma < cueFirst) return undefined;
+  let k = comma + 1;
+  while (k < tokens.length && tokens[k]!.word && view.lexicon.words.determiners.has(tokens[k]!.norm)) k++;
+  const main = view.cover[k];
+  return main && main.first === k && main.source !== 'pronoun' ? main : undefined;
 }
 
 /** Is there a clause boundary between tokens `from` and `to`? */

@@ -23,6 +23,12 @@ describe('discourse', () => {
     expect(member).toMatchObject({ subject: 'sirajuddin-haqqani', object: 'afghan-taliban', role: 'official' });
   });
 
+  it('holds a title of government in the last state named when the text is about a group', () => {
+    const text = 'The TTP attacked a post in Bajaur. The TTP grew in Kunar. The Afghan Taliban government met. Interior Ministry spokesman Abdul Mateen Qani spoke on Monday.';
+    const member = run(text).claims.find((c) => c.type === 'MEMBER_OF');
+    expect(member).toMatchObject({ subject: 'abdul-mateen-qani', object: 'afghan-taliban' });
+  });
+
   it('prefers the organisation the title names', () => {
     expect(triples('Pakistani Prime Minister Shehbaz Sharif met the delegation.')).toContain('shehbaz-sharif MEMBER_OF pakistan');
   });

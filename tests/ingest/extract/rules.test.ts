@@ -73,6 +73,66 @@ describe('discourse', () => {
     expect(triples('Jaish al-Adl claimed the raid. The shadowy group is based in Iran.')).toContain('jaish-al-adl OPERATES_IN iran');
   });
 
+  it('reads a pronoun opening a sentence as the previous sentence’s subject', () => {
+    const claims = triples('The TTP attacked an army post. Pakistan blamed Kabul. Later, they were at odds with the Islamic State.');
+    expect(claims).toContain('pakistan RIVAL_OF islamic-state');
+    expect(claims).not.toContain('afghan-taliban RIVAL_OF islamic-state');
+  });
+
+  it('gives an infinitive after a verb’s object to the verb’s subject, unless the verb hands it on', () => {
+    const claims = triples('India uses the BLA to keep leverage against Pakistan.');
+    expect(claims).toContain('india RIVAL_OF pakistan');
+    expect(claims).not.toContain('bla RIVAL_OF pakistan');
+    expect(triples('China urged the Taliban to act against the TTP.')).not.toContain('china COUNTERS ttp');
+    expect(triples('Beijing noted U.S. plans to keep troops in Afghanistan.')).not.toContain('china OPERATES_IN afghanistan');
+  });
+
+  it('reads "both groups" and "the two countries" in a later sentence as the last two of their kind', () => {
+    expect(triples('The Afghan Taliban hosts the TTP. First, both groups share deep ideological ties.')).toContain('afghan-taliban ALLIED_WITH ttp');
+    const claims = triples('Pakistan and India met the TTP in May. The two countries later clashed.');
+    expect(claims).toContain('pakistan CLASHES_WITH india');
+    expect(claims.filter((c) => c.includes('CLASHES_WITH ttp'))).toEqual([]);
+  });
+
+  it('reads "both countries" after a cue as the last two states named before', () => {
+    const claims = triples('Pakistan and India met in May. Iran, which is on good terms with both countries, offered talks.');
+    expect(claims).toEqual(expect.arrayContaining(['iran ALLIED_WITH pakistan', 'iran ALLIED_WITH india']));
+  });
+
+  it('reads "security forces" as the last state named, unless a name qualifies them', () => {
+    expect(triples('Pakistan faces the TTP. Later, security agencies arrested several TTP commanders.')).toContain('pakistan COUNTERS ttp');
+    const claims = triples('Pakistan faces the TTP. Iranian security forces arrested several BLA commanders.');
+    expect(claims).toContain('iran COUNTERS bla');
+    expect(claims).not.toContain('pakistan COUNTERS bla');
+  });
+
+  it('reads the name after "with" as the agent of the participle after it, whose pronoun object is someone else', () => {
+    const claims = triples('Pakistan blamed Kabul. Recruits now fill the TTP ranks, with the Taliban regime actively financing their movement.');
+    expect(claims).toContain('afghan-taliban SUPPORTS ttp');
+    expect(claims).not.toContain('ttp SUPPORTS afghan-taliban');
+  });
+
+  it('takes a reflexive inside the cue as its agent', () => {
+    const claims = triples('In 2020, Al-Qaeda set up AQIS as a new branch, embedding itself in Kunar.');
+    expect(claims).toContain('aqis OPERATES_IN kunar');
+    expect(claims).not.toContain('al-qaeda OPERATES_IN kunar');
+  });
+
+  it('gives an agent-less cue in a sentence opened by "This" to the previous sentence’s subject', () => {
+    expect(triples('The TTP grew. Iran pressed its case. This led to pressure on Pakistan.')).toContain('iran PRESSURES pakistan');
+    expect(triples('The TTP grew. Iran pressed its case. Officials saw pressure on Pakistan.')).not.toContain('iran PRESSURES pakistan');
+  });
+
+  it('takes a possessor as a place only of its territory', () => {
+    expect(triples('The TTP looked strong in the Taliban’s eyes.').filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
+    expect(triples('The TTP is active in Pakistan’s tribal districts.')).toContain('ttp OPERATES_IN pakistan');
+  });
+
+  it('gives a participle clause opening the sentence to the main clause’s subject', () => {
+    expect(triples('Mainly comprising defectors from the TTP, the Haqqani Network grew in 2015.')).toContain('haqqani-network RECRUITS_FROM ttp');
+    expect(triples('Despite rejoining the TTP in 2020, the BLA grew.')).toContain('bla AFFILIATE_OF ttp');
+  });
+
   it('hands a relative clause after a bracketed aside to the name before the aside', () => {
     expect(triples('Officials blamed the TTP (also called the Pakistan Taliban), which stages attacks inside Pakistan.')).toContain('ttp CLASHES_WITH pakistan');
   });
@@ -106,6 +166,59 @@ describe('phrases', () => {
     expect(triples('IS-K drew many defectors from the TTP.')).toContain('is-k RECRUITS_FROM ttp');
     expect(triples('The TTP was put under pressure by Pakistan.')).toContain('pakistan PRESSURES ttp');
     expect(triples('Russia kept troops in Syria.')).toContain('russia OPERATES_IN syria');
+  });
+
+  it('reads a prepositional cue as describing the name just before it, inside an "of" phrase too', () => {
+    expect(triples('The return of the TTP in Bajaur alarmed officials.')).toContain('ttp OPERATES_IN bajaur');
+  });
+
+  it('gives "with the help of" to the clause’s agent, not to a name in a phrase', () => {
+    const claims = triples('The arrest of the TTP commander with the help of Chinese intelligence was praised.');
+    expect(claims.filter((c) => c.includes('SUPPORTS'))).toEqual([]);
+  });
+
+  it('stops a verb cue’s object at a coordinated verb with an object of its own', () => {
+    const claims = triples('The TTP used the area to plan, train, and launch attacks inside Pakistan.');
+    expect(claims).not.toContain('ttp SUPPORTS pakistan');
+    expect(triples('Pakistan trains and funds the Haqqani Network.')).toContain('pakistan SUPPORTS haqqani-network');
+  });
+
+  it('reads operating across a place and using it as a transit point as presence, and its removal as denied presence', () => {
+    expect(triples('The TTP has been able to operate freely across the Pak-Afghan border.')).toContain('ttp OPERATES_IN pak-afghan-border');
+    expect(triples('The BLA has been using Iranian territory as a transit point.')).toContain('bla OPERATES_IN iran');
+    const gone = run('Kabul says the TTP has been eliminated from Kunar. Officials say Bajaur has been cleared of the BLA.').claims;
+    expect(gone.filter((c) => c.type === 'OPERATES_IN').map((c) => `${c.subject} ${c.object} ${c.certainty}`)).toEqual(['ttp kunar denied', 'bla bajaur denied']);
+  });
+
+  it('does not take the parties to a meeting as the object of the verb that names it', () => {
+    expect(triples('China hosted talks between Pakistan and the Taliban in Beijing.').filter((c) => c.includes('SUPPORTS'))).toEqual([]);
+  });
+
+  it('reads a name after "within" as inside a phrase, not as an agent', () => {
+    expect(triples('Sources within the TTP said the BLA attacked Pakistan.')).not.toContain('ttp CLASHES_WITH pakistan');
+  });
+
+  it('takes the owner a cue holds as the place ("on its soil"), not a name further on', () => {
+    const claims = triples('Pakistan tolerated the TTP presence on its soil, seeing it as leverage against Kabul.');
+    expect(claims).not.toContain('ttp OPERATES_IN kabul-city');
+  });
+
+  it('reads a fraught relationship, a tussle or a rift as rivalry', () => {
+    expect(triples('The TTP is locked in a fraught relationship with the Islamic State.')).toContain('ttp RIVAL_OF islamic-state');
+    expect(triples('The tussle between Pakistan and India went on.')).toContain('pakistan RIVAL_OF india');
+  });
+
+  it('stops a locative cue’s object at the next preposition', () => {
+    expect(triples('The TTP grew in its long alliance with Pakistan.').filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
+  });
+
+  it('reads "X, Y," as X in Y only when the comma separates them', () => {
+    expect(triples('The attack in Mastung, Balochistan, killed ten.')).toContain('mastung LOCATED_IN balochistan');
+    expect(triples('Attacks rose, particularly in Khyber Pakhtunkhwa and Balochistan, last year.')).not.toContain('khyber-pakhtunkhwa LOCATED_IN balochistan');
+  });
+
+  it('ends a cue’s object at the main verb after a comma', () => {
+    expect(triples('The BLA grew. Its ability to fund operations through smuggling, provides the TTP with cash.').filter((c) => c.includes('SUPPORTS ttp'))).toEqual([]);
   });
 
   it('never takes "its early years" as a place', () => {
