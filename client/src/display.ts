@@ -67,8 +67,6 @@ export interface DisplayContext {
   /** Actors in the analyst's multi-selection. */
   marked: ReadonlySet<string>;
   hidden: ReadonlySet<string>;
-  /** A big graph is being laid out: relations wait until it settles (like Sigma's hideEdgesOnMove). */
-  settling: boolean;
 }
 
 type NodeInput = NodeAttributes & { x: number; y: number };
@@ -121,7 +119,7 @@ export function edgeDisplay(
   ends: readonly [string, string],
 ): Partial<EdgeDisplayData> & Record<string, unknown> {
   const { mode, selection } = ctx.state;
-  if (ctx.settling || ctx.hidden.has(ends[0]) || ctx.hidden.has(ends[1])) return { hidden: true };
+  if (ctx.hidden.has(ends[0]) || ctx.hidden.has(ends[1])) return { hidden: true };
   const strength = strengthOf(attrs);
   const compared = mode === 'compare' && attrs.side;
   const hue = compared ? SIDE_COLOURS[attrs.side!] : strength === 'denied' ? DENIED_COLOUR : TYPE_COLOURS[attrs.type];

@@ -5,16 +5,18 @@
  * arrow keys between neighbours. Gestures are reported as events; the view changes nothing.
  */
 import { MultiDirectedGraph } from 'graphology';
+import type { ActorKind } from '../../server/domain/index.ts';
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { NodeSquareProgram } from '@sigma/node-square';
 import { type DisplayContext, edgeDisplay, focusOf, nodeDisplay, relationLabel } from './display.ts';
 import { h } from './dom.ts';
+import { type DrawnEdge, edgeAt } from './edge-pick.ts';
 import { extentOf } from './layout.ts';
 import { computeMetrics, type Metrics } from './metrics.ts';
-import type { Model, ModelEdge, ModelNode } from './model.ts';
-import { strengthOf } from './palette.ts';
+import { movePositions, type Model, type ModelEdge, type ModelNode } from './model.ts';
+import { KIND_SHAPES, strengthOf } from './palette.ts';
 import type { Point, Selection, Store } from './state.ts';
 
 export interface GraphEvents {
@@ -41,6 +43,8 @@ export class GraphView {
   private cursorNode: string | null = null;
   private path: { nodes: string[]; edges: string[] } | null = null;
   private settling = false;
+  /** What Sigma draws: the model, or while a big graph settles a copy of its actors alone. */
+  private drawn: Model;
   private readonly marked = new Set<string>();
   private readonly tooltip: HTMLElement;
   private context!: DisplayContext;
@@ -52,6 +56,7 @@ export class GraphView {
     private readonly events: GraphEvents,
   ) {
     this.updateContext();
+    this.drawn = model;
     this.renderer = new Sigma<ModelNode, ModelEdge>(model, container, {
       nodeProgramClasses: { circle: NodeCircleProgram, square: NodeSquareProgram },
       edgeProgramClasses: {
@@ -62,7 +67,8 @@ export class GraphView {
       },
       defaultNodeType: 'circle',
       defaultEdgeType: 'straight',
-      enableEdgeEvents: true,
+      // Relations are picked in script (edge-pick.ts): Sigma's picking layer would double the edge programs.
+      enableEdgeEvents: false,
       renderEdgeLabels: true,
       zIndex: true,
       labelFont: 'system-ui, sans-serif',
@@ -81,8 +87,9 @@ export class GraphView {
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
       nodeReducer: (node, data) => nodeDisplay(this.context, node, data),
-      edgeReducer: (edge, data) => edgeDisplay(this.context, edge, data, this.model.extremities(edge)),
+      edgeReducer: (edge, data) => edgeDisplay(this.context, edge, data, this.renderer.getGraph().extremities(edge)),
     });
+    this.warmUp();
     this.tooltip = h('div', { class: 'tooltip', attrs: { role: 'tooltip', id: 'edge-tooltip' } });
     this.tooltip.hidden = true;
     container.append(this.tooltip);
@@ -100,18 +107,20 @@ export class GraphView {
       if (swallowClick) return;
       this.events.select({ kind: 'node', id: node });
     });
-    this.renderer.on('clickEdge', ({ edge }) => this.events.select({ kind: 'edge', id: edge }));
-    this.renderer.on('clickStage', () => {
-      if (!swallowClick) this.events.select(null);
+    this.renderer.on('clickStage', ({ event }) => {
+      if (swallowClick) return;
+      const edge = this.edgeAt(event);
+      this.events.select(edge ? { kind: 'edge', id: edge } : null);
     });
     this.renderer.on('doubleClickNode', (event) => {
       event.preventSigmaDefault();
       this.events.expand(event.node);
     });
-    this.renderer.on('enterNode', ({ node }) => this.hover(node));
+    this.renderer.on('enterNode', ({ node }) => {
+      this.hover(node);
+      this.hoverEdge(null);
+    });
     this.renderer.on('leaveNode', () => this.hover(null));
-    this.renderer.on('enterEdge', ({ edge, event }) => this.hoverEdge(edge, event));
-    this.renderer.on('leaveEdge', () => this.hoverEdge(null));
 
     // Drag an actor to move it; letting go pins it there (after Sigma's drag-and-drop example).
     this.renderer.on('downNode', ({ node, event }) => {
@@ -131,6 +140,20 @@ export class GraphView {
       event.original.preventDefault();
       event.original.stopPropagation();
     });
+    // The relation under the pointer, looked up once per frame however fast the pointer moves.
+    let pointer: Point | null = null;
+    captor.on('mousemove', (event) => {
+      if (dragged) return;
+      const waiting = pointer !== null;
+      pointer = { x: event.x, y: event.y };
+      if (waiting) return;
+      requestAnimationFrame(() => {
+        const at = pointer!;
+        pointer = null;
+        const edge = this.hovered ? null : this.edgeAt(at);
+        if (edge !== this.hoveredEdge || edge) this.hoverEdge(edge, at);
+      });
+    });
     captor.on('mouseup', () => {
       if (dragged && dragMoved) {
         const { x, y } = this.model.getNodeAttributes(dragged);
@@ -145,7 +168,8 @@ export class GraphView {
     container.addEventListener('contextmenu', (event) => {
       event.preventDefault();
       const node = this.nodeAt(this.local(event));
-      const target: Selection = node ? { kind: 'node', id: node } : this.hoveredEdge ? { kind: 'edge', id: this.hoveredEdge } : null;
+      const edge = node ? null : this.edgeAt(this.local(event));
+      const target: Selection = node ? { kind: 'node', id: node } : edge ? { kind: 'edge', id: edge } : null;
       this.events.menu(target, event.clientX, event.clientY);
     });
     container.addEventListener('keydown', (event) => this.key(event));
@@ -163,6 +187,7 @@ export class GraphView {
    * added, moved or dropped, one event at a time.
    */
   replace(change: () => void): void {
+    this.container.style.visibility = '';
     this.renderer.setGraph(DETACHED);
     try {
       change();
@@ -172,9 +197,31 @@ export class GraphView {
       this.metrics = computeMetrics(this.model, size, colour === 'community');
       for (const id of this.marked) if (!this.model.hasNode(id)) this.marked.delete(id);
       this.updateContext();
-      // Reattaching processes and renders the whole model once.
-      this.renderer.setGraph(this.model);
+      // Reattaching processes and renders the whole model once (its actors only while a big graph settles).
+      this.drawn = this.settling ? actorsOf(this.model) : this.model;
+      this.renderer.setGraph(this.drawn);
     }
+  }
+
+  /**
+   * Until the first view is drawn the stage stays hidden, and meanwhile a sample of every actor
+   * shape and relation line is drawn once and sent to the GPU: with software WebGL the shaders
+   * compile on their first drawing, and this way they do while the data travels, not in the
+   * first frame that shows it.
+   */
+  private warmUp(): void {
+    this.container.style.visibility = 'hidden';
+    this.renderer.setGraph(sampleGraph());
+    for (const canvas of Object.values(this.renderer.getCanvases())) {
+      (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))?.flush();
+    }
+    this.renderer.setGraph(this.model);
+  }
+
+  /** Move actors to the layout's positions, leaving the pinned ones (see model.ts). */
+  move(positions: ReadonlyMap<string, Point>, pinned: Readonly<Record<string, unknown>>): void {
+    movePositions(this.model, positions, pinned);
+    if (this.drawn !== this.model) movePositions(this.drawn, positions, pinned);
   }
 
   get markedActors(): ReadonlySet<string> {
@@ -192,15 +239,15 @@ export class GraphView {
     this.renderer.refresh();
   }
 
-  /** Above this many relations, they are left out of the frames drawn while the layout runs. */
+  /**
+   * Above this many relations, they are left out of the frames drawn while the layout runs:
+   * Sigma is given the actors alone, so it neither styles nor uploads relations it would hide.
+   */
   static readonly SETTLE_WITHOUT_EDGES = 5000;
 
-  /** A layout started or ended: big graphs draw their actors only until it ends. */
+  /** A layout started or ended: big graphs draw their actors only until it ends (at the next replace). */
   setSettling(settling: boolean): void {
-    const next = settling && this.model.size > GraphView.SETTLE_WITHOUT_EDGES;
-    if (next === this.settling) return;
-    this.settling = next;
-    this.updateContext();
+    this.settling = settling && this.model.size > GraphView.SETTLE_WITHOUT_EDGES;
   }
 
   /** Frame the scope's extent, so filtering (which only drops actors) never rescales the view. */
@@ -296,7 +343,6 @@ export class GraphView {
       focus: focusOf(this.model, state.selection, this.hovered ?? this.cursorNode, shownPath),
       marked: this.marked,
       hidden: new Set(state.hidden),
-      settling: this.settling,
     };
   }
 
@@ -353,6 +399,33 @@ export class GraphView {
       }
     });
     return best;
+  }
+
+  /** The drawn relation under a point of the stage, if any (see edge-pick.ts). */
+  private edgeAt(at: Point): string | null {
+    if (this.settling) return null;
+    const renderer = this.renderer;
+    const place = new Map<string, Point>();
+    const viewport = (node: string): Point | null => {
+      let p = place.get(node);
+      if (!p) {
+        const d = renderer.getNodeDisplayData(node);
+        if (!d) return null;
+        p = renderer.framedGraphToViewport(d);
+        place.set(node, p);
+      }
+      return p;
+    };
+    const drawn: DrawnEdge[] = [];
+    this.model.forEachEdge((key, _attrs, sourceNode, targetNode) => {
+      const d = renderer.getEdgeDisplayData(key);
+      if (!d || d.hidden) return;
+      const [source, target] = [viewport(sourceNode), viewport(targetNode)];
+      if (!source || !target) return;
+      const curvature = (d as { curvature?: number }).curvature ?? 0;
+      drawn.push({ key, source, target, curvature, thickness: 2 * renderer.scaleSize(d.size), zIndex: d.zIndex });
+    });
+    return edgeAt(at, drawn);
   }
 
   /** Shift-drag draws a lasso around actors; Shift-click adds or removes one. */
@@ -452,6 +525,39 @@ export class GraphView {
     else if (event.key === '-') this.zoom('out');
     else if (event.key === '0') this.zoom('fit');
   }
+}
+
+/** The actors of a model without its relations. */
+function actorsOf(model: Model): Model {
+  const actors = new MultiDirectedGraph<ModelNode, ModelEdge>();
+  model.forEachNode((node, attributes) => actors.addNode(node, attributes));
+  return actors;
+}
+
+/** One actor of each shape, one relation of each line (straight, arrow, curved, curved arrow). */
+function sampleGraph(): MultiDirectedGraph<ModelNode, ModelEdge> {
+  const graph = new MultiDirectedGraph<ModelNode, ModelEdge>();
+  const kinds = [...new Map(Object.entries(KIND_SHAPES).map(([kind, shape]) => [shape, kind as ActorKind])).values()];
+  kinds.forEach((kind, i) => graph.addNode(`sample-${i}`, { name: '', kind, aliases: [], claims: 1, x: i, y: i % 2 }));
+  graph.addNode('sample-end', { name: '', kind: kinds[0]!, aliases: [], claims: 1, x: 0, y: 1 });
+  const relation = (symmetric: boolean, parallelIndex: number | null): ModelEdge => ({
+    type: 'SUPPORTS',
+    symmetric,
+    claims: 1,
+    documents: [],
+    certainty: { asserted: 1, reported: 0, alleged: 0, speculative: 0, denied: 0 },
+    supporting: 1,
+    denying: 0,
+    contested: false,
+    parallelIndex,
+    parallelMaxIndex: parallelIndex === null ? null : 1,
+  });
+  const [a, b] = ['sample-0', 'sample-end'];
+  graph.addEdge(a, b, relation(true, null));
+  graph.addEdge(b, a, relation(false, null));
+  graph.addEdge(a, b, relation(true, 1));
+  graph.addEdge(b, a, relation(false, 1));
+  return graph;
 }
 
 /** Point in polygon (even-odd rule). */

@@ -66,7 +66,8 @@ export class Layout {
 
   /**
    * Lay out `graph` with `positions` as the start and `moving` the only nodes allowed to move.
-   * `progress` sees the positions after every chunk but the last. Resolves false when cancelled.
+   * In a worker, `progress` sees the seeded positions, then those after every chunk but the
+   * last; a small graph, laid out in place, is drawn once, settled. Resolves false when cancelled.
    */
   run(graph: Pick<SerializedGraph, 'nodes' | 'edges'>, positions: Positions, moving: Set<string>, progress: (p: Positions) => void): Promise<boolean> {
     this.stop();
@@ -93,6 +94,7 @@ export class Layout {
       runLayout(request, (p) => p.done && apply(p.xy));
       return Promise.resolve(true);
     }
+    progress(positions);
     this.worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
     const worker = this.worker;
     this.running = true;
@@ -167,7 +169,6 @@ export class ScopeLayouts {
       }
       const union = { nodes: [...nodes.values()], edges: [...edges.values()] };
       const moving = new Set(seedPositions(positions, union, step.parent));
-      progress(positions);
       if (!(await this.layout.run(union, positions, moving, progress))) return null;
       this.done.set(step.key, new Map(positions));
     }

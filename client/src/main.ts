@@ -185,7 +185,8 @@ async function boot(): Promise<void> {
   }
 
   let loads = 0;
-  let loading = false;
+  // Busy from the start: the first view is loading until load() says otherwise.
+  let loading = true;
   let shownKey = '';
   /** Positions of the scope shown, with the filtered view's extra actors seeded beside them. */
   let positions: Positions = new Map();
@@ -217,11 +218,17 @@ async function boot(): Promise<void> {
           });
           performance.mark('dyad:first-frame');
           synced = true;
-        } else movePositions(model, positions, pins);
+        } else view.move(positions, pins);
       };
       const scope = nothing ? new Map() : await scopes.positionsFor(spec.steps(state), show);
       if (scope === null || ticket !== loads) return;
       performance.mark('dyad:laid-out');
+      // A layout that ran in its worker (a first frame is on screen) is drawn settled in a task
+      // of its own: the task that hears the layout end stays short.
+      if (synced) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (ticket !== loads) return;
+      }
       shownKey = dataKey(state);
       view.replace(() => {
         place(scope);
@@ -320,7 +327,7 @@ async function boot(): Promise<void> {
     if (reload) void load();
     else if (state.size !== previous.size || state.colour !== previous.colour) view.refresh();
     else if (state.pins !== previous.pins) {
-      movePositions(model, new Map(Object.entries(state.pins)), {});
+      view.move(new Map(Object.entries(state.pins)), {});
       view.restyle();
     } else if (state.selection !== previous.selection || state.hidden !== previous.hidden) view.restyle();
     if (state.path.from !== previous.path.from || state.path.to !== previous.path.to || state.path.maxLength !== previous.path.maxLength) details.resetPath();

@@ -3,16 +3,15 @@
  * whose positions come from the layout of the view's scope (layout.ts).
  */
 import { MultiDirectedGraph, UndirectedGraph } from 'graphology';
-import { indexParallelEdgesIndex } from '@sigma/edge-curve';
 import type { EdgeAttributes, NodeAttributes, SerializedGraph } from '../../server/domain/index.ts';
 
 export type ModelNode = NodeAttributes & { x: number; y: number };
-/** parallel* are written by indexParallelEdgesIndex so several relations of one pair curve apart. */
-export type ModelEdge = EdgeAttributes & {
-  parallelIndex?: number | null;
-  parallelMinIndex?: number | null;
-  parallelMaxIndex?: number | null;
-};
+/** parallel* are written by syncModel (see parallelIndices) so several relations of one pair curve apart. */
+export type ModelEdge = EdgeAttributes & ParallelIndex;
+export interface ParallelIndex {
+  parallelIndex: number | null;
+  parallelMaxIndex: number | null;
+}
 export type Model = MultiDirectedGraph<ModelNode, ModelEdge>;
 
 export const createModel = (): Model => new MultiDirectedGraph<ModelNode, ModelEdge>();
@@ -35,11 +34,42 @@ export function syncModel(model: Model, data: SerializedGraph, place: (key: stri
     if (model.hasNode(node.key)) model.replaceNodeAttributes(node.key, { ...node.attributes, x: at.x, y: at.y });
     else model.addNode(node.key, { ...node.attributes, x: at.x, y: at.y });
   }
+  const parallel = parallelIndices(data.edges);
   for (const edge of data.edges) {
-    if (model.hasEdge(edge.key)) model.replaceEdgeAttributes(edge.key, edge.attributes);
-    else model.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
+    const attributes = { ...edge.attributes, ...parallel.get(edge.key)! };
+    if (model.hasEdge(edge.key)) model.replaceEdgeAttributes(edge.key, attributes);
+    else model.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
   }
-  indexParallelEdgesIndex(model);
+}
+
+/**
+ * Where each relation sits among the relations of its pair of actors, as @sigma/edge-curve's
+ * indexParallelEdgesIndex numbers them (null for a pair's only relation), in one pass over the
+ * data instead of over the model: several relations one way fan out around the straight line
+ * (−(n−1)/2 … (n−1)/2); with relations both ways, each way counts 1 … n on its own side.
+ */
+export function parallelIndices(edges: readonly { key: string; source: string; target: string }[]): Map<string, ParallelIndex> {
+  // Actor ids never hold a NUL: it joins two of them into one key.
+  const pairOf = (source: string, target: string) => (source < target ? `${source}\0${target}` : `${target}\0${source}`);
+  const directed = new Map<string, { pair: string; keys: string[] }>();
+  const undirected = new Map<string, number>();
+  for (const { key, source, target } of edges) {
+    const way = `${source}\0${target}`;
+    const pair = pairOf(source, target);
+    (directed.get(way) ?? directed.set(way, { pair, keys: [] }).get(way)!).keys.push(key);
+    undirected.set(pair, (undirected.get(pair) ?? 0) + 1);
+  }
+  const indices = new Map<string, ParallelIndex>();
+  for (const { pair, keys } of directed.values()) {
+    const both = undirected.get(pair)!;
+    keys.forEach((key, i) => {
+      if (keys.length === both) {
+        const index = keys.length === 1 ? null : i - (keys.length - 1) / 2;
+        indices.set(key, { parallelIndex: index, parallelMaxIndex: index === null ? null : (keys.length - 1) / 2 });
+      } else indices.set(key, { parallelIndex: i + 1, parallelMaxIndex: keys.length });
+    });
+  }
+  return indices;
 }
 
 /** Move the actors the layout has placed, leaving the rest (pinned, or not in it) alone. */

@@ -13,7 +13,6 @@ const context = (patch: Partial<DisplayContext> = {}): DisplayContext => ({
   focus: null,
   marked: new Set(),
   hidden: new Set(),
-  settling: false,
   ...patch,
 });
 
@@ -79,10 +78,6 @@ describe('edge display', () => {
 
   it('names the relation type on a contested mark', () => {
     expect(relationLabel(relation({ contested: true }))).toBe('+ supports · contested');
-  });
-
-  it('waits with relations while a big graph settles', () => {
-    expect(edgeDisplay(context({ settling: true }), 'e', relation(), ['a', 'b']).hidden).toBe(true);
   });
 
   it('hides relations of a hidden actor', () => {
