@@ -39,6 +39,20 @@ export interface Stage {
   close(): Promise<void>;
 }
 
+/** Headless Chromium as the tests run it: software WebGL (SwiftShader), no GPU. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+
 /** `env`: the server's configuration as it reads it from the environment (e.g. DYAD_API_TOKENS for writes). */
 export async function startStage(env: NodeJS.ProcessEnv = {}): Promise<Stage> {
   const work = await mkdtemp(join(tmpdir(), 'dyad-e2e-'));
@@ -54,17 +68,7 @@ export async function startStage(env: NodeJS.ProcessEnv = {}): Promise<Stage> {
   const app = await buildApp({ store, config: loadConfig(env), seedsDir, clientDir, rateLimit: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   await mkdir(screenshotDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     baseUrl: address,
     browser,
