@@ -29,6 +29,7 @@ const RelationPattern = z
     weight: z.number().min(0).max(1).default(0.6),
     window: z.number().int().min(1).max(40).default(10),
     nominal: z.boolean().default(false),
+    verb: z.boolean().default(false),
   })
   .strict();
 
@@ -114,6 +115,8 @@ export interface CompiledPattern {
   weight: number;
   window: number;
   nominal: boolean;
+  /** The cue is a verb: it never matches a noun after its article. */
+  verb: boolean;
 }
 
 export type HedgeClass = Exclude<Certainty, 'asserted'>;
@@ -203,6 +206,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
           weight: p.weight,
           window: p.window,
           nominal: p.nominal,
+          verb: p.verb,
         });
     }
   }

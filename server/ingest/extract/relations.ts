@@ -97,7 +97,7 @@ export function findRelations(view: SentenceView): Candidate[] {
     for (const pattern of patterns) {
       if (inName && pattern.type !== 'MEMBER_OF') continue;
       // "raised funds from traders": a one-word verb cue the tagger reads as a noun says nothing.
-      if (pattern.frame === 'active' && pattern.cue.length === 1 && isNounPhraseHead(tokens, i) && VERB_CUE_TYPES.has(pattern.type)) continue;
+      if (pattern.frame === 'active' && (pattern.verb || (pattern.cue.length === 1 && VERB_CUE_TYPES.has(pattern.type))) && isNounPhraseHead(tokens, i)) continue;
       const last = matchCue(tokens, i, pattern.cue);
       if (last === -1 || coveredBetween(cover, i, last)) continue;
       matched.push({ pattern, last });

@@ -221,6 +221,11 @@ describe('phrases', () => {
     expect(triples('The BLA grew. Its ability to fund operations through smuggling, provides the TTP with cash.').filter((c) => c.includes('SUPPORTS ttp'))).toEqual([]);
   });
 
+  it('reads a verb-only cue as a verb, not as a noun after its article', () => {
+    expect(triples('Pakistan charged that the TTP is armed by Kabul.')).toContain('pakistan ACCUSES ttp');
+    expect(triples('The TTP was named, a charge that Kabul continues to deny.').filter((c) => c.includes('ACCUSES'))).toEqual([]);
+  });
+
   it('never takes "its early years" as a place', () => {
     const claims = triples('The TTP grew, and Al-Qaeda was active in its early years.');
     expect(claims.filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
