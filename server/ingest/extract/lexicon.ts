@@ -61,7 +61,7 @@ export const LexiconFile = z
         groupAfter: Words,
       })
       .strict(),
-    coreference: z.object({ group: Words, state: Words, event: Words }).strict(),
+    coreference: z.object({ group: Words, state: Words, event: Words, place: Words }).strict(),
     eventNouns: z.array(Words).min(1),
     pronouns: Words,
     namePrefixes: Words,
@@ -218,7 +218,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
         hedges.set(cue[0]!, [...(hedges.get(cue[0]!) ?? []), { certainty, cue, attribution: group.attribution }]);
       }
   const coreference = new Map<string, Array<{ kind: ActorKind; cue: Cue }>>();
-  for (const kind of ['group', 'state', 'event'] as const)
+  for (const kind of ['group', 'state', 'event', 'place'] as const)
     for (const phrase of file.coreference[kind]) {
       const cue = compileCue(phrase);
       coreference.set(cue[0]!, [...(coreference.get(cue[0]!) ?? []), { kind, cue }]);

@@ -69,6 +69,12 @@ describe('discourse', () => {
     expect(triples('Imran Qadir, a spokesman for the TTP, spoke on Monday. Later Qadir accused Pakistan of lying.')).toContain('imran-qadir ACCUSES pakistan');
   });
 
+  it('resolves "the porous border" to the border the text named, and never guesses a place', () => {
+    expect(triples('The TTP crossed the Pak-Afghan border. It can operate freely across the porous border.')).toContain('ttp OPERATES_IN pak-afghan-border');
+    expect(triples('Kunar is calm. The TTP can operate freely across the porous border.').filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
+    expect(triples('The TTP crossed the Pak-Afghan border. It is active in the border region of Bajaur.')).not.toContain('ttp OPERATES_IN pak-afghan-border');
+  });
+
   it('resolves a description with modifiers to the latest actor of its kind', () => {
     expect(triples('Jaish al-Adl claimed the raid. The shadowy group is based in Iran.')).toContain('jaish-al-adl OPERATES_IN iran');
   });
