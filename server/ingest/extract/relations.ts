@@ -210,8 +210,11 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
     for (const s of subjects) for (const o of objects) pairs.push([s, o]);
   }
   const tokens = view.sentence.tokens;
-  // "Mastung, Balochistan,": a punctuation cue joins two names the mark itself separates ("Khyber Pakhtunkhwa and Balochistan," are a list).
-  if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o) || (o.first - s.last === 2 ? tokens[s.last + 1]!.text !== tokens[cueFirst]!.text : true))) return [];
+  // "Mastung, Balochistan,", "Puntland, northern Somalia": a punctuation cue joins two names the mark
+  // itself separates, adjectives aside ("Khyber Pakhtunkhwa and Balochistan," are a list).
+  const separated = (s: Mention, o: Mention) =>
+    tokens[s.last + 1]?.text === tokens[cueFirst]!.text && tokens.slice(s.last + 2, o.first).every((t) => t.word && t.pos === 'ADJ');
+  if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o) || !separated(s, o))) return [];
   // "operatives based in Jalalabad and Kabul": where a place is wanted, a capital is the city.
   if (pattern.object.includes('place')) for (const pair of pairs) pair[1] = pair[1].asPlace ?? pair[1];
   // "…, with the Taliban regime facilitating their movement": the pronoun object of an absolute phrase is someone other than its agent.

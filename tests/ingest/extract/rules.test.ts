@@ -221,6 +221,7 @@ describe('phrases', () => {
   it('reads "X, Y," as X in Y only when the comma separates them', () => {
     expect(triples('The attack in Mastung, Balochistan, killed ten.')).toContain('mastung LOCATED_IN balochistan');
     expect(triples('Attacks rose, particularly in Khyber Pakhtunkhwa and Balochistan, last year.')).not.toContain('khyber-pakhtunkhwa LOCATED_IN balochistan');
+    expect(triples('The attack hit Mastung, southern Balochistan, last year.')).toContain('mastung LOCATED_IN balochistan');
   });
 
   it('ends a cue’s object at the main verb after a comma', () => {
