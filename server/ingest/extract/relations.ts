@@ -167,11 +167,15 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       objects = heldOwner(view, pattern, cueFirst, cueLast) ?? after(view, cueLast, pattern.object, window);
       if (objects.length === 0) objects = bothSidesAfter(view, cueLast, pattern.object, subjects);
       break;
-    case 'reverse':
+    case 'reverse': {
       // "X, with the help of Y, arrested …": a cue that opens with a preposition helps the clause's agent, not a name in a phrase.
       objects = before(view, cueFirst, pattern.object, window, view.lexicon.prepositions.has(view.sentence.tokens[cueFirst]!.norm));
+      // "… on those grounds, and was supported by the UN Security Council": a passive coordinated with the clause shares its subject.
+      const shared = isCoordinatedPassive(view, cueFirst) ? (sentenceSubject(view, cueFirst) ?? anaphoricSubject(view, cueFirst)) : undefined;
+      if (shared) objects = pattern.object.includes(shared.kind) ? [shared] : [];
       subjects = after(view, cueLast, pattern.subject, window);
       break;
+    }
     case 'before':
       if ((both = bothSides(view, cueFirst, pattern))) break;
       if (symmetric) pairsWithin = apposition(view, before(view, cueFirst, union(pattern.subject, pattern.object), window, false));
@@ -704,6 +708,15 @@ function openingClauseSubject(view: SentenceView, cueFirst: number): Mention | u
 function crossesClause(view: SentenceView, from: number, to: number): boolean {
   for (let k = from + 1; k < to; k++) if (isBoundary(view.sentence.tokens, k, view.lexicon)) return true;
   return false;
+}
+
+/** "… and was supported by": a passive auxiliary right after "and". */
+function isCoordinatedPassive(view: SentenceView, cueFirst: number): boolean {
+  const tokens = view.sentence.tokens;
+  let k = cueFirst - 1;
+  let auxiliaries = 0;
+  while (k >= 0 && tokens[k]!.word && (tokens[k]!.pos === 'AUX' || tokens[k]!.norm.endsWith('ly'))) (k--, auxiliaries++);
+  return auxiliaries > 0 && tokens[k]?.norm === 'and';
 }
 
 /** "… and operates in", "… and sends fighters to": a verb right after "and" shares the clause's subject. */

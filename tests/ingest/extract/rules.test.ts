@@ -134,6 +134,11 @@ describe('discourse', () => {
     expect(triples('The TTP is active in Pakistan’s tribal districts.')).toContain('ttp OPERATES_IN pakistan');
   });
 
+  it('gives a passive coordinated with its clause that clause’s subject', () => {
+    expect(triples('India struck the camps on those grounds, and was supported by the United Nations Security Council.')).toContain('unsc SUPPORTS india');
+    expect(triples('India used soft power. This was done on those grounds, and was supported by the United Nations Security Council.')).toContain('unsc SUPPORTS india');
+  });
+
   it('gives a participle clause opening the sentence to the main clause’s subject', () => {
     expect(triples('Mainly comprising defectors from the TTP, the Haqqani Network grew in 2015.')).toContain('haqqani-network RECRUITS_FROM ttp');
     expect(triples('Despite rejoining the TTP in 2020, the BLA grew.')).toContain('bla AFFILIATE_OF ttp');
