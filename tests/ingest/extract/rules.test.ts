@@ -238,6 +238,11 @@ describe('phrases', () => {
     expect(triples('The TTP was named, a charge that Kabul continues to deny.').filter((c) => c.includes('ACCUSES'))).toEqual([]);
   });
 
+  it('reads "fighters, especially those from a group" as members of that group', () => {
+    expect(triples('The arrival of foreign fighters, especially those from IS-K, alarmed Pakistan.')).toContain('foreign-fighters MEMBER_OF is-k');
+    expect(triples('Foreign fighters, particularly those from Arab states allied with IS-K, arrived.')).not.toContain('foreign-fighters MEMBER_OF is-k');
+  });
+
   it('never takes "its early years" as a place', () => {
     const claims = triples('The TTP grew, and Al-Qaeda was active in its early years.');
     expect(claims.filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
