@@ -166,6 +166,7 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       // "on its soil": the owner the cue holds is the place; nothing after the cue is.
       objects = heldOwner(view, pattern, cueFirst, cueLast) ?? after(view, cueLast, pattern.object, window);
       if (objects.length === 0) objects = bothSidesAfter(view, cueLast, pattern.object, subjects);
+      if (objects.length === 0 && subjects.length === 1) objects = relativeAntecedent(view, subjects[0]!, pattern.object);
       break;
     case 'reverse': {
       // "X, with the help of Y, arrested …": a cue that opens with a preposition helps the clause's agent, not a name in a phrase.
@@ -323,6 +324,25 @@ function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [M
   }
   const [a, b] = pair;
   return a && b && kinds.includes(a.kind) && second.includes(b.kind) ? [a, b] : undefined;
+}
+
+/** How far before its comma the antecedent of an object relative clause may end ("the Chitral raid of September 2023, which …"). */
+const ANTECEDENT_REACH = 4;
+
+/**
+ * "the Chitral raid of September 2023, which the TTP carried out from Afghanistan": in an object
+ * relative clause the cue's object is the name the clause hangs on.
+ */
+function relativeAntecedent(view: SentenceView, subject: Mention, kinds: ActorKind[]): Mention[] {
+  const tokens = view.sentence.tokens;
+  let k = subject.first - 1;
+  while (k >= 0 && tokens[k]!.word && view.lexicon.words.determiners.has(tokens[k]!.norm)) k--;
+  if (!['which', 'that'].includes(tokens[k]?.norm ?? '') || tokens[k - 1]?.text !== ',') return [];
+  for (let j = k - 2; j >= Math.max(0, k - 1 - ANTECEDENT_REACH); j--) {
+    const m = view.cover[j];
+    if (m) return kinds.includes(m.kind) ? [m] : [];
+  }
+  return [];
 }
 
 /**

@@ -139,6 +139,11 @@ describe('discourse', () => {
     expect(triples('India used soft power. This was done on those grounds, and was supported by the United Nations Security Council.')).toContain('unsc SUPPORTS india');
   });
 
+  it('gives an object relative clause’s cue the name the clause hangs on as its object', () => {
+    expect(triples('Officials recalled the Peshawar mosque bombing, which the TTP carried out with ease.')).toContain('ttp PERPETRATED peshawar-mosque-bombing-2023');
+    expect(triples('Officials recalled Kunar, which the TTP attacked.')).not.toContain('ttp CLASHES_WITH kunar');
+  });
+
   it('gives a participle clause opening the sentence to the main clause’s subject', () => {
     expect(triples('Mainly comprising defectors from the TTP, the Haqqani Network grew in 2015.')).toContain('haqqani-network RECRUITS_FROM ttp');
     expect(triples('Despite rejoining the TTP in 2020, the BLA grew.')).toContain('bla AFFILIATE_OF ttp');
