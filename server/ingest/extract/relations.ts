@@ -82,7 +82,7 @@ export function findRelations(view: SentenceView): Candidate[] {
   const out: Candidate[] = [];
   for (const m of view.mentions) if (m.inner?.length) out.push(...withinName(view, within, m));
   const opensAnaphorically = !!view.previous && view.lexicon.words.anaphoricOpeners.has(tokens[0]?.norm ?? '');
-  if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person') && !hasBothSides(view) && !opensAnaphorically) return out;
+  if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person') && !hasBothSides(tokens, view.lexicon) && !opensAnaphorically) return out;
   // The end of the longest cue matched so far: a cue inside it ("ties with" in "strained ties with") is part of that cue.
   let reach = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -360,9 +360,9 @@ function bothSidesAfter(view: SentenceView, cueLast: number, kinds: ActorKind[],
 }
 
 /** Does the sentence say "both sides", "the two countries"…? */
-function hasBothSides(view: SentenceView): boolean {
-  const tokens = view.sentence.tokens;
-  for (let i = 0; i < tokens.length; i++) if (view.lexicon.bothSides.some((words) => words.every((w, n) => tokens[i + n]?.norm === w))) return true;
+export function hasBothSides(tokens: Token[], lexicon: Lexicon): boolean {
+  for (let i = 0; i < tokens.length; i++)
+    if (lexicon.pluralHeads.has(tokens[i]!.norm) && lexicon.bothSides.some((words) => words.every((w, n) => tokens[i - words.length + 1 + n]?.norm === w))) return true;
   return false;
 }
 
