@@ -491,21 +491,23 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
   const ms = view.mentions;
   let words = 0;
   let k = at + 1;
+  const placeWanted = kinds.includes('place');
+  // "in its fraught relationship with Kabul": a locative's object is its own phrase, not one further on.
+  const locative = placeWanted && view.lexicon.words.locatives.has(tokens[at]!.norm);
   for (let idx = 0; idx < ms.length; idx++) {
     const m = ms[idx]!;
     if (m.first <= at) continue;
     for (; k < m.first; k++) {
+      const t = tokens[k]!;
       // A relative clause after the cue is about someone else: "the former Emir who gave X sanctuary".
-      if (isBoundary(tokens, k, view.lexicon) || view.lexicon.words.relativeOpeners.has(tokens[k]!.norm)) return [];
+      if (isBoundary(tokens, k, view.lexicon) || view.lexicon.words.relativeOpeners.has(t.norm)) return [];
       if (verbWithOwnObject(view, k, m)) return [];
       // "Their ability to fund operations …, provides them with": past the main verb, a name is its object, not the cue's.
-      if (k > at + 1 && tokens[k]!.pos === 'VERB' && /s$/.test(tokens[k]!.norm) && tokens[k - 1]!.text === ',') return [];
-      // "in its fraught relationship with Kabul": a preposition's object is its own phrase, not one further on.
-      if (k > at + 1 && kinds.includes('place') && view.lexicon.words.locatives.has(tokens[at]!.norm) && tokens[k]!.norm !== 'of' && view.lexicon.prepositions.has(tokens[k]!.norm))
-        return [];
+      if (k > at + 1 && t.pos === 'VERB' && tokens[k - 1]!.text === ',' && t.norm.endsWith('s')) return [];
+      if (locative && k > at + 1 && t.norm !== 'of' && view.lexicon.prepositions.has(t.norm)) return [];
       // "hosted a round of talks between Pakistan and the Taliban": who takes part in a meeting is not its object.
-      if (view.lexicon.words.meetingNouns.has(tokens[k]!.norm)) return [];
-      if (tokens[k]!.word) words++;
+      if (view.lexicon.words.meetingNouns.has(t.norm)) return [];
+      if (t.word && ++words > window) return [];
     }
     if (words > window) return [];
     const possessed = ms[idx + 1];
@@ -515,7 +517,7 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
       return both ? [m, ...coordinated(view, idx + 1, 1, kinds)] : coordinated(view, idx + 1, 1, kinds);
     }
     // "in the Taliban's eyes": where a place is wanted, a possessor is one only of its territory ("in Pakistan's border regions").
-    const notWhere = kinds.includes('place') && isPossessive(tokens[m.last + 1]) && !ownsTerritory(view, m.last + 1);
+    const notWhere = placeWanted && isPossessive(tokens[m.last + 1]) && !ownsTerritory(view, m.last + 1);
     if (kinds.includes(m.kind) && !notWhere) return particularly(view, coordinated(view, idx, 1, kinds), kinds);
     k = m.last + 1;
   }
