@@ -58,12 +58,14 @@ export function latest(ctx: DocumentContext, kind: ActorKind): { id: string; kin
 /**
  * What "the militia" or "the group" points back to: the latest actor of its kind whose name
  * has the phrase's noun ("Pakistani anti-government militia"), else the latest not already
- * named in this sentence ("ISIS-K … declaring war on the militia" is not ISIS-K).
+ * named in this sentence ("ISIS-K … declaring war on the militia" is not ISIS-K). "The border"
+ * points back only to a place whose name has "border".
  */
 export function referent(ctx: DocumentContext, head: Token, kind: ActorKind, inSentence: Mention[]): { id: string; kind: ActorKind } | undefined {
   const recent = ctx.recent(kind);
-  const id =
-    recent.find((r) => ctx.nameWords(r).has(head.norm)) ?? recent.find((r) => !inSentence.some((m) => m.id === r)) ?? recent[0];
+  const named = recent.find((r) => ctx.nameWords(r).has(head.norm));
+  // A place is pointed back to only by a word of its name.
+  const id = kind === 'place' ? named : (named ?? recent.find((r) => !inSentence.some((m) => m.id === r)) ?? recent[0]);
   return id ? { id, kind } : undefined;
 }
 
@@ -77,6 +79,8 @@ export function findCoreference(tokens: Token[], taken: Array<Mention | undefine
       const last = matchDescription(tokens, i, cue);
       // "the group Jaish al-Adl", "Pakistani security forces" name the actor itself: leave it to the name.
       if (last === -1 || taken[last] || taken[last + 1] || taken[i - 1]) continue;
+      // "the border region of Xinjiang" is a region, not the border.
+      if (kind === 'place' && (tokens[last + 1]?.pos === 'NOUN' || tokens[last + 1]?.norm === 'of')) continue;
       add({ id: '', kind, first: i, last, source: 'coreference' });
       i = last;
       break;

@@ -13,7 +13,7 @@ import { findHedges, judge, type Judgement } from './certainty.ts';
 import { defaultLexicon, type Lexicon } from './lexicon.ts';
 import { latest } from './coreference.ts';
 import { DocumentContext, findMentions, type Mention } from './mentions.ts';
-import { type Candidate, coverOf, findRelations, type SentenceView } from './relations.ts';
+import { type Candidate, coverOf, findRelations, hasBothSides, type SentenceView } from './relations.ts';
 import { splitSentences } from './text.ts';
 import { findWhen } from './when.ts';
 
@@ -51,8 +51,8 @@ export function extractWith(
     // "Interior Minister X" a role in the actor the text is about.
     // "Both groups share deep ties": a plural description points back to the last two named; "This
     // concern led to pressure on Pakistan" goes on about the previous sentence's subject.
-    const pointsBack = sentence.tokens.some((t) => t.word && lexicon.pluralHeads.has(t.norm)) || (!!previous && lexicon.words.anaphoricOpeners.has(sentence.tokens[0]!.norm));
-    if (mentions.length < 2 && !mentions[0]?.inner && !(mentions[0]?.kind === 'person' && topic) && !pointsBack) continue;
+    const pointsBack = () => (!!previous && lexicon.words.anaphoricOpeners.has(sentence.tokens[0]!.norm)) || hasBothSides(sentence.tokens, lexicon);
+    if (mentions.length < 2 && !mentions[0]?.inner && !(mentions[0]?.kind === 'person' && topic) && !pointsBack()) continue;
     const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon, earlier, ...(previous ? { previous } : {}), ...(topic ? { topic } : {}), ...(government ? { government } : {}) };
     const hedges = findHedges(view);
     const names: Array<[number, number]> = mentions.map((m) => [sentence.tokens[m.first]!.start, sentence.tokens[m.last]!.end]);

@@ -29,6 +29,7 @@ const RelationPattern = z
     weight: z.number().min(0).max(1).default(0.6),
     window: z.number().int().min(1).max(40).default(10),
     nominal: z.boolean().default(false),
+    verb: z.boolean().default(false),
   })
   .strict();
 
@@ -60,7 +61,7 @@ export const LexiconFile = z
         groupAfter: Words,
       })
       .strict(),
-    coreference: z.object({ group: Words, state: Words, event: Words }).strict(),
+    coreference: z.object({ group: Words, state: Words, event: Words, place: Words }).strict(),
     eventNouns: z.array(Words).min(1),
     pronouns: Words,
     namePrefixes: Words,
@@ -114,6 +115,8 @@ export interface CompiledPattern {
   weight: number;
   window: number;
   nominal: boolean;
+  /** The cue is a verb: it never matches a noun after its article. */
+  verb: boolean;
 }
 
 export type HedgeClass = Exclude<Certainty, 'asserted'>;
@@ -203,6 +206,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
           weight: p.weight,
           window: p.window,
           nominal: p.nominal,
+          verb: p.verb,
         });
     }
   }
@@ -214,7 +218,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
         hedges.set(cue[0]!, [...(hedges.get(cue[0]!) ?? []), { certainty, cue, attribution: group.attribution }]);
       }
   const coreference = new Map<string, Array<{ kind: ActorKind; cue: Cue }>>();
-  for (const kind of ['group', 'state', 'event'] as const)
+  for (const kind of ['group', 'state', 'event', 'place'] as const)
     for (const phrase of file.coreference[kind]) {
       const cue = compileCue(phrase);
       coreference.set(cue[0]!, [...(coreference.get(cue[0]!) ?? []), { kind, cue }]);

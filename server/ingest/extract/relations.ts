@@ -82,7 +82,7 @@ export function findRelations(view: SentenceView): Candidate[] {
   const out: Candidate[] = [];
   for (const m of view.mentions) if (m.inner?.length) out.push(...withinName(view, within, m));
   const opensAnaphorically = !!view.previous && view.lexicon.words.anaphoricOpeners.has(tokens[0]?.norm ?? '');
-  if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person') && !hasBothSides(view) && !opensAnaphorically) return out;
+  if (view.mentions.length < 2 && !(view.topic && view.mentions[0]?.kind === 'person') && !hasBothSides(tokens, view.lexicon) && !opensAnaphorically) return out;
   // The end of the longest cue matched so far: a cue inside it ("ties with" in "strained ties with") is part of that cue.
   let reach = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -97,7 +97,7 @@ export function findRelations(view: SentenceView): Candidate[] {
     for (const pattern of patterns) {
       if (inName && pattern.type !== 'MEMBER_OF') continue;
       // "raised funds from traders": a one-word verb cue the tagger reads as a noun says nothing.
-      if (pattern.frame === 'active' && pattern.cue.length === 1 && isNounPhraseHead(tokens, i) && VERB_CUE_TYPES.has(pattern.type)) continue;
+      if (pattern.frame === 'active' && (pattern.verb || (pattern.cue.length === 1 && VERB_CUE_TYPES.has(pattern.type))) && isNounPhraseHead(tokens, i)) continue;
       const last = matchCue(tokens, i, pattern.cue);
       if (last === -1 || coveredBetween(cover, i, last)) continue;
       matched.push({ pattern, last });
@@ -166,12 +166,17 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       // "on its soil": the owner the cue holds is the place; nothing after the cue is.
       objects = heldOwner(view, pattern, cueFirst, cueLast) ?? after(view, cueLast, pattern.object, window);
       if (objects.length === 0) objects = bothSidesAfter(view, cueLast, pattern.object, subjects);
+      if (objects.length === 0 && subjects.length === 1) objects = relativeAntecedent(view, subjects[0]!, pattern.object);
       break;
-    case 'reverse':
+    case 'reverse': {
       // "X, with the help of Y, arrested …": a cue that opens with a preposition helps the clause's agent, not a name in a phrase.
       objects = before(view, cueFirst, pattern.object, window, view.lexicon.prepositions.has(view.sentence.tokens[cueFirst]!.norm));
+      // "… on those grounds, and was supported by the UN Security Council": a passive coordinated with the clause shares its subject.
+      const shared = isCoordinatedPassive(view, cueFirst) ? (sentenceSubject(view, cueFirst) ?? anaphoricSubject(view, cueFirst)) : undefined;
+      if (shared) objects = pattern.object.includes(shared.kind) ? [shared] : [];
       subjects = after(view, cueLast, pattern.subject, window);
       break;
+    }
     case 'before':
       if ((both = bothSides(view, cueFirst, pattern))) break;
       if (symmetric) pairsWithin = apposition(view, before(view, cueFirst, union(pattern.subject, pattern.object), window, false));
@@ -210,8 +215,11 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
     for (const s of subjects) for (const o of objects) pairs.push([s, o]);
   }
   const tokens = view.sentence.tokens;
-  // "Mastung, Balochistan,": a punctuation cue joins two names the mark itself separates ("Khyber Pakhtunkhwa and Balochistan," are a list).
-  if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o) || (o.first - s.last === 2 ? tokens[s.last + 1]!.text !== tokens[cueFirst]!.text : true))) return [];
+  // "Mastung, Balochistan,", "Puntland, northern Somalia": a punctuation cue joins two names the mark
+  // itself separates, adjectives aside ("Khyber Pakhtunkhwa and Balochistan," are a list).
+  const separated = (s: Mention, o: Mention) =>
+    tokens[s.last + 1]?.text === tokens[cueFirst]!.text && tokens.slice(s.last + 2, o.first).every((t) => t.word && t.pos === 'ADJ');
+  if (!tokens[cueFirst]!.word && pairs.some(([s, o]) => inList(view, s, o) || !separated(s, o))) return [];
   // "operatives based in Jalalabad and Kabul": where a place is wanted, a capital is the city.
   if (pattern.object.includes('place')) for (const pair of pairs) pair[1] = pair[1].asPlace ?? pair[1];
   // "…, with the Taliban regime facilitating their movement": the pronoun object of an absolute phrase is someone other than its agent.
@@ -318,6 +326,25 @@ function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [M
   return a && b && kinds.includes(a.kind) && second.includes(b.kind) ? [a, b] : undefined;
 }
 
+/** How far before its comma the antecedent of an object relative clause may end ("the Chitral raid of September 2023, which …"). */
+const ANTECEDENT_REACH = 4;
+
+/**
+ * "the Chitral raid of September 2023, which the TTP carried out from Afghanistan": in an object
+ * relative clause the cue's object is the name the clause hangs on.
+ */
+function relativeAntecedent(view: SentenceView, subject: Mention, kinds: ActorKind[]): Mention[] {
+  const tokens = view.sentence.tokens;
+  let k = subject.first - 1;
+  while (k >= 0 && tokens[k]!.word && view.lexicon.words.determiners.has(tokens[k]!.norm)) k--;
+  if (!['which', 'that'].includes(tokens[k]?.norm ?? '') || tokens[k - 1]?.text !== ',') return [];
+  for (let j = k - 2; j >= Math.max(0, k - 1 - ANTECEDENT_REACH); j--) {
+    const m = view.cover[j];
+    if (m) return kinds.includes(m.kind) ? [m] : [];
+  }
+  return [];
+}
+
 /**
  * "Beijing, which is on good terms with both countries": "both …" right after the cue are the
  * last two actors of its kind named before the sentence, the subject aside.
@@ -333,9 +360,9 @@ function bothSidesAfter(view: SentenceView, cueLast: number, kinds: ActorKind[],
 }
 
 /** Does the sentence say "both sides", "the two countries"…? */
-function hasBothSides(view: SentenceView): boolean {
-  const tokens = view.sentence.tokens;
-  for (let i = 0; i < tokens.length; i++) if (view.lexicon.bothSides.some((words) => words.every((w, n) => tokens[i + n]?.norm === w))) return true;
+export function hasBothSides(tokens: Token[], lexicon: Lexicon): boolean {
+  for (let i = 0; i < tokens.length; i++)
+    if (lexicon.pluralHeads.has(tokens[i]!.norm) && lexicon.bothSides.some((words) => words.every((w, n) => tokens[i - words.length + 1 + n]?.norm === w))) return true;
   return false;
 }
 
@@ -464,21 +491,23 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
   const ms = view.mentions;
   let words = 0;
   let k = at + 1;
+  const placeWanted = kinds.includes('place');
+  // "in its fraught relationship with Kabul": a locative's object is its own phrase, not one further on.
+  const locative = placeWanted && view.lexicon.words.locatives.has(tokens[at]!.norm);
   for (let idx = 0; idx < ms.length; idx++) {
     const m = ms[idx]!;
     if (m.first <= at) continue;
     for (; k < m.first; k++) {
+      const t = tokens[k]!;
       // A relative clause after the cue is about someone else: "the former Emir who gave X sanctuary".
-      if (isBoundary(tokens, k, view.lexicon) || view.lexicon.words.relativeOpeners.has(tokens[k]!.norm)) return [];
+      if (isBoundary(tokens, k, view.lexicon) || view.lexicon.words.relativeOpeners.has(t.norm)) return [];
       if (verbWithOwnObject(view, k, m)) return [];
       // "Their ability to fund operations …, provides them with": past the main verb, a name is its object, not the cue's.
-      if (k > at + 1 && tokens[k]!.pos === 'VERB' && /s$/.test(tokens[k]!.norm) && tokens[k - 1]!.text === ',') return [];
-      // "in its fraught relationship with Kabul": a preposition's object is its own phrase, not one further on.
-      if (k > at + 1 && kinds.includes('place') && view.lexicon.words.locatives.has(tokens[at]!.norm) && tokens[k]!.norm !== 'of' && view.lexicon.prepositions.has(tokens[k]!.norm))
-        return [];
+      if (k > at + 1 && t.pos === 'VERB' && tokens[k - 1]!.text === ',' && t.norm.endsWith('s')) return [];
+      if (locative && k > at + 1 && t.norm !== 'of' && view.lexicon.prepositions.has(t.norm)) return [];
       // "hosted a round of talks between Pakistan and the Taliban": who takes part in a meeting is not its object.
-      if (view.lexicon.words.meetingNouns.has(tokens[k]!.norm)) return [];
-      if (tokens[k]!.word) words++;
+      if (view.lexicon.words.meetingNouns.has(t.norm)) return [];
+      if (t.word && ++words > window) return [];
     }
     if (words > window) return [];
     const possessed = ms[idx + 1];
@@ -488,7 +517,7 @@ function after(view: SentenceView, at: number, kinds: ActorKind[], window: numbe
       return both ? [m, ...coordinated(view, idx + 1, 1, kinds)] : coordinated(view, idx + 1, 1, kinds);
     }
     // "in the Taliban's eyes": where a place is wanted, a possessor is one only of its territory ("in Pakistan's border regions").
-    const notWhere = kinds.includes('place') && isPossessive(tokens[m.last + 1]) && !ownsTerritory(view, m.last + 1);
+    const notWhere = placeWanted && isPossessive(tokens[m.last + 1]) && !ownsTerritory(view, m.last + 1);
     if (kinds.includes(m.kind) && !notWhere) return particularly(view, coordinated(view, idx, 1, kinds), kinds);
     k = m.last + 1;
   }
@@ -701,6 +730,15 @@ function openingClauseSubject(view: SentenceView, cueFirst: number): Mention | u
 function crossesClause(view: SentenceView, from: number, to: number): boolean {
   for (let k = from + 1; k < to; k++) if (isBoundary(view.sentence.tokens, k, view.lexicon)) return true;
   return false;
+}
+
+/** "… and was supported by": a passive auxiliary right after "and". */
+function isCoordinatedPassive(view: SentenceView, cueFirst: number): boolean {
+  const tokens = view.sentence.tokens;
+  let k = cueFirst - 1;
+  let auxiliaries = 0;
+  while (k >= 0 && tokens[k]!.word && (tokens[k]!.pos === 'AUX' || tokens[k]!.norm.endsWith('ly'))) (k--, auxiliaries++);
+  return auxiliaries > 0 && tokens[k]?.norm === 'and';
 }
 
 /** "… and operates in", "… and sends fighters to": a verb right after "and" shares the clause's subject. */

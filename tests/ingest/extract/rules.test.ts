@@ -69,6 +69,12 @@ describe('discourse', () => {
     expect(triples('Imran Qadir, a spokesman for the TTP, spoke on Monday. Later Qadir accused Pakistan of lying.')).toContain('imran-qadir ACCUSES pakistan');
   });
 
+  it('resolves "the porous border" to the border the text named, and never guesses a place', () => {
+    expect(triples('The TTP crossed the Pak-Afghan border. It can operate freely across the porous border.')).toContain('ttp OPERATES_IN pak-afghan-border');
+    expect(triples('Kunar is calm. The TTP can operate freely across the porous border.').filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
+    expect(triples('The TTP crossed the Pak-Afghan border. It is active in the border region of Bajaur.')).not.toContain('ttp OPERATES_IN pak-afghan-border');
+  });
+
   it('resolves a description with modifiers to the latest actor of its kind', () => {
     expect(triples('Jaish al-Adl claimed the raid. The shadowy group is based in Iran.')).toContain('jaish-al-adl OPERATES_IN iran');
   });
@@ -126,6 +132,16 @@ describe('discourse', () => {
   it('takes a possessor as a place only of its territory', () => {
     expect(triples('The TTP looked strong in the Taliban’s eyes.').filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
     expect(triples('The TTP is active in Pakistan’s tribal districts.')).toContain('ttp OPERATES_IN pakistan');
+  });
+
+  it('gives a passive coordinated with its clause that clause’s subject', () => {
+    expect(triples('India struck the camps on those grounds, and was supported by the United Nations Security Council.')).toContain('unsc SUPPORTS india');
+    expect(triples('India used soft power. This was done on those grounds, and was supported by the United Nations Security Council.')).toContain('unsc SUPPORTS india');
+  });
+
+  it('gives an object relative clause’s cue the name the clause hangs on as its object', () => {
+    expect(triples('Officials recalled the Peshawar mosque bombing, which the TTP carried out with ease.')).toContain('ttp PERPETRATED peshawar-mosque-bombing-2023');
+    expect(triples('Officials recalled Kunar, which the TTP attacked.')).not.toContain('ttp CLASHES_WITH kunar');
   });
 
   it('gives a participle clause opening the sentence to the main clause’s subject', () => {
@@ -215,10 +231,21 @@ describe('phrases', () => {
   it('reads "X, Y," as X in Y only when the comma separates them', () => {
     expect(triples('The attack in Mastung, Balochistan, killed ten.')).toContain('mastung LOCATED_IN balochistan');
     expect(triples('Attacks rose, particularly in Khyber Pakhtunkhwa and Balochistan, last year.')).not.toContain('khyber-pakhtunkhwa LOCATED_IN balochistan');
+    expect(triples('The attack hit Mastung, southern Balochistan, last year.')).toContain('mastung LOCATED_IN balochistan');
   });
 
   it('ends a cue’s object at the main verb after a comma', () => {
     expect(triples('The BLA grew. Its ability to fund operations through smuggling, provides the TTP with cash.').filter((c) => c.includes('SUPPORTS ttp'))).toEqual([]);
+  });
+
+  it('reads a verb-only cue as a verb, not as a noun after its article', () => {
+    expect(triples('Pakistan charged that the TTP is armed by Kabul.')).toContain('pakistan ACCUSES ttp');
+    expect(triples('The TTP was named, a charge that Kabul continues to deny.').filter((c) => c.includes('ACCUSES'))).toEqual([]);
+  });
+
+  it('reads "fighters, especially those from a group" as members of that group', () => {
+    expect(triples('The arrival of foreign fighters, especially those from IS-K, alarmed Pakistan.')).toContain('foreign-fighters MEMBER_OF is-k');
+    expect(triples('Foreign fighters, particularly those from Arab states allied with IS-K, arrived.')).not.toContain('foreign-fighters MEMBER_OF is-k');
   });
 
   it('never takes "its early years" as a place', () => {
