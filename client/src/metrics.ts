@@ -3,7 +3,7 @@ import betweenness from 'graphology-metrics/centrality/betweenness';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import louvain from 'graphology-communities-louvain';
 import { MIN_NODE_SIZE } from './display.ts';
-import { simpleProjection, type Model } from './model.ts';
+import { distinctDegrees, simpleProjection, type Ends } from './model.ts';
 import type { SizeMetric } from './state.ts';
 
 export const MAX_NODE_SIZE = 18;
@@ -15,14 +15,18 @@ export interface Metrics {
 }
 
 /** Communities only when they are drawn: Louvain is the costliest step on a big graph. */
-export function computeMetrics(model: Model, metric: SizeMetric, communities: boolean): Metrics {
-  // Degree (distinct other actors) needs no projection: on a big view that is the costly part.
-  const simple = metric === 'degree' && !communities ? null : simpleProjection(model);
+/**
+ * Sizes and communities from `ends` (the model's relations, or a view's data before its
+ * relations are in the model). Degree (distinct other actors) needs no projection: on a big view
+ * that is the costly part.
+ */
+export function computeMetrics(ends: Ends, metric: SizeMetric, communities: boolean): Metrics {
+  const simple = metric === 'degree' && !communities ? null : simpleProjection(ends);
   const raw: Record<string, number> =
-    model.order === 0
+    ends.nodes.length === 0
       ? {}
       : !simple
-        ? Object.fromEntries(model.mapNodes((node) => [node, model.neighbors(node).filter((n) => n !== node).length]))
+        ? Object.fromEntries(distinctDegrees(ends))
         : metric === 'betweenness'
           ? betweenness(simple)
           : metric === 'pagerank'
