@@ -202,8 +202,8 @@ async function boot(): Promise<void> {
       if (ticket !== loads) return;
       // Marks for tests/bench/explorer.ts (with dyad:data in api.ts): first frame drawn, layout done, view settled.
       let synced = false;
-      // A view drawn without its relations while it settles gets them into the model once its first
-      // frame is on screen (sizes come from the data meanwhile).
+      // A view drawn without its relations while it settles gets them into the model after its
+      // first frame, in a task of their own (sizes come from the data meanwhile).
       let related = !GraphView.drawsWithoutRelations(data.edges.length);
       const relate = () => {
         if (related || ticket !== loads) return;
@@ -231,8 +231,7 @@ async function boot(): Promise<void> {
           );
           performance.mark('dyad:first-frame');
           synced = true;
-          // Once that frame is on screen (the second animation frame after it was drawn), in a task of its own.
-          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(relate, 0)));
+          setTimeout(relate, 0);
         } else view.move(positions, pins);
       };
       const scope = nothing ? new Map() : await scopes.positionsFor(spec.steps(state), show);
