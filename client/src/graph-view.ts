@@ -15,7 +15,7 @@ import { h } from './dom.ts';
 import { type DrawnEdge, edgeAt } from './edge-pick.ts';
 import { extentOf } from './layout.ts';
 import { computeMetrics, type Metrics } from './metrics.ts';
-import { endsOfModel, movePositions, type Ends, type Model, type ModelEdge, type ModelNode } from './model.ts';
+import { movePositions, type Model, type ModelEdge, type ModelNode } from './model.ts';
 import { KIND_SHAPES, strengthOf } from './palette.ts';
 import type { Point, Selection, Store } from './state.ts';
 
@@ -184,10 +184,9 @@ export class GraphView {
   /**
    * Change the model in bulk (a new view's data, the settled layout) and draw once. Sigma is
    * detached meanwhile: attached, it would restyle and re-index for every actor and relation
-   * added, moved or dropped, one event at a time. `ends`: the view's relations, when the model
-   * does not hold them yet (a big view's first frame, drawn without them).
+   * added, moved or dropped, one event at a time.
    */
-  replace(change: () => void, ends?: Ends): void {
+  replace(change: () => void): void {
     this.container.style.visibility = '';
     this.renderer.setGraph(DETACHED);
     try {
@@ -195,7 +194,7 @@ export class GraphView {
     } finally {
       this.hovered = null;
       const { size, colour } = this.store.get();
-      this.metrics = computeMetrics(ends ?? endsOfModel(this.model), size, colour === 'community');
+      this.metrics = computeMetrics(this.model, size, colour === 'community');
       for (const id of this.marked) if (!this.model.hasNode(id)) this.marked.delete(id);
       this.updateContext();
       // Reattaching processes and renders the whole model once (its actors only while a big graph settles).
@@ -247,13 +246,8 @@ export class GraphView {
   static readonly SETTLE_WITHOUT_EDGES = 5000;
 
   /** A layout started or ended: big graphs draw their actors only until it ends (at the next replace). */
-  setSettling(settling: boolean, relations = this.model.size): void {
-    this.settling = settling && GraphView.drawsWithoutRelations(relations);
-  }
-
-  /** Whether a view of this many relations is drawn without them while its layout runs. */
-  static drawsWithoutRelations(relations: number): boolean {
-    return relations > GraphView.SETTLE_WITHOUT_EDGES;
+  setSettling(settling: boolean): void {
+    this.settling = settling && this.model.size > GraphView.SETTLE_WITHOUT_EDGES;
   }
 
   /** Frame the scope's extent, so filtering (which only drops actors) never rescales the view. */

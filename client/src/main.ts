@@ -10,7 +10,7 @@ import { byId, h } from './dom.ts';
 import { caption, download, viewGexf, viewPng } from './exports.ts';
 import { GraphView } from './graph-view.ts';
 import { Layout, ScopeLayouts, seedPositions, type Positions } from './layout.ts';
-import { createModel, EMPTY_GRAPH, endsOfData, movePositions, syncActors, syncModel, syncRelations } from './model.ts';
+import { createModel, EMPTY_GRAPH, movePositions, syncModel } from './model.ts';
 import { effectiveMode, emptySelection, MODES } from './modes.ts';
 import { Names } from './names.ts';
 import { actorSearch } from './panels/actor-search.ts';
@@ -202,14 +202,6 @@ async function boot(): Promise<void> {
       if (ticket !== loads) return;
       // Marks for tests/bench/explorer.ts (with dyad:data in api.ts): first frame drawn, layout done, view settled.
       let synced = false;
-      // A view drawn without its relations while it settles gets them into the model after its
-      // first frame, in a task of their own (sizes come from the data meanwhile).
-      let related = !GraphView.drawsWithoutRelations(data.edges.length);
-      const relate = () => {
-        if (related || ticket !== loads) return;
-        syncRelations(model, data);
-        related = true;
-      };
       const place = (scope: Positions) => {
         positions = new Map(scope);
         seedPositions(positions, data);
@@ -220,18 +212,12 @@ async function boot(): Promise<void> {
         place(scope);
         const { pins } = store.get();
         if (!synced) {
-          view.replace(
-            () => {
-              const at = (key: string) => pins[key] ?? positions.get(key)!;
-              if (related) syncModel(model, data, at);
-              else syncActors(model, data, at);
-              view.setSettling(true, data.edges.length);
-            },
-            related ? undefined : endsOfData(data),
-          );
+          view.replace(() => {
+            syncModel(model, data, (key) => pins[key] ?? positions.get(key)!);
+            view.setSettling(true);
+          });
           performance.mark('dyad:first-frame');
           synced = true;
-          setTimeout(relate, 0);
         } else view.move(positions, pins);
       };
       const scope = nothing ? new Map() : await scopes.positionsFor(spec.steps(state), show);
@@ -247,10 +233,7 @@ async function boot(): Promise<void> {
       view.replace(() => {
         place(scope);
         const { pins } = store.get();
-        if (synced) {
-          relate();
-          movePositions(model, positions, pins);
-        }
+        if (synced) movePositions(model, positions, pins);
         else syncModel(model, data, (key) => pins[key] ?? positions.get(key)!);
         view.setSettling(false);
         view.frame([...scope.values(), ...positions.values(), ...Object.values(pins)]);

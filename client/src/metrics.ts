@@ -3,7 +3,7 @@ import betweenness from 'graphology-metrics/centrality/betweenness';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import louvain from 'graphology-communities-louvain';
 import { MIN_NODE_SIZE } from './display.ts';
-import { distinctDegrees, simpleProjection, type Ends } from './model.ts';
+import { simpleProjection, type Model } from './model.ts';
 import type { SizeMetric } from './state.ts';
 
 export const MAX_NODE_SIZE = 18;
@@ -15,18 +15,14 @@ export interface Metrics {
 }
 
 /** Communities only when they are drawn: Louvain is the costliest step on a big graph. */
-/**
- * Sizes and communities from `ends` (the model's relations, or a view's data before its
- * relations are in the model). Degree (distinct other actors) needs no projection: on a big view
- * that is the costly part.
- */
-export function computeMetrics(ends: Ends, metric: SizeMetric, communities: boolean): Metrics {
-  const simple = metric === 'degree' && !communities ? null : simpleProjection(ends);
+export function computeMetrics(model: Model, metric: SizeMetric, communities: boolean): Metrics {
+  // Degree (distinct other actors) needs no projection: on a big view that is the costly part.
+  const simple = metric === 'degree' && !communities ? null : simpleProjection(model);
   const raw: Record<string, number> =
-    ends.nodes.length === 0
+    model.order === 0
       ? {}
       : !simple
-        ? Object.fromEntries(distinctDegrees(ends))
+        ? Object.fromEntries(model.mapNodes((node) => [node, model.neighbors(node).filter((n) => n !== node).length]))
         : metric === 'betweenness'
           ? betweenness(simple)
           : metric === 'pagerank'

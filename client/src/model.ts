@@ -21,13 +21,11 @@ export const createModel = (): Model => new MultiDirectedGraph<ModelNode, ModelE
  * actor where `place` says (the layout's positions, or a pin).
  */
 export function syncModel(model: Model, data: SerializedGraph, place: (key: string) => { x: number; y: number }): void {
-  syncActors(model, data, place);
-  syncRelations(model, data);
-}
-
-/** The actors of `data` (and no other), where `place` says; relations of dropped actors go with them. */
-export function syncActors(model: Model, data: SerializedGraph, place: (key: string) => { x: number; y: number }): void {
   const nodeKeys = new Set(data.nodes.map((n) => n.key));
+  const edgeKeys = new Set(data.edges.map((e) => e.key));
+  model.forEachEdge((edge) => {
+    if (!edgeKeys.has(edge)) model.dropEdge(edge);
+  });
   model.forEachNode((node) => {
     if (!nodeKeys.has(node)) model.dropNode(node);
   });
@@ -36,14 +34,6 @@ export function syncActors(model: Model, data: SerializedGraph, place: (key: str
     if (model.hasNode(node.key)) model.replaceNodeAttributes(node.key, { ...node.attributes, x: at.x, y: at.y });
     else model.addNode(node.key, { ...node.attributes, x: at.x, y: at.y });
   }
-}
-
-/** The relations of `data` (and no other), with their parallel indices; its actors are in the model. */
-export function syncRelations(model: Model, data: SerializedGraph): void {
-  const edgeKeys = new Set(data.edges.map((e) => e.key));
-  model.forEachEdge((edge) => {
-    if (!edgeKeys.has(edge)) model.dropEdge(edge);
-  });
   const parallel = parallelIndices(data.edges);
   for (const edge of data.edges) {
     const attributes = { ...edge.attributes, ...parallel.get(edge.key)! };
@@ -100,46 +90,14 @@ export const EMPTY_GRAPH: SerializedGraph = {
   edges: [],
 };
 
-/** What the centralities read: the actors and each relation's two ends (the model, or a view's data). */
-export interface Ends {
-  nodes: readonly string[];
-  forEachEnds(callback: (source: string, target: string) => void): void;
-}
-export const endsOfModel = (model: Model): Ends => ({
-  nodes: model.nodes(),
-  forEachEnds: (callback) => model.forEachEdge((_edge, _attrs, source, target) => callback(source, target)),
-});
-export const endsOfData = (data: SerializedGraph): Ends => ({
-  nodes: data.nodes.map((n) => n.key),
-  forEachEnds: (callback) => {
-    for (const { source, target } of data.edges) callback(source, target);
-  },
-});
-
 /** One undirected edge per connected pair: the graph the centralities and communities run on. */
-export function simpleProjection(ends: Ends): UndirectedGraph {
+export function simpleProjection(model: Model): UndirectedGraph {
   const simple = new UndirectedGraph();
-  for (const node of ends.nodes) simple.addNode(node);
-  ends.forEachEnds((source, target) => {
+  model.forEachNode((node) => simple.addNode(node));
+  model.forEachEdge((_edge, _attrs, source, target) => {
     if (source !== target) simple.mergeEdge(source, target);
   });
   return simple;
-}
-
-/** Distinct other actors per actor (the degree size), in one pass over the relations. */
-export function distinctDegrees(ends: Ends): Map<string, number> {
-  const degrees = new Map(ends.nodes.map((node) => [node, 0]));
-  const pairs = new Set<string>();
-  ends.forEachEnds((source, target) => {
-    if (source === target) return;
-    // Actor ids never hold a NUL: it joins two of them into one key.
-    const pair = source < target ? `${source}\0${target}` : `${target}\0${source}`;
-    if (pairs.has(pair)) return;
-    pairs.add(pair);
-    degrees.set(source, degrees.get(source)! + 1);
-    degrees.set(target, degrees.get(target)! + 1);
-  });
-  return degrees;
 }
 
 /** Merge several serialised graphs (an ego view of several actors) into one. */

@@ -1,12 +1,7 @@
-/**
- * The model's parallel-relation index (what curves several relations of one pair apart), and the
- * degree sizes read from a view's data before its relations are in the model.
- */
+/** The model's parallel-relation index: what curves several relations of one pair apart. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EdgeAttributes, NodeAttributes, SerializedGraph } from '../../server/domain/index.ts';
-import { computeMetrics } from '../../client/src/metrics.ts';
-import { createModel, distinctDegrees, endsOfData, endsOfModel, parallelIndices, syncActors, syncModel, syncRelations } from '../../client/src/model.ts';
+import { parallelIndices } from '../../client/src/model.ts';
 
 const actor = fc.constantFrom('a', 'b', 'c', 'd');
 const relations = fc
@@ -57,64 +52,6 @@ describe('parallelIndices', () => {
           // Straight only when alone in both directions.
           expect(list.includes(null)).toBe(others === 1);
         }
-      }),
-    );
-  });
-});
-
-/** A view's data over actors a–d; the model reads keys and ends only, so attributes are left bare. */
-const viewOf = (edges: { key: string; source: string; target: string }[]): SerializedGraph => ({
-  options: { type: 'directed', multi: true, allowSelfLoops: true },
-  attributes: { truncated: false, omittedNodes: 0, omittedEdges: 0 },
-  nodes: ['a', 'b', 'c', 'd'].map((key) => ({ key, attributes: { name: key } as NodeAttributes })),
-  edges: edges.map((e) => ({ ...e, attributes: { type: 'ALLIED_WITH' } as EdgeAttributes })),
-});
-const origin = () => ({ x: 0, y: 0 });
-
-describe('distinctDegrees', () => {
-  it('counts distinct other actors, whichever way and however many relations', () => {
-    const degrees = distinctDegrees(
-      endsOfData(
-        viewOf([
-          { key: 'x', source: 'a', target: 'b' },
-          { key: 'y', source: 'b', target: 'a' },
-          { key: 'z', source: 'a', target: 'c' },
-          { key: 'w', source: 'd', target: 'd' },
-        ]),
-      ),
-    );
-    expect(Object.fromEntries(degrees)).toEqual({ a: 2, b: 1, c: 1, d: 0 });
-  });
-
-  it('reads the same from a view’s data as from the model it becomes, and sizes from the data equal sizes from the model', () => {
-    fc.assert(
-      fc.property(relations, (edges) => {
-        const data = viewOf(edges);
-        const model = createModel();
-        syncModel(model, data, origin);
-        const fromModel = distinctDegrees(endsOfModel(model));
-        expect(distinctDegrees(endsOfData(data))).toEqual(fromModel);
-        for (const node of model.nodes()) expect(fromModel.get(node)).toBe(model.neighbors(node).filter((n) => n !== node).length);
-        for (const metric of ['degree', 'pagerank'] as const) {
-          expect(computeMetrics(endsOfData(data), metric, false).size).toEqual(computeMetrics(endsOfModel(model), metric, false).size);
-        }
-      }),
-    );
-  });
-});
-
-describe('syncActors then syncRelations', () => {
-  it('leaves the model as syncModel does, from any model before', () => {
-    fc.assert(
-      fc.property(relations, relations, (before, after) => {
-        const inSteps = createModel();
-        const atOnce = createModel();
-        syncModel(inSteps, viewOf(before), origin);
-        syncModel(atOnce, viewOf(before), origin);
-        syncActors(inSteps, viewOf(after), origin);
-        syncRelations(inSteps, viewOf(after));
-        syncModel(atOnce, viewOf(after), origin);
-        expect(inSteps.export()).toEqual(atOnce.export());
       }),
     );
   });

@@ -8,7 +8,7 @@ import { CompareSide, type ClaimView, type DocumentSummary, type RelationType } 
 import { api } from '../api.ts';
 import { shortLabel } from '../display.ts';
 import { fill, h } from '../dom.ts';
-import { endsOfModel, simpleProjection, type Model } from '../model.ts';
+import { simpleProjection, type Model } from '../model.ts';
 import type { Names } from '../names.ts';
 import { KIND_COLOURS, SIDE_COLOURS, SIDE_LABELS, strengthOf, DENIED_COLOUR, TYPE_COLOURS, TYPE_GLYPHS, typeWords } from '../palette.ts';
 import type { Selection, Store } from '../state.ts';
@@ -110,7 +110,7 @@ export class DetailsPanel implements Panel {
   private pathList(): HTMLElement | null {
     const { mode, path } = this.store.get();
     if (mode !== 'paths' || !path.from || !path.to || !this.model.hasNode(path.from) || !this.model.hasNode(path.to)) return null;
-    const simple = simpleProjection(endsOfModel(this.model));
+    const simple = simpleProjection(this.model);
     const found = allSimplePaths(simple, path.from, path.to, { maxDepth: path.maxLength })
       .sort((a, b) => a.length - b.length)
       .slice(0, MAX_PATHS);
