@@ -20,7 +20,7 @@ import { CypherSession, loadQuery, toParameter } from '../../server/store/neo4j/
 import { javaAvailable, type RunningNeo4j, startNeo4j } from '../../server/store/neo4j/launcher/run.ts';
 import { generateCorpus } from './corpus.ts';
 import { type Latency, load, timeCalls, timeOnce } from './latency.ts';
-import { benchRequests } from './requests.ts';
+import { type BenchRequest, benchRequests } from './requests.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const benchDir = join(repoRoot, '.bench');
@@ -153,7 +153,12 @@ async function measureOpen(dataDir: string): Promise<{ openSec: number; rssMiB: 
  * connection first, then every request at 32, so a load run's backlog (and the garbage it left
  * in the server and in Neo4j) never falls on the single-connection figures the ratios use.
  */
-async function measureApi(store: string, env: NodeJS.ProcessEnv, manifest: Awaited<ReturnType<typeof generateCorpus>>['manifest']) {
+async function measureApi(
+  store: string,
+  env: NodeJS.ProcessEnv,
+  manifest: Awaited<ReturnType<typeof generateCorpus>>['manifest'],
+  afterSingle?: (request: BenchRequest) => Promise<void>,
+) {
   const server = node('tests/bench/api-server.ts', [], env);
   const base = await address(server);
   const results: Record<string, Latency | { skipped: string }> = {};
@@ -173,6 +178,7 @@ async function measureApi(store: string, env: NodeJS.ProcessEnv, manifest: Await
           results[key] = await load(url, c, seconds, REQUEST_TIMEOUT_SEC);
         }
         log(`${key}: ${describe(results[key]!)}`);
+        if (c === 1) await afterSingle?.(request);
       }
     }
   } finally {
@@ -210,16 +216,18 @@ const describe = (r: Latency | { skipped: string }) =>
   'skipped' in r ? `skipped: ${r.skipped}` : `p50 ${r.p50} ms, p95 ${r.p95}, p99 ${r.p99}, ${r.rps} req/s (${r.samples} samples, ${r.errors} errors)`;
 
 /**
- * The plain Cypher baseline: each request's twin (cypher/bench/) through the driver's own
- * one-call API, one at a time, its records as the driver returns them: no dyad code beyond
- * integer parameters (LIMIT and list slices need Neo4j integers), so the ratio is all of dyad's
- * overhead, its value conversion and row checks included.
+ * The plain Cypher baseline: a request's twin (cypher/bench/) through the driver's own one-call
+ * API, one call at a time, its records as the driver returns them: no dyad code beyond integer
+ * parameters (LIMIT and list slices need Neo4j integers), so the ratio is all of dyad's overhead,
+ * its value conversion and row checks included. Measured right after the request's API figure at
+ * one connection, so both meet the same load on this shared machine.
  */
-async function measureCypher(uri: string, manifest: Parameters<typeof benchRequests>[0]): Promise<Record<string, Latency>> {
+function cypherBaseline(uri: string) {
   const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
   const results: Record<string, Latency> = {};
-  try {
-    for (const { name, cypher } of benchRequests(manifest)) {
+  return {
+    results,
+    async measure({ name, cypher }: BenchRequest): Promise<void> {
       const text = await loadQuery(cypher.query);
       const params = toParameter(cypher.params) as Record<string, unknown>;
       const call = () => driver.executeQuery(text, params, { routing: neo4j.routing.READ, database: process.env.NEO4J_DATABASE });
@@ -230,11 +238,9 @@ async function measureCypher(uri: string, manifest: Parameters<typeof benchReque
       });
       results[name] = first > (seconds * 1000) / 2 ? single(first) : await timeCalls(call, seconds);
       log(`cypher ${name}: ${describe(results[name])}`);
-    }
-  } finally {
-    await driver.close();
-  }
-  return results;
+    },
+    close: () => driver.close(),
+  };
 }
 
 async function measureHelloWorld(): Promise<number> {
@@ -284,11 +290,12 @@ async function main(): Promise<void> {
     const opened = await measureOpen(dataDir);
     log(`embedded open: ${opened.openSec.toFixed(2)} s, ${opened.rssMiB.toFixed(0)} MiB resident`);
 
+    const baseline = neo4jUri ? cypherBaseline(neo4jUri) : undefined;
     const latency = {
       ...(await measureApi('embedded', { ...embeddedEnv, DYAD_SEEDS_DIR: corpus }, manifest)),
-      ...(neo4jUri ? await measureApi('neo4j', { ...neo4jEnv, DYAD_SEEDS_DIR: corpus }, manifest) : {}),
+      ...(neo4jUri ? await measureApi('neo4j', { ...neo4jEnv, DYAD_SEEDS_DIR: corpus }, manifest, (request) => baseline!.measure(request)).finally(() => baseline!.close()) : {}),
     };
-    const cypher = neo4jUri ? await measureCypher(neo4jUri, manifest) : {};
+    const cypher = baseline?.results ?? {};
     const helloWorldRps = await measureHelloWorld();
 
     const measured = (key: string) => {
