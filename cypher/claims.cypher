@@ -35,9 +35,11 @@ WHERE ($documents IS NULL OR c.documentId IN $documents)
     (($subject IS NULL OR c.subjectId = $subject) AND ($object IS NULL OR c.objectId = $object))
     OR ($undirected AND ($subject IS NULL OR c.objectId = $subject) AND ($object IS NULL OR c.subjectId = $object))
   )
-  AND ($kinds IS NULL OR EXISTS { (s:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Actor) WHERE s.kind IN $kinds AND o.kind IN $kinds })
+  // CASE, not OR: the subqueries are then evaluated only when their filter is set, with no
+  // per-candidate apply when it is not.
+  AND CASE WHEN $kinds IS NULL THEN true ELSE EXISTS { (s:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Actor) WHERE s.kind IN $kinds AND o.kind IN $kinds } END
   // The grades the reliability threshold admits.
-  AND ($grades IS NULL OR EXISTS { (c)-[:IN]->(d:Document) WHERE d.reliability IN $grades })
+  AND CASE WHEN $grades IS NULL THEN true ELSE EXISTS { (c)-[:IN]->(d:Document) WHERE d.reliability IN $grades } END
 WITH c
 ORDER BY CASE WHEN $evidence THEN null ELSE c.documentId END, CASE WHEN $evidence THEN null ELSE c.start END, CASE WHEN $evidence THEN null ELSE c.id END
 WITH collect(c) AS matches

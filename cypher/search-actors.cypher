@@ -1,7 +1,7 @@
 // Candidate actors for a search, ranked afterwards by rankActors (server/ingest/alias-index.ts):
 // word prefixes from the fulltext index over folded names ($words, e.g. "tehreek* taliban*"),
 // and substrings of the compacted names, which every match rankActors scores contains; with
-// each actor's claim count (kept by put-relations).
+// each actor's claim count (kept by put-relations); only the fields a hit shows.
 CALL () {
   CALL db.index.fulltext.queryNodes('actor_names', $words) YIELD node
   RETURN node
@@ -12,4 +12,4 @@ CALL () {
 }
 WITH node
 WHERE $kinds IS NULL OR node.kind IN $kinds
-RETURN node {.id, .name, .kind, .aliases, .description} AS actor, coalesce(node.claims, 0) AS claims
+RETURN node {.id, .name, .kind, .aliases} AS actor, coalesce(node.claims, 0) AS claims

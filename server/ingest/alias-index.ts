@@ -74,7 +74,7 @@ export class AliasIndex {
  * Scores each actor by its best-matching name: exact 100, prefix 80, word prefix 60,
  * substring 40; a shorter name ranks higher at equal score. Shared by both stores.
  */
-export function rankActors(q: string, actors: Iterable<Actor>, options: { kinds?: ActorKind[]; limit: number }): ActorMatch[] {
+export function rankActors(q: string, actors: Iterable<Pick<Actor, 'id' | 'name' | 'kind' | 'aliases'>>, options: { kinds?: ActorKind[]; limit: number }): ActorMatch[] {
   const query = normalizeName(q);
   const compactQuery = query.replace(/ /g, '');
   if (!compactQuery) return [];

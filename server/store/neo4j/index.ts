@@ -406,7 +406,7 @@ export class Neo4jStore implements GraphStore {
   async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
     const compact = compactName(q);
     if (!compact) return [];
-    const rows = await this.cypher.read('search-actors', { words: fulltextQuery(q), compact, kinds: options.kinds }, z.object({ actor: Actor, claims: z.number() }));
+    const rows = await this.cypher.read('search-actors', { words: fulltextQuery(q), compact, kinds: options.kinds }, z.object({ actor: ActorRef, claims: z.number() }));
     const claims = new Map(rows.map((r) => [r.actor.id, r.claims]));
     return rankActors(
       q,

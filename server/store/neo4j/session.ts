@@ -35,6 +35,8 @@ export async function schemaQueries(): Promise<string[]> {
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
+  // Strings, numbers and booleans are most values: no driver type to test them against.
+  if (typeof value !== 'object') return value;
   if (neo4j.isInt(value)) return value.toNumber();
   if (
     neo4j.isDate(value) ||
@@ -59,7 +61,7 @@ export function toPlain(value: unknown): unknown {
 }
 
 /** JS integers go to Neo4j as integers (list slices and offsets need them), not floats. */
-function toParameter(value: unknown): unknown {
+export function toParameter(value: unknown): unknown {
   if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
   if (Array.isArray(value)) return value.map(toParameter);
   if (value !== null && typeof value === 'object') {
