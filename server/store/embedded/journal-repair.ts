@@ -5,12 +5,12 @@
  * file beside the journal, then swaps in a journal of the good lines in their order;
  * nothing is deleted, only moved.
  */
-import { open, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { removeSnapshot, SNAPSHOT_FILE } from './snapshot.ts';
 import { JournalEntry } from './journal-entry.ts';
 import { lockJournal } from './lock.ts';
-import { scanJournal } from './journal.ts';
+import { scanJournal, syncDirectory } from './journal.ts';
 
 export interface Diagnosis {
   journal: string;
@@ -45,12 +45,7 @@ export async function repairJournal(path: string): Promise<Repair> {
     await rename(next, path);
     // The snapshot was taken of the journal as it was; open() would detect that, but it goes now.
     await removeSnapshot(join(dirname(path), SNAPSHOT_FILE));
-    const dir = await open(dirname(path), 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
+    await syncDirectory(dirname(path));
     return { ...diagnosis, movedTo };
   } finally {
     await unlock();
