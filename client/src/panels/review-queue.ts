@@ -98,6 +98,8 @@ export class ReviewQueue {
 
   private render(): void {
     const current = currentId(this.queue);
+    // Re-rendering replaces the focused item; keys pressed meanwhile (j right after a) must not fall to the page.
+    const hadFocus = this.list.contains(document.activeElement);
     this.list.replaceChildren(
       ...this.queue.ids.map((id, index) => {
         const claim = this.claims.get(id)!;
@@ -137,6 +139,7 @@ export class ReviewQueue {
       total === 0 ? 'This document has no extracted claims to review.' : left === 0 ? `All ${total} reviewed.` : `${left} of ${total} still to review.`;
     const decided = current === undefined || current in this.queue.decided;
     for (const b of Object.values(this.buttons)) b.disabled = decided || this.busy;
+    if (hadFocus) this.focus();
   }
 
   /** Highlight the current claim in the reader; with `focus`, keyboard focus returns to it. */
