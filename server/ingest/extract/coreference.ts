@@ -5,7 +5,7 @@
 import type { ActorKind } from '../../domain/index.ts';
 import type { DocumentContext, Mention } from './context.ts';
 import type { Lexicon } from './lexicon.ts';
-import { matchCue, type Token } from './text.ts';
+import { matchCue, skipWords, type Token } from './text.ts';
 
 const AGENTS: ReadonlySet<ActorKind> = new Set(['group', 'state', 'organization']);
 
@@ -42,8 +42,7 @@ export function subjectOf(tokens: Token[], mentions: Mention[], lexicon: Lexicon
   for (const m of mentions) {
     if (verb !== -1 && m.first > verb) return undefined;
     if (!AGENTS.has(m.kind)) continue;
-    let k = m.first - 1;
-    while (k >= 0 && tokens[k]!.word && lexicon.words.determiners.has(tokens[k]!.norm)) k--;
+    const k = skipWords(tokens, m.first - 1, -1, lexicon.words.determiners);
     if (tokens[k]?.word && lexicon.prepositions.has(tokens[k]!.norm)) continue;
     return { id: m.id, kind: m.kind };
   }
@@ -149,8 +148,7 @@ export function isPartPossessor(tokens: Token[], m: Mention, lexicon: Lexicon): 
 
 /** The name a phrase stands in apposition to: "AQIS, al-Qaeda's South Asian branch" is AQIS. */
 export function apposedTo(tokens: Token[], m: Mention, before: Mention[], lexicon: Lexicon): Mention | undefined {
-  let k = m.first - 1;
-  while (k >= 0 && tokens[k]!.word && lexicon.words.determiners.has(tokens[k]!.norm)) k--;
+  const k = skipWords(tokens, m.first - 1, -1, lexicon.words.determiners);
   if (tokens[k]?.text !== ',') return undefined;
   return before.find((b) => b.last === k - 1 && b.source !== 'pronoun');
 }

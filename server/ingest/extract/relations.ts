@@ -6,7 +6,7 @@ import { type ActorKind, isSymmetric } from '../../domain/index.ts';
 import type { CompiledPattern, Lexicon } from './lexicon.ts';
 import { isPartPossessor } from './coreference.ts';
 import type { Mention } from './mentions.ts';
-import { matchCue, type Sentence, type Token, WILDCARD } from './text.ts';
+import { matchCue, type Sentence, skipWords, type Token, WILDCARD } from './text.ts';
 
 export interface Candidate {
   pattern: CompiledPattern;
@@ -335,8 +335,7 @@ const ANTECEDENT_REACH = 4;
  */
 function relativeAntecedent(view: SentenceView, subject: Mention, kinds: ActorKind[]): Mention[] {
   const tokens = view.sentence.tokens;
-  let k = subject.first - 1;
-  while (k >= 0 && tokens[k]!.word && view.lexicon.words.determiners.has(tokens[k]!.norm)) k--;
+  const k = skipWords(tokens, subject.first - 1, -1, view.lexicon.words.determiners);
   if (!['which', 'that'].includes(tokens[k]?.norm ?? '') || tokens[k - 1]?.text !== ',') return [];
   for (let j = k - 2; j >= Math.max(0, k - 1 - ANTECEDENT_REACH); j--) {
     const m = view.cover[j];
@@ -437,16 +436,14 @@ function isRelativeAfter(tokens: Token[], m: Mention, boundary: number, relative
 function inPrepositionalPhrase(view: SentenceView, m: Mention): boolean {
   const tokens = view.sentence.tokens;
   if (isPossessive(tokens[m.last + 1])) return false;
-  let k = m.first - 1;
-  while (k >= 0 && tokens[k]!.word && view.lexicon.words.determiners.has(tokens[k]!.norm)) k--;
+  const k = skipWords(tokens, m.first - 1, -1, view.lexicon.words.determiners);
   const t = tokens[k];
   return !!t && t.word && view.lexicon.prepositions.has(t.norm);
 }
 
 /** "the presence of foreign fighters": a name governed by "of". */
 function ofPhrase(view: SentenceView, m: Mention): boolean {
-  let k = m.first - 1;
-  while (k >= 0 && view.sentence.tokens[k]!.word && view.lexicon.words.determiners.has(view.sentence.tokens[k]!.norm)) k--;
+  const k = skipWords(view.sentence.tokens, m.first - 1, -1, view.lexicon.words.determiners);
   return view.sentence.tokens[k]?.norm === 'of';
 }
 
@@ -631,8 +628,7 @@ function subjectControl(view: SentenceView, object: Mention, cueFirst: number): 
   const tokens = view.sentence.tokens;
   // "use the TTP to maintain …", not "U.S. plans to draw down …" (the infinitive belongs to the noun).
   if (tokens[object.last + 1]?.norm !== 'to' || tokens[object.last + 2]?.pos !== 'VERB' || object.last + 2 >= cueFirst) return undefined;
-  let v = object.first - 1;
-  while (v >= 0 && tokens[v]!.word && view.lexicon.words.determiners.has(tokens[v]!.norm)) v--;
+  const v = skipWords(tokens, object.first - 1, -1, view.lexicon.words.determiners);
   const verb = tokens[v];
   // The tagger may read a verb right after its subject as a noun ("the Taliban use the TTP").
   const isVerb = verb?.word && (verb.pos === 'VERB' || (!!view.cover[v - 1] && !view.lexicon.prepositions.has(verb.norm)));
@@ -685,8 +681,7 @@ function withAgent(view: SentenceView, cueFirst: number): Mention | undefined {
   }
   const m = view.cover[k];
   if (!m || m.source === 'pronoun') return undefined;
-  let w = m.first - 1;
-  while (w >= 0 && tokens[w]!.word && view.lexicon.words.determiners.has(tokens[w]!.norm)) w--;
+  const w = skipWords(tokens, m.first - 1, -1, view.lexicon.words.determiners);
   return tokens[w]?.norm === 'with' ? m : undefined;
 }
 
@@ -720,8 +715,7 @@ function openingClauseSubject(view: SentenceView, cueFirst: number): Mention | u
   let comma = 0;
   while (comma < tokens.length && tokens[comma]!.text !== ',') comma++;
   if (comma < cueFirst) return undefined;
-  let k = comma + 1;
-  while (k < tokens.length && tokens[k]!.word && view.lexicon.words.determiners.has(tokens[k]!.norm)) k++;
+  const k = skipWords(tokens, comma + 1, 1, view.lexicon.words.determiners);
   const main = view.cover[k];
   return main && main.first === k && main.source !== 'pronoun' ? main : undefined;
 }

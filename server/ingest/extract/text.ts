@@ -202,6 +202,13 @@ function piece(tokens: Token[], first: number, last: number): Sentence {
   return { start: slice[0]!.start, end: slice.at(-1)!.end, tokens: slice };
 }
 
+/** From `at`, moving by `step`, the index of the first token that is not one of `words` (the determiners before a name, say). */
+export function skipWords(tokens: readonly Token[], at: number, step: 1 | -1, words: ReadonlySet<string>): number {
+  let k = at;
+  while (k >= 0 && k < tokens.length && tokens[k]!.word && words.has(tokens[k]!.norm)) k += step;
+  return k;
+}
+
 /** Does the cue match the tokens at `at`? Returns the index of its last token, or -1. */
 export function matchCue(tokens: Token[], at: number, cue: string[]): number {
   let i = at;
