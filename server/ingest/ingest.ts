@@ -43,6 +43,18 @@ export interface IngestOptions {
   signal?: AbortSignal;
 }
 
+/** A summary of `documents` found, none written yet. */
+export const emptySummary = (documents: number): IngestSummary => ({
+  documents,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  actorsChanged: 0,
+  claims: 0,
+  rejected: [],
+  notTried: 0,
+});
+
 /** Larger batches spread a transaction's fixed cost (Neo4j) and an fsync (embedded) over more claims. */
 const BATCH_SIZE = 250;
 
@@ -62,7 +74,7 @@ export async function withAddedActors(index: AliasIndex, store: GraphStore): Pro
 export async function ingest(store: GraphStore, options: IngestOptions): Promise<IngestSummary> {
   const index = await withAddedActors(await loadIndex(options.seedsDir, options.paths), store);
   const sources = await discoverDocuments(options.paths);
-  const summary: IngestSummary = { documents: sources.length, created: 0, updated: 0, unchanged: 0, actorsChanged: 0, claims: 0, rejected: [], notTried: 0 };
+  const summary = emptySummary(sources.length);
   summary.actorsChanged = await store.putActors(index.actors);
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const batches = Array.from({ length: Math.ceil(sources.length / batchSize) }, (_, i) => sources.slice(i * batchSize, (i + 1) * batchSize));

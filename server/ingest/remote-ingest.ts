@@ -10,7 +10,7 @@ import { InvalidInput, StoreUnavailable } from '../errors.ts';
 import type { AliasIndex } from './alias-index.ts';
 import { assembleDocument, discoverDocuments, readDocumentParts, type SourceFiles } from './corpus.ts';
 import { gazetteerFiles } from './gazetteer.ts';
-import { type IngestOptions, type IngestSummary, loadIndex } from './ingest.ts';
+import { emptySummary, type IngestOptions, type IngestSummary, loadIndex } from './ingest.ts';
 
 export interface RemoteOptions extends IngestOptions {
   /** The server's base URL, e.g. http://localhost:3000. */
@@ -29,7 +29,7 @@ export async function ingestRemote(options: RemoteOptions): Promise<IngestSummar
     );
   const index = await loadIndex(options.seedsDir);
   const sources = await discoverDocuments(options.paths);
-  const summary: IngestSummary = { documents: sources.length, created: 0, updated: 0, unchanged: 0, actorsChanged: 0, claims: 0, rejected: [], notTried: 0 };
+  const summary = emptySummary(sources.length);
   for (const [i, files] of sources.entries()) {
     if (options.signal?.aborted) {
       summary.notTried = sources.length - i;
