@@ -51,6 +51,11 @@ export class AliasIndex {
     return [...this.byId.values()];
   }
 
+  /** How many actors it holds. */
+  get size(): number {
+    return this.byId.size;
+  }
+
   /** Names (compacted) that more than one actor answers to. */
   collisions(): Array<{ name: string; ids: string[] }> {
     return [...this.byName].filter(([, ids]) => ids.size > 1).map(([name, ids]) => ({ name, ids: [...ids] }));

@@ -27,6 +27,23 @@ const RECENT = 6;
 /** How many recent states and groups compete to be the one the text is about. */
 const TOPICS = 3;
 
+/** How many answers a gazetteer's cache of places keeps before it starts again. */
+const MAX_CACHED = 10_000;
+
+/**
+ * What the gazetteer answers does not change from one document to the next while it keeps its
+ * actors: the place a surface names is looked up once per gazetteer and lexicon.
+ */
+const placeCaches = new WeakMap<AliasIndex, { size: number; lexicon: Lexicon; places: Map<string, string | undefined> }>();
+function placesOf(index: AliasIndex, lexicon: Lexicon): Map<string, string | undefined> {
+  let cache = placeCaches.get(index);
+  if (!cache || cache.size !== index.size || cache.lexicon !== lexicon) placeCaches.set(index, (cache = { size: index.size, lexicon, places: new Map() }));
+  return cache.places;
+}
+
+/** The words of an actor's names, once per actor record. */
+const nameWordsOf = new WeakMap<Actor, ReadonlySet<string>>();
+
 export class DocumentContext {
   /** Short forms the text taught: acronyms it defined ("TTP") and surnames of people it named ("Qadir"), as written. */
   readonly acronyms = new Map<string, string>();
@@ -75,26 +92,30 @@ export class DocumentContext {
     return this.recentOfKind.get(kind) ?? [];
   }
 
-  private readonly places = new Map<string, string | undefined>();
-  /** The place "Kabul city" or "Kurram district" names, for the surface "Kabul"; looked up once per document. */
+  /** The place "Kabul city" or "Kurram district" names, for the surface "Kabul". */
   placeNamed(surface: string): string | undefined {
-    if (this.places.has(surface)) return this.places.get(surface);
+    const places = placesOf(this.index, this.lexicon);
+    if (places.has(surface)) return places.get(surface);
     let id: string | undefined;
     for (const noun of this.lexicon.placeAfter) {
       const r = this.index.resolve(`${surface} ${noun}`);
-      if (r.ok && this.kindOf(r.id) === 'place') {
+      if (r.ok && this.index.get(r.id)?.kind === 'place') {
         id = r.id;
         break;
       }
     }
-    this.places.set(surface, id);
+    if (places.size >= MAX_CACHED) places.clear();
+    places.set(surface, id);
     return id;
   }
 
   /** The words of an actor's name and aliases. */
-  nameWords(id: string): Set<string> {
+  nameWords(id: string): ReadonlySet<string> {
     const actor = this.index.get(id) ?? this.discovered.get(id);
-    return new Set(actor ? [actor.name, ...actor.aliases].flatMap((n) => normalizeName(n).split(' ')) : []);
+    if (!actor) return new Set();
+    let words = nameWordsOf.get(actor);
+    if (!words) nameWordsOf.set(actor, (words = new Set([actor.name, ...actor.aliases].flatMap((n) => normalizeName(n).split(' ')))));
+    return words;
   }
 
   /** The last few agents named, the most recent first. */

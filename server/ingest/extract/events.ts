@@ -59,12 +59,14 @@ const YEAR = /^(?:19|20)\d\d$/;
 export function findDescriptions(tokens: Token[], taken: Array<Mention | undefined>, found: Mention[], ctx: DocumentContext, add: (m: Mention) => void): void {
   const anchors = found.filter((m) => m.kind !== 'event');
   if (anchors.length === 0) return;
-  const years = tokens.filter((t) => YEAR.test(t.text)).map((t) => t.text);
+  // The years the sentence gives, read once the sentence turns out to describe an event.
+  let given: string[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const nouns = t.word && !taken[i] ? ctx.lexicon.eventNouns.get(t.stem) : undefined;
     const article = nouns ? determinerBefore(tokens, taken, i, ctx.lexicon.words) : -1;
     if (article === -1) continue;
+    const years = (given ??= tokens.filter((w) => YEAR.test(w.text)).map((w) => w.text));
     const fits = gazetteerEvents(ctx.index).filter(
       (e) =>
         [...nouns!].some((n) => e.words.has(n)) &&

@@ -54,12 +54,13 @@ export function extractWith(
     const pointsBack = () => (!!previous && lexicon.words.anaphoricOpeners.has(sentence.tokens[0]!.norm)) || hasBothSides(sentence.tokens, lexicon);
     if (mentions.length < 2 && !mentions[0]?.inner && !(mentions[0]?.kind === 'person' && topic) && !pointsBack()) continue;
     const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon, earlier, ...(previous ? { previous } : {}), ...(topic ? { topic } : {}), ...(government ? { government } : {}) };
+    // The last word on kinds is the ontology's: a relation outside its signature is never proposed.
+    const candidates = findRelations(view).filter((c) => fitsSignature(c.pattern.type, c.subject.kind, c.object.kind));
+    if (candidates.length === 0) continue;
     const hedges = findHedges(view);
     const names: Array<[number, number]> = mentions.map((m) => [sentence.tokens[m.first]!.start, sentence.tokens[m.last]!.end]);
     const when = findWhen(text, sentence.start, sentence.end, names);
-    for (const candidate of findRelations(view)) {
-      // The last word on kinds is the ontology's: a relation outside its signature is never proposed.
-      if (!fitsSignature(candidate.pattern.type, candidate.subject.kind, candidate.object.kind)) continue;
+    for (const candidate of candidates) {
       const { main, denial } = judge(view, hedges, candidate);
       if (candidate.negated && main.certainty === 'denied' && !main.attributedTo) continue;
       const quoteEnd = denial ? lastCommaBefore(view, denial.at) : sentence.end;

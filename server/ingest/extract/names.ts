@@ -22,11 +22,10 @@ const tries = new WeakMap<AliasIndex, { size: number; root: TrieNode }>();
 
 /** The gazetteer as a token trie over normalised names, built once per index. */
 export function gazetteerTrie(index: AliasIndex): TrieNode {
-  const actors = index.actors;
   const hit = tries.get(index);
-  if (hit && hit.size === actors.length) return hit.root;
+  if (hit && hit.size === index.size) return hit.root;
   const root: TrieNode = { next: new Map() };
-  for (const actor of actors) {
+  for (const actor of index.actors) {
     for (const name of [actor.name, ...actor.aliases]) {
       // "Taliban's return to power": the tokenizer splits the possessive off, so the trie does too.
       const words = normalizeName(name.replace(POSSESSIVE_S, '$1 s')).split(' ').filter(Boolean);
@@ -45,7 +44,7 @@ export function gazetteerTrie(index: AliasIndex): TrieNode {
       node.end = { id: actor.id, capitalised: /^\p{Lu}/u.test(name), ...(acronym ? { exactCase: letters } : {}) };
     }
   }
-  tries.set(index, { size: actors.length, root });
+  tries.set(index, { size: index.size, root });
   return root;
 }
 

@@ -15,28 +15,37 @@ let nlp: ReturnType<typeof winkNLP> | undefined;
  */
 const MAX_PIECE = 3000;
 
-/** The POS tag of each wink token of text[from, to), by the token's start offset in `text`. */
-export function tagSpan(text: string, from: number, to: number): Map<number, string> {
-  const tags = new Map<number, string>();
+/** A token to tag: where it starts, and the tag it gets. */
+interface Taggable {
+  start: number;
+  pos: string | undefined;
+}
+
+/**
+ * Tags the tokens of text[from, to) (in text order): each token that starts where a wink token
+ * starts takes that token's tag.
+ */
+export function tagTokens(text: string, from: number, to: number, tokens: Taggable[]): void {
+  const cursor = { tokens, next: 0 };
   for (let start = from; start < to; ) {
     let end = Math.min(to, start + MAX_PIECE);
     if (end < to) {
       const space = text.lastIndexOf(' ', end);
       if (space > start + MAX_PIECE / 2) end = space;
     }
-    tagPiece(text, start, end, tags);
+    tagPiece(text, start, end, cursor);
     start = end;
   }
-  return tags;
 }
 
-function tagPiece(text: string, from: number, to: number, tags: Map<number, string>): void {
+function tagPiece(text: string, from: number, to: number, cursor: { tokens: Taggable[]; next: number }): void {
   nlp ??= winkNLP(model, ['pos']);
   const its = nlp.its;
   const tokens = nlp.readDoc(text.slice(from, to)).tokens();
   const values = tokens.out();
   const spaces = tokens.out(its.precedingSpaces);
   const pos = tokens.out(its.pos);
+  const ours = cursor.tokens;
   let at = from;
   for (let i = 0; i < values.length; i++) {
     at += spaces[i]!.length;
@@ -47,7 +56,9 @@ function tagPiece(text: string, from: number, to: number, tags: Map<number, stri
       if (found === -1 || found - at > 16) continue;
       at = found;
     }
-    tags.set(at, pos[i]!);
+    // Both token lists run in text order: walk ours up to this offset.
+    while (cursor.next < ours.length && ours[cursor.next]!.start < at) cursor.next++;
+    if (cursor.next < ours.length && ours[cursor.next]!.start === at) ours[cursor.next]!.pos = pos[i]!;
     at += value.length;
   }
 }

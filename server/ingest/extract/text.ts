@@ -3,7 +3,7 @@
  * the extractor runs on every ingested article.
  */
 import type { Span } from '../../domain/index.ts';
-import { tagSpan } from './pos.ts';
+import { tagTokens } from './pos.ts';
 
 export const WILDCARD = '*';
 
@@ -21,7 +21,7 @@ export interface Token {
   /** Starts with an upper-case letter. */
   cap: boolean;
   /** Universal part-of-speech tag (pos.ts), when the tagger's token starts here too. */
-  pos?: string;
+  pos: string | undefined;
 }
 
 export interface Sentence {
@@ -67,9 +67,51 @@ function undouble(s: string): string {
 
 // A word keeps inner apostrophes (al-Qa'ida); a trailing 's or ’s becomes its own token.
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|\S/gu;
-const POSSESSIVE = /^(.+?)(['’][sS])$/u;
 const UPPER = /^\p{Lu}/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
+/** A word's normal form, stem and capital, as tokenize gives them. */
+interface WordForm {
+  norm: string;
+  stem: string;
+  cap: boolean;
+}
+
+/**
+ * Word forms already worked out, by the word as written: most words of an article recur, and
+ * their normal form and stem need not be worked out again. Emptied when full, so it stays bounded.
+ */
+const forms = new Map<string, WordForm>();
+const MAX_FORMS = 50_000;
+
+function wordForm(body: string): WordForm {
+  let form = forms.get(body);
+  if (!form) {
+    if (forms.size >= MAX_FORMS) forms.clear();
+    const norm = normWord(body);
+    const first = body.charCodeAt(0);
+    const cap = first < 0x80 ? first >= 65 && first <= 90 : UPPER.test(body);
+    form = { norm, stem: stem(norm), cap };
+    forms.set(body, form);
+  }
+  return form;
+}
+
+/** "Pakistan's", "ISIS’S": a word of at least one letter before an apostrophe and s. */
+function isPossessiveWord(raw: string): boolean {
+  const n = raw.length;
+  if (n < 3) return false;
+  const apostrophe = raw.charCodeAt(n - 2);
+  const s = raw.charCodeAt(n - 1);
+  return (apostrophe === 39 || apostrophe === 0x2019) && (s === 115 || s === 83);
+}
+
+/** Does the token start with a letter or digit? ASCII is answered without the Unicode regex. */
+function isWordToken(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_DIGIT.test(raw);
+}
 
 export function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
@@ -78,17 +120,17 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
     const start = from + m.index;
     const raw = m[0];
-    if (!LETTER_OR_DIGIT.test(raw)) {
-      tokens.push({ text: raw, norm: raw, stem: raw, start, end: start + raw.length, word: false, cap: false });
+    if (!isWordToken(raw)) {
+      tokens.push({ text: raw, norm: raw, stem: raw, start, end: start + raw.length, word: false, cap: false, pos: undefined });
       continue;
     }
-    const possessive = POSSESSIVE.exec(raw);
-    const body = possessive ? possessive[1]! : raw;
-    const norm = normWord(body);
-    tokens.push({ text: body, norm, stem: stem(norm), start, end: start + body.length, word: true, cap: UPPER.test(body) });
+    const possessive = isPossessiveWord(raw);
+    const body = possessive ? raw.slice(0, -2) : raw;
+    const { norm, stem, cap } = wordForm(body);
+    tokens.push({ text: body, norm, stem, start, end: start + body.length, word: true, cap, pos: undefined });
     if (possessive) {
       const at = start + body.length;
-      tokens.push({ text: possessive[2]!, norm: 's', stem: "'s", start: at, end: at + 2, word: false, cap: false });
+      tokens.push({ text: raw.slice(-2), norm: 's', stem: "'s", start: at, end: at + 2, word: false, cap: false, pos: undefined });
     }
   }
   return tokens;
@@ -116,10 +158,7 @@ export function splitSentences(text: string, body: Span[], abbreviations: Readon
       let lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd === -1 || lineEnd > spanEnd) lineEnd = spanEnd;
       const tokens = tokenize(text, lineStart, lineEnd);
-      if (tokens.length > 0 && lineEnd - lineStart <= MAX_TAGGED_LINE) {
-        const tags = tagSpan(text, lineStart, lineEnd);
-        for (const t of tokens) t.pos = tags.get(t.start);
-      }
+      if (tokens.length > 0 && lineEnd - lineStart <= MAX_TAGGED_LINE) tagTokens(text, lineStart, lineEnd, tokens);
       const before = sentences.length;
       splitLine(tokens, abbreviations, sentences);
       if (sentences.length === before + 1 && isHeading(text, tokens, lineEnd, spanEnd)) sentences[before]!.heading = true;

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { fitsSignature } from '../../../server/domain/index.ts';
 import { extract } from '../../../server/ingest/extract/index.ts';
 import { defaultLexicon } from '../../../server/ingest/extract/lexicon.ts';
-import { tagSpan } from '../../../server/ingest/extract/pos.ts';
+import { tagTokens } from '../../../server/ingest/extract/pos.ts';
+import { tokenize } from '../../../server/ingest/extract/text.ts';
 import { loadGazetteer } from '../../../server/ingest/gazetteer.ts';
 import { seedsDir } from '../../helpers/seed.ts';
 
@@ -59,17 +60,20 @@ describe('discourse', () => {
 describe('front end', () => {
   it('tags tokens at their exact offsets', () => {
     const text = 'x\nThe TTP attacked Pakistan’s army.';
-    const tags = tagSpan(text, 2, text.length);
-    expect(tags.get(text.indexOf('TTP'))).toBe('PROPN');
-    expect(tags.get(text.indexOf('attacked'))).toBe('VERB');
-    expect(tags.get(text.indexOf('army'))).toBe('NOUN');
-    expect(tags.has(0)).toBe(false);
+    const tokens = tokenize(text, 0, text.length);
+    tagTokens(text, 2, text.length, tokens);
+    const tag = (word: string) => tokens.find((t) => t.start === text.indexOf(word))?.pos;
+    expect(tag('TTP')).toBe('PROPN');
+    expect(tag('attacked')).toBe('VERB');
+    expect(tag('army')).toBe('NOUN');
+    expect(tag('x')).toBeUndefined();
   });
 
   it('tags a line longer than one tagging piece throughout', () => {
     const text = 'The TTP attacked Pakistan and '.repeat(400);
-    const tags = tagSpan(text, 0, text.length);
-    expect(tags.get(text.lastIndexOf('attacked'))).toBe('VERB');
+    const tokens = tokenize(text, 0, text.length);
+    tagTokens(text, 0, text.length, tokens);
+    expect(tokens.find((t) => t.start === text.lastIndexOf('attacked'))?.pos).toBe('VERB');
   });
 
   it('reads its function words from the lexicon', () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClaimRecord } from '../../../server/domain/index.ts';
+import { AliasIndex } from '../../../server/ingest/alias-index.ts';
 import { extract } from '../../../server/ingest/extract/index.ts';
 import { loadGazetteer } from '../../../server/ingest/gazetteer.ts';
 import { checkSeeds } from '../../../server/ingest/seed-dir.ts';
@@ -226,5 +227,18 @@ describe('claims', () => {
       expect(again.claims.map((c) => c.id)).toEqual(claims.map((c) => c.id));
     }
     expect(total).toBeGreaterThan(30);
+  });
+});
+
+describe('a gazetteer that grows', () => {
+  it('is read afresh once it holds new actors, though the extractor keeps what it worked out from it', () => {
+    const grown = new AliasIndex(index.actors);
+    grown.add({ id: 'zorbia', name: 'Zorbia', kind: 'state', aliases: [] });
+    const text = 'The Zorbia Liberation Front attacked Zorbia. Zorbia Liberation Front fighters operate in Zorbia.';
+    const triples = () => extract({ document: 'test', text, body: [[0, text.length]] }, grown).claims.map((c) => `${c.subject} ${c.type} ${c.object}`);
+    expect(triples()).not.toContain('zlf CLASHES_WITH zorbia');
+    grown.add({ id: 'zlf', name: 'Zorbia Liberation Front', kind: 'group', aliases: [] });
+    grown.add({ id: 'zorbia-city', name: 'Zorbia city', kind: 'place', aliases: [] });
+    expect(triples()).toEqual(expect.arrayContaining(['zlf CLASHES_WITH zorbia', 'zlf OPERATES_IN zorbia-city']));
   });
 });
