@@ -13,7 +13,7 @@ import { findHedges, judge, type Judgement } from './certainty.ts';
 import { defaultLexicon, type Lexicon } from './lexicon.ts';
 import { latest } from './coreference.ts';
 import { DocumentContext, findMentions, type Mention } from './mentions.ts';
-import { type Candidate, coverOf, findRelations, hasBothSides, type SentenceView } from './relations.ts';
+import { asidesOf, type Candidate, coverOf, findRelations, hasBothSides, type SentenceView } from './relations.ts';
 import { splitSentences } from './text.ts';
 import { findWhen } from './when.ts';
 
@@ -53,7 +53,7 @@ export function extractWith(
     // concern led to pressure on Pakistan" goes on about the previous sentence's subject.
     const pointsBack = () => (!!previous && lexicon.words.anaphoricOpeners.has(sentence.tokens[0]!.norm)) || hasBothSides(sentence.tokens, lexicon);
     if (mentions.length < 2 && !mentions[0]?.inner && !(mentions[0]?.kind === 'person' && topic) && !pointsBack()) continue;
-    const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), lexicon, earlier, ...(previous ? { previous } : {}), ...(topic ? { topic } : {}), ...(government ? { government } : {}) };
+    const view: SentenceView = { sentence, mentions, cover: coverOf(sentence.tokens, mentions), aside: asidesOf(sentence.tokens), lexicon, earlier, ...(previous ? { previous } : {}), ...(topic ? { topic } : {}), ...(government ? { government } : {}) };
     // The last word on kinds is the ontology's: a relation outside its signature is never proposed.
     const candidates = findRelations(view).filter((c) => fitsSignature(c.pattern.type, c.subject.kind, c.object.kind));
     if (candidates.length === 0) continue;

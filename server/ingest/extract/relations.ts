@@ -25,6 +25,8 @@ export interface SentenceView {
   mentions: Mention[];
   /** The mention covering each token, if any. */
   cover: Array<Mention | undefined>;
+  /** Tokens of a participle clause set off by commas (", seeking new sanctuaries,"): no distance between an agent and its verb. */
+  aside: boolean[];
   lexicon: Lexicon;
   /** The state or group the text is about when the sentence starts (DocumentContext.salient). */
   topic?: { id: string; kind: ActorKind };
@@ -73,6 +75,24 @@ export function coverOf(tokens: Token[], mentions: Mention[]): Array<Mention | u
   const cover: Array<Mention | undefined> = new Array(tokens.length);
   for (const m of mentions) if (m.source !== 'description') for (let i = m.first; i <= m.last; i++) cover[i] = m;
   return cover;
+}
+
+/** The longest participle clause between commas that counts as an aside, in tokens. */
+const MAX_ASIDE = 12;
+
+/** ", seeking survival and new sanctuaries,": each token of a participle clause between two commas. */
+export function asidesOf(tokens: Token[]): boolean[] {
+  const aside: boolean[] = new Array(tokens.length).fill(false);
+  for (let a = 0; a < tokens.length; a++) {
+    const participle = tokens[a + 1];
+    if (tokens[a]!.text !== ',' || !participle?.word || participle.pos !== 'VERB' || !participle.norm.endsWith('ing')) continue;
+    let b = a + 2;
+    while (b < tokens.length && b - a <= MAX_ASIDE && tokens[b]!.word) b++;
+    if (tokens[b]?.text !== ',' || b - a > MAX_ASIDE) continue;
+    for (let k = a; k <= b; k++) aside[k] = true;
+    a = b;
+  }
+  return aside;
 }
 
 export function findRelations(view: SentenceView): Candidate[] {
@@ -470,7 +490,7 @@ function before(view: SentenceView, at: number, kinds: ActorKind[], window: numb
         // The relative pronoun takes the whole list before it, in a prepositional phrase or not.
         return isRelativeAfter(tokens, m, k, view.lexicon.words.relatives) && kinds.includes(m.kind) ? coordinated(view, idx, -1, kinds, true) : [];
       }
-      if (tokens[k]!.word) words++;
+      if (tokens[k]!.word && !view.aside[k]) words++;
     }
     if (words > window) return [];
     // "AQIS, al-Qaeda's branch in South Asia": the owner of the part does not act.

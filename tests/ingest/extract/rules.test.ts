@@ -252,4 +252,11 @@ describe('phrases', () => {
     const claims = triples('The TTP grew, and Al-Qaeda was active in its early years.');
     expect(claims.filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
   });
+
+  it('does not count a participle clause between commas in the distance from an agent to its verb', () => {
+    const text = 'The BLA, facing arrests and fresh raids across the home districts, started shifting cadres, trainers, and logistics hubs into Afghanistan.';
+    expect(triples(text)).toContain('bla OPERATES_IN afghanistan');
+    // Without the commas the words count, and the agent is out of reach.
+    expect(triples(text.replace(/,/g, ''))).not.toContain('bla OPERATES_IN afghanistan');
+  });
 });
