@@ -59,6 +59,7 @@ export const LexiconFile = z
         personAfter: Words,
         impliedRoles: Words,
         groupAfter: Words,
+        nameHeads: Words,
       })
       .strict(),
     coreference: z.object({ group: Words, state: Words, event: Words, place: Words }).strict(),
@@ -146,6 +147,8 @@ export interface Lexicon {
   /** Roles in apposition to a person that, naming no one, are roles in the group the text is about. */
   impliedRoles: Set<string>;
   groupAfter: Set<string>;
+  /** Nouns after an unknown name that belong to it ("the Al-Noor office"); inName gives the kind they make. */
+  nameHeads: Set<string>;
   namePrefixes: Set<string>;
   demonyms: Map<string, string>;
   /** Stems of nouns that name an event ("bombing", "attack"), each with the stems of its near-synonyms. */
@@ -244,6 +247,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     personAfter: words(file.kindCues.personAfter),
     impliedRoles: words(file.kindCues.impliedRoles),
     groupAfter: words(file.kindCues.groupAfter),
+    nameHeads: words(file.kindCues.nameHeads),
     namePrefixes: words(file.namePrefixes),
     demonyms: new Map(Object.entries(file.demonyms)),
     eventNouns: synonyms(file.eventNouns),

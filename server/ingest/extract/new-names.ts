@@ -83,6 +83,9 @@ export function findNewNames(tokens: Token[], taken: Array<Mention | undefined>,
       i = last;
       continue;
     }
+    // "the Al-Noor office": a head noun written in lower case is part of the name, and says its kind.
+    const head = tokens[last + 1];
+    if (head?.word && !head.cap && !taken[last + 1] && lex.nameHeads.has(head.norm) && !bracketedAcronym(tokens, last)) last++;
     const words = tokens.slice(i, last + 1).filter((w) => w.word);
     const name = tokens.slice(i, last + 1).reduce((s, w, n, all) => s + (n > 0 && all[n - 1]!.end < w.start ? ' ' : '') + w.text, '');
     const acr = bracketedAcronym(tokens, last);

@@ -23,6 +23,12 @@ describe('the lexicon', () => {
     expect(new Set([...lexicon.hedges.values()].flat().map((h) => h.certainty))).toEqual(new Set(['denied', 'alleged', 'speculative', 'reported']));
   });
 
+  it('gives a kind to every noun it lets into a name', () => {
+    const lexicon = loadLexicon();
+    expect(lexicon.nameHeads.size).toBeGreaterThan(0);
+    for (const head of lexicon.nameHeads) expect(lexicon.inName.get(head), head).toBeDefined();
+  });
+
   it('rejects a missing relation type, naming the file', async () => {
     const path = await variant((l) => delete l.relations.LOCATED_IN);
     expect(() => loadLexicon(path)).toThrow(InvalidInput);

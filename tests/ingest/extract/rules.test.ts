@@ -259,4 +259,11 @@ describe('phrases', () => {
     // Without the commas the words count, and the agent is out of reach.
     expect(triples(text.replace(/,/g, ''))).not.toContain('bla OPERATES_IN afghanistan');
   });
+
+  it('takes a lower-case head noun into an unknown name, with the kind it gives', () => {
+    const { claims, actors } = run('Investigators traced the money to the Al-Noor office based in Kenya.');
+    expect(actors).toContainEqual(expect.objectContaining({ name: 'Al-Noor office', kind: 'organization' }));
+    expect(claims.map((c) => `${c.subject} ${c.type} ${c.object}`)).toContain('al-noor-office OPERATES_IN kenya');
+    expect(run('The Zarkand network attacked Pakistan.').actors).toContainEqual(expect.objectContaining({ name: 'Zarkand network', kind: 'group' }));
+  });
 });
