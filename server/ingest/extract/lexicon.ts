@@ -93,6 +93,7 @@ export const LexiconFile = z
         governmentWords: Words,
         meetingNouns: Words,
         anaphoricOpeners: Words,
+        possessives: Words,
         bothSides: Words,
       })
       .strict(),

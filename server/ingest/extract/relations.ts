@@ -623,6 +623,10 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
   const near = before(view, cueFirst, kinds, window, agentOnly);
   const controller = near.length > 0 ? subjectControl(view, near[0]!, cueFirst) : undefined;
   if (controller) return kinds.includes(controller.kind) ? [controller] : [];
+  // "This would highlight Afghanistan's failure to meet its obligations and build pressure on …": in a
+  // sentence that goes on about the previous one, an owner inside an object is not the agent of a later verb.
+  const owner = near.length === 1 && isHeldPossessive(view, near[0]!, cueFirst) ? anaphoricSubject(view, cueFirst, near[0]) : undefined;
+  if (owner) return kinds.includes(owner.kind) ? [owner] : [];
   if (near.length > 0) return [...near, ...coAgents(view, near.at(-1)!.last, cueFirst, kinds)];
   if (near.length === 0) {
     const main = openingClauseSubject(view, cueFirst) ?? anaphoricSubject(view, cueFirst);
@@ -710,14 +714,20 @@ function withAgent(view: SentenceView, cueFirst: number): Mention | undefined {
  * opened by "This" or "Such" goes on about what the previous one said, and its agent-less cue is
  * done by that sentence's subject.
  */
-function anaphoricSubject(view: SentenceView, cueFirst: number): Mention | undefined {
+function anaphoricSubject(view: SentenceView, cueFirst: number, passedOver?: Mention): Mention | undefined {
   const tokens = view.sentence.tokens;
   if (!view.previous || !view.lexicon.words.anaphoricOpeners.has(tokens[0]?.norm ?? '') || !tokens[0]!.cap) return undefined;
-  if (view.mentions.some((m) => m.last < cueFirst && AGENTS_AND_PEOPLE.has(m.kind))) return undefined;
+  if (view.mentions.some((m) => m !== passedOver && m.last < cueFirst && AGENTS_AND_PEOPLE.has(m.kind))) return undefined;
   return { ...view.previous, first: 0, last: 0, source: 'coreference' };
 }
 
 const AGENTS_AND_PEOPLE: ReadonlySet<ActorKind> = new Set(['group', 'state', 'organization', 'person']);
+
+/** "meet its obligations": a possessive pronoun after a verb, owning a noun that is not the cue. */
+function isHeldPossessive(view: SentenceView, m: Mention, cueFirst: number): boolean {
+  const tokens = view.sentence.tokens;
+  return m.source === 'pronoun' && view.lexicon.words.possessives.has(tokens[m.first]!.norm) && m.last + 1 < cueFirst && tokens[m.first - 1]?.pos === 'VERB';
+}
 
 /** How far into a sentence the participle of an opening clause may stand ("Despite breaking …"). */
 const OPENING_PARTICIPLE_AT = 3;

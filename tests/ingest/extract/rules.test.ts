@@ -266,4 +266,12 @@ describe('phrases', () => {
     expect(claims.map((c) => `${c.subject} ${c.type} ${c.object}`)).toContain('al-noor-office OPERATES_IN kenya');
     expect(run('The Zarkand network attacked Pakistan.').actors).toContainEqual(expect.objectContaining({ name: 'Zarkand network', kind: 'group' }));
   });
+
+  it('does not take an owner inside an object for the agent of a later verb, when the sentence goes on about the previous one', () => {
+    const text = 'Iran should brief partners such as Russia and China. This would expose the failure to honour its pledges and increase pressure on the Taliban.';
+    expect(triples(text)).toContain('iran PRESSURES afghan-taliban');
+    expect(triples(text)).not.toContain('china PRESSURES afghan-taliban');
+    // Right before its cue noun the possessive still names the agent.
+    expect(triples('The TTP grew. Its fighters operate in Kunar.')).toContain('ttp OPERATES_IN kunar');
+  });
 });
