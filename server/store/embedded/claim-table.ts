@@ -7,6 +7,7 @@
  */
 import { Certainty, type ClaimRecord, Origin, RelationType } from '../../domain/index.ts';
 import { Codes, int32Column, StringTable, uint8Column } from './columns.ts';
+import type { Sections, SnapshotSection } from './snapshot.ts';
 
 /** A claim as held: the record without its quote (a slice of its document's text). */
 export type StoredClaim = Omit<ClaimRecord, 'quote'>;
@@ -101,5 +102,31 @@ export class ClaimTable {
   whenOf(row: number): string | undefined {
     const when = this.when.get(row);
     return when > 0 ? this.whens.at(when - 1) : undefined;
+  }
+
+  private columns() {
+    const { document, subject, object, start, end, when, type, certainty, origin } = this;
+    return { document, subject, object, start, end, when, type, certainty, origin };
+  }
+
+  /** The claims of `rows`, in that order, as snapshot sections (rows renumbered from 0). */
+  snapshotSections(rows: number[]): SnapshotSection[] {
+    const columns = Object.entries(this.columns()).map(([name, column]): SnapshotSection => {
+      const values = new (column.data.constructor as Int32ArrayConstructor | Uint8ArrayConstructor)(rows.length);
+      rows.forEach((row, i) => (values[i] = column.get(row)));
+      return { name: `claim.${name}`, column: values };
+    });
+    const extras = rows.flatMap((row, i) => (this.extras.has(row) ? [[i, this.extras.get(row)!]] : []));
+    return [{ name: 'claim.ids', json: rows.map((row) => this.ids[row]) }, { name: 'claim.extras', json: extras }, ...columns];
+  }
+
+  /** Takes back what snapshotSections() gave, into an empty table. */
+  restoreSections(sections: Sections): void {
+    for (const [name, column] of Object.entries(this.columns())) column.data = sections.get(`claim.${name}`) as never;
+    (sections.get('claim.ids') as string[]).forEach((id, row) => {
+      this.ids[row] = id;
+      this.rowOf.set(id, row);
+    });
+    for (const [row, extras] of sections.get('claim.extras') as [number, Extras][]) this.extras.set(row, extras);
   }
 }

@@ -10,13 +10,13 @@
 import type { Actor, ActorRef, ClaimRecord, ClaimView, DocumentRecord } from '../../domain/index.ts';
 import { isSymmetric } from '../../domain/index.ts';
 import { relationAttributes } from '../../graph/aggregate.ts';
-import type { RelationRow } from '../../graph/relations.ts';
 import { compactName } from '../../ingest/alias-index.ts';
 import type { DocumentUpsert } from '../graph-store.ts';
 import { checkReferences, checkUniqueActors } from '../upsert-checks.ts';
 import { certainties, ClaimTable, relationTypes, type StoredClaim } from './claim-table.ts';
 import { removeValue, StringTable } from './columns.ts';
 import { RelationTable } from './relation-table.ts';
+import type { Sections, SnapshotSection } from './snapshot.ts';
 
 export type { StoredClaim };
 
@@ -26,9 +26,6 @@ export function evidenceOrder(a: Pick<ClaimRecord, 'document' | 'start' | 'id'>,
 }
 
 export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** One record of a state's snapshot (GraphState.records). */
-export type StateRecord = { actors: Actor[] } | { document: DocumentRecord; claims: StoredClaim[] } | { relations: RelationRow[] };
 
 const sameActor = (a: Actor | undefined, b: Actor): boolean =>
   a !== undefined &&
@@ -186,29 +183,52 @@ export class GraphState {
   }
 
   /**
-   * The state as plain records for a snapshot (snapshot.ts): actors, each document with its
-   * claims in evidence order (quotes left out: they are slices of the text), and the relations'
-   * aggregates, so that restoring recomputes nothing.
+   * The state as snapshot sections (snapshot.ts): actors (with their compacted names), the
+   * id tables, documents, and the claims and relations as columns, claims in document and
+   * evidence order, so that restoring recomputes nothing.
    */
-  *records(): Generator<StateRecord> {
-    yield { actors: this.actors() };
-    for (const [id, document] of this.documents) {
-      yield { document, claims: this.rowsOfDocument[this.documentNumbers.find(id)!]!.map((row) => this.claims.record(row)) };
-    }
-    yield { relations: this.relations.rows(() => true) };
+  snapshotSections(): SnapshotSection[] {
+    const documents = [...this.documents.values()];
+    const rows = documents.map((d) => this.documentRows(d.id));
+    return [
+      { name: 'actors', json: this.actors() },
+      { name: 'compactNames', json: [...this.compactNames.values()] },
+      { name: 'actorNumbers', json: this.actorNumbers.strings },
+      { name: 'documentNumbers', json: this.documentNumbers.strings },
+      { name: 'whens', json: this.whens.strings },
+      { name: 'documents', json: documents },
+      { name: 'documentClaims', column: Int32Array.from(rows, (r) => r.length) },
+      ...this.claims.snapshotSections(rows.flat()),
+      ...this.relations.snapshotSections(),
+    ];
   }
 
-  /** Takes back what records() gave, in its order, as if each document had been put. */
-  restore(record: StateRecord): void {
-    if ('actors' in record) this.putActors(record.actors);
-    else if ('document' in record) {
-      const { document, claims } = record;
+  /** Takes back what snapshotSections() gave, into an empty state. */
+  restoreSections(sections: Sections): void {
+    const compactNames = sections.get('compactNames') as string[];
+    (sections.get('actors') as Actor[]).forEach((actor, i) => {
+      this.actorsById.set(actor.id, actor);
+      this.compactNames.set(actor.id, compactNames[i]!);
+    });
+    for (const id of sections.get('actorNumbers') as string[]) this.actorNumbers.intern(id);
+    for (const id of sections.get('documentNumbers') as string[]) this.documentNumbers.intern(id);
+    for (const when of sections.get('whens') as string[]) this.whens.intern(when);
+    this.claims.restoreSections(sections);
+    const counts = sections.get('documentClaims') as Int32Array;
+    let row = 0;
+    (sections.get('documents') as DocumentRecord[]).forEach((document, i) => {
       this.documents.set(document.id, document);
-      this.sortedDocuments = undefined;
-      this.rowsOfDocument[this.documentNumbers.intern(document.id)] = claims.map((claim) => this.insert(claim));
-    } else
-      for (const { source, target, attributes } of record.relations)
-        this.relations.set(this.actorNumbers.intern(source), relationTypes.code(attributes.type), this.actorNumbers.intern(target), attributes);
+      const rows = new Array<number>(counts[i]!);
+      for (let at = 0; at < rows.length; at++) rows[at] = row++;
+      this.rowsOfDocument[this.documentNumbers.find(document.id)!] = rows;
+    });
+    for (let claim = 0; claim < row; claim++)
+      for (const end of this.ends(claim)) {
+        const rows = (this.rowsOfActor[end] ??= []);
+        if (rows.length === 0) this.actorsWithClaimsCount++;
+        rows.push(claim);
+      }
+    this.relations.restoreSections(sections);
   }
 
   /** A relation's aggregate from its claims, or the relation gone when it has none left. */

@@ -13,6 +13,7 @@ import { RelationReads } from '../../graph/relation-index.ts';
 import type { RelationPredicate, RelationRow } from '../../graph/relations.ts';
 import { certainties, relationTypes } from './claim-table.ts';
 import { int32Column, removeValue, type StringTable, uint8Column } from './columns.ts';
+import type { Sections, SnapshotSection } from './snapshot.ts';
 
 /** The row's document list when it has more than one document. */
 const MANY = -1;
@@ -180,6 +181,35 @@ export class RelationTable extends RelationReads {
   hasActor(id: string): boolean {
     const actor = this.actors.find(id);
     return actor !== undefined && this.degree(actor) > 0;
+  }
+
+  private columns() {
+    const { source, target, type, claims, supporting, denying, contested, firstWhen, lastWhen, document } = this;
+    return { source, target, type, claims, supporting, denying, contested, firstWhen, lastWhen, document, ...Object.fromEntries(this.certainty.map((c, i) => [`certainty${i}`, c])) };
+  }
+
+  /** The relations as snapshot sections (rows renumbered from 0, free rows left out). */
+  snapshotSections(): SnapshotSection[] {
+    const rows: number[] = [];
+    for (let rel = 0; rel < this.count + this.free.length; rel++) if (this.source.get(rel) !== -1) rows.push(rel);
+    const columns = Object.entries(this.columns()).map(([name, column]): SnapshotSection => {
+      const values = new (column.data.constructor as Int32ArrayConstructor | Uint8ArrayConstructor)(rows.length);
+      rows.forEach((rel, i) => (values[i] = column.get(rel)));
+      return { name: `relation.${name}`, column: values };
+    });
+    const lists = rows.flatMap((rel, i) => (this.documentLists.has(rel) ? [[i, this.documentLists.get(rel)!]] : []));
+    return [{ name: 'relation.documentLists', json: lists }, ...columns];
+  }
+
+  /** Takes back what snapshotSections() gave, into an empty table. */
+  restoreSections(sections: Sections): void {
+    for (const [name, column] of Object.entries(this.columns())) column.data = sections.get(`relation.${name}`) as never;
+    for (const [rel, documents] of sections.get('relation.documentLists') as [number, number[]][]) this.documentLists.set(rel, documents);
+    this.count = (sections.get('relation.source') as Int32Array).length;
+    for (let rel = 0; rel < this.count; rel++) {
+      (this.ofActor[this.source.get(rel)] ??= []).push(rel);
+      (this.ofActor[this.target.get(rel)] ??= []).push(rel);
+    }
   }
 
   private relationsOf(id: string): number[] {
