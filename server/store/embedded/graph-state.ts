@@ -235,9 +235,14 @@ export class GraphState {
   private recompute(source: number, type: number, target: number): void {
     const rows: number[] = [];
     const shorter = this.claimCountOf(source) <= this.claimCountOf(target) ? source : target;
+    const symmetric = isSymmetric(relationTypes.value(type));
+    const { subject, object } = this.claims;
+    // A claim is of the relation when its ends are the relation's, either way round for a symmetric type.
     for (const row of this.rowsOfActor[shorter] ?? []) {
-      const [s, t, o] = this.relationOf(row);
-      if (t === type && s === source && o === target) rows.push(row);
+      if (this.claims.type.get(row) !== type) continue;
+      const s = subject.get(row);
+      const o = object.get(row);
+      if ((s === source && o === target) || (symmetric && s === target && o === source)) rows.push(row);
     }
     if (rows.length === 0) {
       this.relations.drop(source, type, target);
