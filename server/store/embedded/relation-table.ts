@@ -124,7 +124,7 @@ export class RelationTable extends RelationReads {
         symmetric: isSymmetric(type),
         claims: this.claims.get(rel),
         documents,
-        certainty: Object.fromEntries(certainties.values.map((c, i) => [c, this.certainty[i]!.get(rel)])) as EdgeAttributes['certainty'],
+        certainty: this.certaintyCounts(rel),
         supporting: this.supporting.get(rel),
         denying: this.denying.get(rel),
         contested: this.contested.get(rel) === 1,
@@ -132,6 +132,12 @@ export class RelationTable extends RelationReads {
         ...(last > 0 ? { lastWhen: this.whens.at(last - 1) } : {}),
       },
     };
+  }
+
+  private certaintyCounts(rel: number): EdgeAttributes['certainty'] {
+    const counts = {} as EdgeAttributes['certainty'];
+    for (let i = 0; i < certainties.values.length; i++) counts[certainties.values[i]!] = this.certainty[i]!.get(rel);
+    return counts;
   }
 
   touching(ids: Iterable<string>, passes: RelationPredicate): RelationRow[] {
