@@ -1,8 +1,11 @@
 /**
- * Relations in memory, for the embedded store (kept live as documents are put) and for any
- * read that aggregated the claims of its scope: a graphology multigraph whose nodes are actor
- * ids and whose edges are relations (key: relation key, attributes: the aggregate). The
- * neighbourhood, overview and paths rules of this folder answer over it.
+ * Relations in memory, answering the neighbourhood, overview and paths rules of this folder.
+ * RelationReads states those answers once over three questions a holder of relations
+ * answers (which relations touch some actors, every relation, the relations between two
+ * actors); RelationIndex is the holder for a read that aggregated the claims of its scope: a
+ * graphology multigraph whose nodes are actor ids and whose edges are relations (key:
+ * relation key, attributes: the aggregate). The embedded store keeps its live relations in
+ * columns instead (server/store/embedded/relation-table.ts).
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { EdgeAttributes } from '../domain/index.ts';
@@ -11,7 +14,38 @@ import { type GraphBounds, type Overview, overview } from './overview.ts';
 import { pathPairs, rankPaths, shortestPaths } from './paths.ts';
 import type { RelationPredicate, RelationRow } from './relations.ts';
 
-export class RelationIndex {
+export abstract class RelationReads {
+  abstract get size(): number;
+  /** Passing relations with an end among `ids`, each once. */
+  abstract touching(ids: Iterable<string>, passes: RelationPredicate): RelationRow[];
+  /** Every passing relation. */
+  abstract rows(passes: RelationPredicate): RelationRow[];
+  /** The actors a passing relation links to `id`. */
+  abstract neighbours(id: string, passes: RelationPredicate): Set<string>;
+  /** Passing relations between `a` and `b`, either way. */
+  abstract between(a: string, b: string, passes: RelationPredicate): RelationRow[];
+  abstract hasActor(id: string): boolean;
+
+  neighborhood(center: string, options: { depth: number; limit: number }, passes: RelationPredicate): Promise<Neighborhood> {
+    return expandNeighborhood(center, options, async (ids) => this.touching(ids, passes));
+  }
+
+  overview(bounds: GraphBounds, passes: RelationPredicate): Overview {
+    return overview(this.rows(passes), bounds);
+  }
+
+  /** The shortest paths (paths.ts) as relations, with what was left out. */
+  paths(from: string, to: string, { maxLength, k }: { maxLength: number; k: number }, passes: RelationPredicate) {
+    const found = this.hasActor(from) && this.hasActor(to) ? shortestPaths(from, to, maxLength, (id) => this.neighbours(id, passes)) : [];
+    return rankPaths(
+      found,
+      pathPairs(found).flatMap(([a, b]) => this.between(a!, b!, passes)),
+      k,
+    );
+  }
+}
+
+export class RelationIndex extends RelationReads {
   private readonly graph = new MultiDirectedGraph<Record<string, never>, EdgeAttributes>({ allowSelfLoops: false });
 
   static of(rows: Iterable<RelationRow>): RelationIndex {
@@ -46,7 +80,6 @@ export class RelationIndex {
     return { key, source, target, attributes };
   }
 
-  /** Passing relations with an end among `ids`, each once. */
   touching(ids: Iterable<string>, passes: RelationPredicate): RelationRow[] {
     const rows = new Map<string, RelationRow>();
     for (const id of ids) {
@@ -68,29 +101,21 @@ export class RelationIndex {
     return rows;
   }
 
-  neighborhood(center: string, options: { depth: number; limit: number }, passes: RelationPredicate): Promise<Neighborhood> {
-    return expandNeighborhood(center, options, async (ids) => this.touching(ids, passes));
+  neighbours(id: string, passes: RelationPredicate): Set<string> {
+    const found = new Set<string>();
+    this.graph.forEachEdge(id, (key, attributes, source, target) => {
+      if (passes(this.row(key, attributes, source, target))) found.add(source === id ? target : source);
+    });
+    return found;
   }
 
-  overview(bounds: GraphBounds, passes: RelationPredicate): Overview {
-    return overview(this.rows(passes), bounds);
+  between(a: string, b: string, passes: RelationPredicate): RelationRow[] {
+    return [...new Set([...this.graph.edges(a, b), ...this.graph.edges(b, a)])]
+      .map((key) => this.row(key, this.graph.getEdgeAttributes(key), this.graph.source(key), this.graph.target(key)))
+      .filter(passes);
   }
 
-  /** The shortest paths (paths.ts) as relations, with what was left out. */
-  paths(from: string, to: string, { maxLength, k }: { maxLength: number; k: number }, passes: RelationPredicate) {
-    const neighbours = (id: string): Set<string> => {
-      const found = new Set<string>();
-      this.graph.forEachEdge(id, (key, attributes, source, target) => {
-        if (passes(this.row(key, attributes, source, target))) found.add(source === id ? target : source);
-      });
-      return found;
-    };
-    const found = this.graph.hasNode(from) && this.graph.hasNode(to) ? shortestPaths(from, to, maxLength, neighbours) : [];
-    const pairRows = pathPairs(found).flatMap(([a, b]) =>
-      [...new Set([...this.graph.edges(a!, b!), ...this.graph.edges(b!, a!)])]
-        .map((key) => this.row(key, this.graph.getEdgeAttributes(key), this.graph.source(key), this.graph.target(key)))
-        .filter(passes),
-    );
-    return rankPaths(found, pairRows, k);
+  hasActor(id: string): boolean {
+    return this.graph.hasNode(id);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * GraphStore: the one seam between the API (and CLI) and storage. Two implementations,
- * embedded (graphology + journal) and Neo4j, pass one contract suite (tests/store).
+ * embedded (typed columns + journal) and Neo4j, pass one contract suite (tests/store).
  * Both keep every relation's aggregate at write time and answer graph reads from relations,
  * not claims; the rules (aggregation, neighbourhood, overview, paths) are stated once in
  * server/graph, which the embedded store runs in memory and the Neo4j store mirrors in

@@ -1,18 +1,24 @@
 /**
- * The embedded store's memory. Actors and documents by id; claims by id, indexed by actor,
- * document and relation; and the relations (RelationIndex), each relation's aggregate
- * recomputed when a document put touches it, so graph reads without claim-level filters
- * never visit claims. A claim is kept without its quote, which is the slice [start, end) of
- * its document's text and is rebuilt on read (V8 slices share the text's memory). Mutations
- * are synchronous, so a reader never sees half a swap.
+ * The embedded store's memory. Actors and documents by id; claims in columns (ClaimTable),
+ * indexed by document (evidence order) and by actor as row numbers; and the relations in
+ * columns (RelationTable), each relation's aggregate recomputed when a document put touches
+ * it, so graph reads without claim-level filters never visit claims. A claim is kept without
+ * its quote, which is the slice [start, end) of its document's text and is rebuilt on read
+ * (V8 slices share the text's memory). Mutations are synchronous, so a reader never sees
+ * half a swap.
  */
 import type { Actor, ActorRef, ClaimRecord, ClaimView, DocumentRecord } from '../../domain/index.ts';
-import { relationAttributes, relationBetween } from '../../graph/aggregate.ts';
-import { RelationIndex } from '../../graph/relation-index.ts';
-import type { RelationRow } from '../../graph/relations.ts';
+import { isSymmetric } from '../../domain/index.ts';
+import { relationAttributes } from '../../graph/aggregate.ts';
 import { compactName } from '../../ingest/alias-index.ts';
 import type { DocumentUpsert } from '../graph-store.ts';
 import { checkReferences, checkUniqueActors } from '../upsert-checks.ts';
+import { certainties, ClaimTable, relationTypes, type StoredClaim } from './claim-table.ts';
+import { removeValue, StringTable } from './columns.ts';
+import { RelationTable } from './relation-table.ts';
+import type { Sections, SnapshotSection } from './snapshot.ts';
+
+export type { StoredClaim };
 
 /** Evidence order: document id, then start offset, then claim id (code-unit order, as Neo4j sorts). */
 export function evidenceOrder(a: Pick<ClaimRecord, 'document' | 'start' | 'id'>, b: Pick<ClaimRecord, 'document' | 'start' | 'id'>): number {
@@ -20,12 +26,6 @@ export function evidenceOrder(a: Pick<ClaimRecord, 'document' | 'start' | 'id'>,
 }
 
 export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** A claim as held: the record without its quote. */
-export type StoredClaim = Omit<ClaimRecord, 'quote'>;
-
-/** One record of a state's snapshot (GraphState.records). */
-export type StateRecord = { actors: Actor[] } | { document: DocumentRecord; claims: StoredClaim[] } | { relations: RelationRow[] };
 
 const sameActor = (a: Actor | undefined, b: Actor): boolean =>
   a !== undefined &&
@@ -35,34 +35,27 @@ const sameActor = (a: Actor | undefined, b: Actor): boolean =>
   a.aliases.length === b.aliases.length &&
   a.aliases.every((alias, i) => alias === b.aliases[i]);
 
-const addTo = (index: Map<string, Set<string>>, key: string, id: string) => {
-  let ids = index.get(key);
-  if (!ids) index.set(key, (ids = new Set()));
-  ids.add(id);
-};
-
-const removeFrom = (index: Map<string, Set<string>>, key: string, id: string) => {
-  const ids = index.get(key);
-  ids?.delete(id);
-  if (ids?.size === 0) index.delete(key);
-};
-
 export class GraphState {
   readonly documents = new Map<string, DocumentRecord>();
-  readonly relations = new RelationIndex();
   private readonly actorsById = new Map<string, Actor>();
   /** Each actor's names compacted (compactName) and joined by `|`, as the Neo4j store's searchCompact. */
   private readonly compactNames = new Map<string, string>();
-  private readonly claims = new Map<string, StoredClaim>();
-  /** Each document's claim ids in evidence order. */
-  private readonly claimsByDocument = new Map<string, string[]>();
-  private readonly claimsByActor = new Map<string, Set<string>>();
-  private readonly claimsByRelation = new Map<string, Set<string>>();
+  /** Actor and document ids numbered: claims and relations hold the numbers. */
+  private readonly actorNumbers = new StringTable();
+  private readonly documentNumbers = new StringTable();
+  private readonly whens = new StringTable();
+  private readonly claims = new ClaimTable(this.actorNumbers, this.documentNumbers, this.whens);
+  readonly relations = new RelationTable(this.actorNumbers, this.documentNumbers, this.whens);
+  /** Each document's claim rows in evidence order, by document number. */
+  private readonly rowsOfDocument: number[][] = [];
+  /** Each actor's claim rows, by actor number. */
+  private readonly rowsOfActor: number[][] = [];
+  private actorsWithClaimsCount = 0;
   /** Document ids in order; rebuilt on the first read after a new document. */
   private sortedDocuments?: string[];
 
   get actorsWithClaims(): number {
-    return this.claimsByActor.size;
+    return this.actorsWithClaimsCount;
   }
 
   get claimCountTotal(): number {
@@ -112,7 +105,10 @@ export class GraphState {
   checkReferences(upsert: DocumentUpsert): void {
     checkReferences(upsert, {
       hasActor: (id) => this.actorsById.has(id),
-      claimOwner: (id) => this.claims.get(id)?.document,
+      claimOwner: (id) => {
+        const row = this.claims.row(id);
+        return row === undefined ? undefined : this.documentNumbers.at(this.claims.document.get(row));
+      },
     });
   }
 
@@ -126,106 +122,175 @@ export class GraphState {
    * touched once (a relation named by many documents of a batch is aggregated once, not per document).
    */
   putDocuments(upserts: DocumentUpsert[]): void {
-    const touched = new Set<string>();
+    const touched = new Map<string, [number, number, number]>();
     for (const upsert of upserts) this.replaceDocument(upsert, touched);
-    for (const key of touched) this.recompute(key);
+    for (const [source, type, target] of touched.values()) this.recompute(source, type, target);
   }
 
-  private replaceDocument({ document, claims, actors }: DocumentUpsert, touched: Set<string>): void {
+  private replaceDocument({ document, claims, actors }: DocumentUpsert, touched: Map<string, [number, number, number]>): void {
     this.putActors(actors);
-    for (const id of this.claimsByDocument.get(document.id) ?? []) {
-      const claim = this.claims.get(id)!;
-      const key = relationKey(claim);
-      removeFrom(this.claimsByRelation, key, id);
-      removeFrom(this.claimsByActor, claim.subject, id);
-      removeFrom(this.claimsByActor, claim.object, id);
-      this.claims.delete(id);
-      touched.add(key);
+    const number = this.documentNumbers.intern(document.id);
+    for (const row of this.rowsOfDocument[number] ?? []) {
+      this.touch(row, touched);
+      this.unindex(row);
+      this.claims.remove(row);
     }
-    for (const { quote: _quote, ...claim } of claims) {
-      this.claims.set(claim.id, claim);
-      const key = relationKey(claim);
-      addTo(this.claimsByRelation, key, claim.id);
-      addTo(this.claimsByActor, claim.subject, claim.id);
-      addTo(this.claimsByActor, claim.object, claim.id);
-      touched.add(key);
-    }
+    const rows = [...claims].sort(evidenceOrder).map(({ quote: _quote, ...claim }) => this.insert(claim));
+    for (const row of rows) this.touch(row, touched);
     if (!this.documents.has(document.id)) this.sortedDocuments = undefined;
     this.documents.set(document.id, document);
-    this.claimsByDocument.set(
-      document.id,
-      [...claims].sort(evidenceOrder).map((c) => c.id),
-    );
+    this.rowsOfDocument[number] = rows;
+  }
+
+  /** A claim into the table and the actor index; returns its row. */
+  private insert(claim: StoredClaim): number {
+    const row = this.claims.put(claim);
+    for (const end of this.ends(row)) {
+      const rows = (this.rowsOfActor[end] ??= []);
+      if (rows.length === 0) this.actorsWithClaimsCount++;
+      rows.push(row);
+    }
+    return row;
+  }
+
+  private unindex(row: number): void {
+    for (const end of this.ends(row)) {
+      const rows = this.rowsOfActor[end]!;
+      removeValue(rows, row);
+      if (rows.length === 0) this.actorsWithClaimsCount--;
+    }
+  }
+
+  /** The actor numbers a claim row names, each once. */
+  private ends(row: number): number[] {
+    const subject = this.claims.subject.get(row);
+    const object = this.claims.object.get(row);
+    return subject === object ? [subject] : [subject, object];
+  }
+
+  /** The relation of a claim row, as [source, type, target] numbers (symmetric types: ends in id order). */
+  private relationOf(row: number): [number, number, number] {
+    const subject = this.claims.subject.get(row);
+    const object = this.claims.object.get(row);
+    const type = this.claims.type.get(row);
+    const swap = isSymmetric(relationTypes.value(type)) && this.actorNumbers.at(object) < this.actorNumbers.at(subject);
+    return swap ? [object, type, subject] : [subject, type, object];
+  }
+
+  private touch(row: number, touched: Map<string, [number, number, number]>): void {
+    const relation = this.relationOf(row);
+    touched.set(relation.join('|'), relation);
   }
 
   /**
-   * The state as plain records for a snapshot (snapshot.ts): actors, each document with its
-   * claims in evidence order (quotes left out: they are slices of the text), and the relations'
-   * aggregates, so that restoring recomputes nothing.
+   * The state as snapshot sections (snapshot.ts): actors (with their compacted names), the
+   * id tables, documents, and the claims and relations as columns, claims in document and
+   * evidence order, so that restoring recomputes nothing.
    */
-  *records(): Generator<StateRecord> {
-    yield { actors: this.actors() };
-    for (const [id, document] of this.documents) {
-      yield { document, claims: this.claimsByDocument.get(id)!.map((c) => this.claims.get(c)!) };
-    }
-    yield { relations: this.relations.rows(() => true) };
+  snapshotSections(): SnapshotSection[] {
+    const documents = [...this.documents.values()];
+    const rows = documents.map((d) => this.documentRows(d.id));
+    return [
+      { name: 'actors', json: this.actors() },
+      { name: 'compactNames', json: [...this.compactNames.values()] },
+      { name: 'actorNumbers', json: this.actorNumbers.strings },
+      { name: 'documentNumbers', json: this.documentNumbers.strings },
+      { name: 'whens', json: this.whens.strings },
+      { name: 'documents', json: documents },
+      { name: 'documentClaims', column: Int32Array.from(rows, (r) => r.length) },
+      ...this.claims.snapshotSections(rows.flat()),
+      ...this.relations.snapshotSections(),
+    ];
   }
 
-  /** Takes back what records() gave, in its order, as if each document had been put. */
-  restore(record: StateRecord): void {
-    if ('actors' in record) this.putActors(record.actors);
-    else if ('document' in record) {
-      const { document, claims } = record;
+  /** Takes back what snapshotSections() gave, into an empty state. */
+  restoreSections(sections: Sections): void {
+    const compactNames = sections.get('compactNames') as string[];
+    (sections.get('actors') as Actor[]).forEach((actor, i) => {
+      this.actorsById.set(actor.id, actor);
+      this.compactNames.set(actor.id, compactNames[i]!);
+    });
+    for (const id of sections.get('actorNumbers') as string[]) this.actorNumbers.intern(id);
+    for (const id of sections.get('documentNumbers') as string[]) this.documentNumbers.intern(id);
+    for (const when of sections.get('whens') as string[]) this.whens.intern(when);
+    this.claims.restoreSections(sections);
+    const counts = sections.get('documentClaims') as Int32Array;
+    let row = 0;
+    (sections.get('documents') as DocumentRecord[]).forEach((document, i) => {
       this.documents.set(document.id, document);
-      this.sortedDocuments = undefined;
-      this.claimsByDocument.set(
-        document.id,
-        claims.map((c) => c.id),
-      );
-      for (const claim of claims) {
-        this.claims.set(claim.id, claim);
-        addTo(this.claimsByRelation, relationKey(claim), claim.id);
-        addTo(this.claimsByActor, claim.subject, claim.id);
-        addTo(this.claimsByActor, claim.object, claim.id);
+      const rows = new Array<number>(counts[i]!);
+      for (let at = 0; at < rows.length; at++) rows[at] = row++;
+      this.rowsOfDocument[this.documentNumbers.find(document.id)!] = rows;
+    });
+    for (let claim = 0; claim < row; claim++)
+      for (const end of this.ends(claim)) {
+        const rows = (this.rowsOfActor[end] ??= []);
+        if (rows.length === 0) this.actorsWithClaimsCount++;
+        rows.push(claim);
       }
-    } else for (const row of record.relations) this.relations.set(row);
+    this.relations.restoreSections(sections);
   }
 
   /** A relation's aggregate from its claims, or the relation gone when it has none left. */
-  private recompute(key: string): void {
-    const ids = this.claimsByRelation.get(key);
-    if (!ids) {
-      this.relations.drop(key);
+  private recompute(source: number, type: number, target: number): void {
+    const rows: number[] = [];
+    const shorter = this.claimCountOf(source) <= this.claimCountOf(target) ? source : target;
+    const symmetric = isSymmetric(relationTypes.value(type));
+    const { subject, object } = this.claims;
+    // A claim is of the relation when its ends are the relation's, either way round for a symmetric type.
+    for (const row of this.rowsOfActor[shorter] ?? []) {
+      if (this.claims.type.get(row) !== type) continue;
+      const s = subject.get(row);
+      const o = object.get(row);
+      if ((s === source && o === target) || (symmetric && s === target && o === source)) rows.push(row);
+    }
+    if (rows.length === 0) {
+      this.relations.drop(source, type, target);
       return;
     }
-    const claims = [...ids].map((id) => this.claims.get(id)!);
-    const { source, target, type } = relationBetween(claims[0]!.subject, claims[0]!.type, claims[0]!.object);
-    this.relations.set({ key, source, target, attributes: relationAttributes(type, claims) });
+    const evidence = rows.map((row) => ({
+      document: this.documentNumbers.at(this.claims.document.get(row)),
+      certainty: certainties.value(this.claims.certainty.get(row)),
+      when: this.claims.whenOf(row),
+    }));
+    this.relations.set(source, type, target, relationAttributes(relationTypes.value(type), evidence));
+  }
+
+  private claimCountOf(actor: number): number {
+    return this.rowsOfActor[actor]?.length ?? 0;
   }
 
   /** Each actor with claims and how many: with no filter, an actor's weight in the overview. */
   claimCounts(): Iterable<[string, number]> {
-    return [...this.claimsByActor].map(([id, claims]) => [id, claims.size]);
+    const counts: [string, number][] = [];
+    this.rowsOfActor.forEach((rows, actor) => {
+      if (rows.length > 0) counts.push([this.actorNumbers.at(actor), rows.length]);
+    });
+    return counts;
   }
 
   /** How many claims name the actor as subject or object (ingest refuses a claim naming one actor twice). */
   claimCount(actorId: string): number {
-    return this.claimsByActor.get(actorId)?.size ?? 0;
+    const actor = this.actorNumbers.find(actorId);
+    return actor === undefined ? 0 : this.claimCountOf(actor);
   }
 
   /** The claim with this id, if the store holds one. */
   findClaim(id: string): ClaimRecord | undefined {
-    return this.claims.has(id) ? this.claim(id) : undefined;
+    const row = this.claims.row(id);
+    return row === undefined ? undefined : this.claim(row);
   }
 
-  claim(id: string): ClaimRecord {
-    const claim = this.claims.get(id)!;
+  /** The claim in `row`, its quote sliced from its document's text. */
+  private claim(row: number): ClaimRecord {
+    const claim = this.claims.record(row);
     return { ...claim, quote: this.documents.get(claim.document)!.text.slice(claim.start, claim.end) };
   }
 
   /** A document's claims, in evidence order. */
   claimsOfDocument(id: string): ClaimRecord[] {
-    return (this.claimsByDocument.get(id) ?? []).map((c) => this.claim(c));
+    const number = this.documentNumbers.find(id);
+    return number === undefined ? [] : (this.rowsOfDocument[number] ?? []).map((row) => this.claim(row));
   }
 
   /** Claims with either end at `actorId`. */
@@ -235,14 +300,17 @@ export class GraphState {
 
   /** Claims with either end among `actorIds`, each once. */
   claimsTouching(actorIds: Iterable<string>): ClaimRecord[] {
-    const ids = new Set<string>();
-    for (const actor of actorIds) for (const id of this.claimsByActor.get(actor) ?? []) ids.add(id);
-    return [...ids].map((id) => this.claim(id));
+    const rows = new Set<number>();
+    for (const id of actorIds) {
+      const actor = this.actorNumbers.find(id);
+      for (const row of actor === undefined ? [] : (this.rowsOfActor[actor] ?? [])) rows.add(row);
+    }
+    return [...rows].map((row) => this.claim(row));
   }
 
   /** Every claim, in evidence order (documents by id, each document's claims in order). */
   *allClaims(): Generator<ClaimRecord> {
-    for (const document of this.documentOrder()) for (const id of this.claimsByDocument.get(document)!) yield this.claim(id);
+    for (const document of this.documentOrder()) for (const row of this.documentRows(document)) yield this.claim(row);
   }
 
   /** `limit` claims from `offset` in evidence order, skipping whole documents before it. */
@@ -250,16 +318,20 @@ export class GraphState {
     const page: ClaimRecord[] = [];
     let skip = offset;
     for (const document of this.documentOrder()) {
-      const ids = this.claimsByDocument.get(document)!;
-      if (skip >= ids.length) {
-        skip -= ids.length;
+      const rows = this.documentRows(document);
+      if (skip >= rows.length) {
+        skip -= rows.length;
         continue;
       }
-      for (const id of ids.slice(skip, skip + limit - page.length)) page.push(this.claim(id));
+      for (const row of rows.slice(skip, skip + limit - page.length)) page.push(this.claim(row));
       skip = 0;
       if (page.length === limit) break;
     }
     return page;
+  }
+
+  private documentRows(id: string): number[] {
+    return this.rowsOfDocument[this.documentNumbers.find(id)!]!;
   }
 
   private documentOrder(): string[] {
@@ -285,5 +357,3 @@ export class GraphState {
     return { id, name, kind, aliases };
   }
 }
-
-const relationKey = (claim: StoredClaim): string => relationBetween(claim.subject, claim.type, claim.object).key;

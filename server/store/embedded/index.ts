@@ -5,6 +5,8 @@
  * after any crash a document is in or out, never half. Writes run one at a time and change
  * memory only after their line is on disk.
  */
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import {
@@ -37,10 +39,10 @@ import { createLogger } from '../../log.ts';
 import { claimMatches } from '../claim-filter.ts';
 import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
 import { checkHeld, checkNewActor, successorIn } from '../claim-changes.ts';
-import { Annotations } from './annotations.ts';
+import { Annotations, type AnnotationsRecord } from './annotations.ts';
 import { compare, evidenceOrder, GraphState } from './graph-state.ts';
 import { Journal, type Resume } from './journal.ts';
-import { readSnapshot, SNAPSHOT_FILE, type SnapshotRecord, writeSnapshot } from './snapshot.ts';
+import { FORMER_SNAPSHOT_FILE, readSnapshot, SNAPSHOT_FILE, type SnapshotSection, writeSnapshot } from './snapshot.ts';
 import { DocumentEntry, JournalEntry } from './journal-entry.ts';
 import { ActorList, checkDistinctDocuments } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
@@ -64,6 +66,7 @@ export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   readonly journalPath: string;
   readonly snapshotPath: string;
+  private readonly formerSnapshotPath: string;
   private readonly log: Logger;
   private readonly snapshotMinBytes: number;
   private opened?: Opened;
@@ -75,6 +78,7 @@ export class EmbeddedStore implements GraphStore {
   constructor({ dataDir, logger, snapshotMinBytes = SNAPSHOT_MIN_BYTES }: { dataDir: string; logger?: Logger; snapshotMinBytes?: number }) {
     this.journalPath = join(dataDir, JOURNAL_FILE);
     this.snapshotPath = join(dataDir, SNAPSHOT_FILE);
+    this.formerSnapshotPath = join(dataDir, FORMER_SNAPSHOT_FILE);
     this.log = logger ?? createLogger();
     this.snapshotMinBytes = snapshotMinBytes;
   }
@@ -87,11 +91,9 @@ export class EmbeddedStore implements GraphStore {
     let resume: Resume | undefined;
     const loaded = await readSnapshot(this.snapshotPath);
     this.snapshot = { covers: 0, bytes: 0 };
-    if ('records' in loaded) {
-      for (const record of loaded.records) {
-        if ('annotations' in record) annotations.restore(record);
-        else state.restore(record);
-      }
+    if ('sections' in loaded) {
+      state.restoreSections(loaded.sections);
+      annotations.restore(loaded.sections.get('annotations') as AnnotationsRecord);
       this.snapshot = { covers: loaded.mark.end, bytes: loaded.bytes };
       resume = {
         mark: loaded.mark,
@@ -104,6 +106,8 @@ export class EmbeddedStore implements GraphStore {
       };
     } else if (!loaded.missing) {
       this.log.warn({ snapshot: this.snapshotPath, problem: loaded.problem }, 'snapshot ignored; replaying the whole journal');
+    } else if (existsSync(this.formerSnapshotPath)) {
+      this.log.warn({ snapshot: this.formerSnapshotPath }, 'snapshot ignored: it is of an earlier format; replaying the whole journal (a new one is written at close)');
     }
     let entries = 0;
     const journal = await Journal.open(
@@ -136,8 +140,9 @@ export class EmbeddedStore implements GraphStore {
     const mark = journal.mark;
     const started = performance.now();
     try {
-      const bytes = await writeSnapshot(this.snapshotPath, snapshotRecords(state, annotations), mark);
+      const bytes = await writeSnapshot(this.snapshotPath, snapshotSections(state, annotations), mark);
       this.snapshot = { covers: mark.end, bytes };
+      await rm(this.formerSnapshotPath, { force: true });
       this.log.info({ snapshot: this.snapshotPath, bytes, journalBytes: mark.end, ms: Math.round(performance.now() - started) }, 'snapshot written');
     } catch (error) {
       // The journal holds everything; a snapshot that cannot be written only costs a longer open.
@@ -399,10 +404,9 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
-/** What a snapshot holds: the graph's records, then the analysts' work beside it. */
-function* snapshotRecords(state: GraphState, annotations: Annotations): Generator<SnapshotRecord> {
-  yield* state.records();
-  yield annotations.snapshotRecord();
+/** What a snapshot holds: the graph's sections, then the analysts' work beside it. */
+function snapshotSections(state: GraphState, annotations: Annotations): SnapshotSection[] {
+  return [...state.snapshotSections(), { name: 'annotations', json: annotations.snapshotRecord() }];
 }
 
 function apply(state: GraphState, annotations: Annotations, entry: JournalEntry): void {

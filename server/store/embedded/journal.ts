@@ -98,17 +98,21 @@ export class Journal {
   static async open(path: string, replay: Replay, log: Logger, resume?: Resume): Promise<Journal> {
     const { handle, unlock } = await openLocked(path);
     try {
-      const data = await handle.readFile();
-      // With a snapshot (snapshot.ts), only the lines after its mark are read; line numbers in
-      // messages are then counted on demand.
-      const problem = resume && markProblem(data, resume.mark);
-      if (problem) resume!.mismatch(problem);
+      // With a snapshot (snapshot.ts), only the line ending at its mark and the lines after it
+      // are read (the whole file when the mark does not hold); line numbers in messages are
+      // then counted on demand.
+      let { data, base } = resume ? await readFromLineBefore(handle, resume.mark.end) : { data: await handle.readFile(), base: 0 };
+      const problem = resume && markProblem(data, resume.mark, base);
+      if (problem) {
+        resume!.mismatch(problem);
+        if (base > 0) ({ data, base } = { data: await handle.readFile(), base: 0 });
+      }
       const from = resume && !problem ? resume.mark.end : 0;
-      const scan = scanJournal(data.subarray(from));
-      const lineOffset = from > 0 ? () => countLines(data, from) : () => 0;
+      const scan = scanJournal(data.subarray(from - base));
+      const lineOffset = async () => (from > 0 ? countLines(await handle.readFile(), from) : 0);
       const damaged = scan.lines.find((l) => l.problem);
       if (damaged) {
-        const line = damaged.line + lineOffset();
+        const line = damaged.line + (await lineOffset());
         throw new InvalidInput(
           `${path}:${line}: ${damaged.problem}; the journal is damaged, not torn by a crash, and was left as it is ` +
             '(`dyad doctor` lists every damaged line, `dyad repair` moves them aside)',
@@ -119,24 +123,25 @@ export class Journal {
         try {
           replay(line.payload);
         } catch (error) {
-          const number = line.line + lineOffset();
+          const number = line.line + (await lineOffset());
           throw new InvalidInput(`${path}:${number}: ${(error as Error).message}`, { file: path, line: number });
         }
       }
-      const kept = from + (scan.torn?.start ?? data.length - from);
+      const length = base + data.length;
+      const kept = from + (scan.torn?.start ?? length - from);
       if (scan.torn) {
         const aside = `${path}.torn-${Date.now()}`;
-        await writeFile(aside, data.subarray(kept), { flag: 'wx', flush: true });
+        await writeFile(aside, data.subarray(kept - base), { flag: 'wx', flush: true });
         log.warn(
-          { journal: path, keptBytes: kept, droppedBytes: data.length - kept, line: scan.torn.line + lineOffset(), movedTo: aside },
+          { journal: path, keptBytes: kept, droppedBytes: length - kept, line: scan.torn.line + (await lineOffset()), movedTo: aside },
           'journal ends in a torn entry (an interrupted write); moved it aside and truncated it away',
         );
         await handle.truncate(kept);
         await handle.sync();
       }
-      if (data.length === 0) await syncDirectory(dirname(path));
+      if (length === 0) await syncDirectory(dirname(path));
       const last = scan.lines.at(-1);
-      const lastSha256 = last ? lineChecksum(data, from + last.start) : from > 0 ? resume!.mark.sha256 : '';
+      const lastSha256 = last ? lineChecksum(data, from - base + last.start) : from > 0 ? resume!.mark.sha256 : '';
       return new Journal(path, handle, unlock, kept, lastSha256);
     } catch (error) {
       await handle.close();
@@ -221,16 +226,48 @@ function lineChecksum(data: Buffer, start: number): string {
   return data.toString('latin1', start + '{"sha256":"'.length, start + '{"sha256":"'.length + 64);
 }
 
-/** Why `mark` is not a line end of this journal with that checksum, or undefined when it is. */
-export function markProblem(data: Buffer, mark: JournalMark): string | undefined {
-  if (mark.end > data.length) return `the journal is shorter (${data.length} bytes) than the ${mark.end} bytes the snapshot covers`;
+/** Why `mark` is not a line end of this journal with that checksum, or undefined when it is; `data` is the journal from byte `base` on. */
+export function markProblem(data: Buffer, mark: JournalMark, base = 0): string | undefined {
+  const length = base + data.length;
+  if (mark.end > length) return `the journal is shorter (${length} bytes) than the ${mark.end} bytes the snapshot covers`;
   if (mark.end === 0) return undefined;
-  if (data[mark.end - 1] !== NEWLINE) return `no line ends at byte ${mark.end}`;
-  const start = data.lastIndexOf(NEWLINE, mark.end - 2) + 1;
-  const end = mark.end - 1 > start && data[mark.end - 2] === CR ? mark.end - 2 : mark.end - 1;
-  const decoded = decodeLine(data.subarray(start, end));
+  const end = mark.end - base;
+  if (end < 1 || data[end - 1] !== NEWLINE) return `no line ends at byte ${mark.end}`;
+  const start = end < 2 ? 0 : data.lastIndexOf(NEWLINE, end - 2) + 1;
+  const contentEnd = end - 1 > start && data[end - 2] === CR ? end - 2 : end - 1;
+  const decoded = decodeLine(data.subarray(start, contentEnd));
   if (!decoded || lineChecksum(data, start) !== mark.sha256) return `the line ending at byte ${mark.end} is not the one the snapshot covers`;
   return undefined;
+}
+
+/** Bytes read back from `end` at a time while looking for the start of the line that ends there. */
+const LOOK_BACK = 64 * 2 ** 10;
+
+/**
+ * The journal from the start of the line that ends at byte `end` to its end, and that
+ * start (`base`); from the beginning when `end` is 0 or past the end of the file.
+ */
+async function readFromLineBefore(handle: FileHandle, end: number): Promise<{ data: Buffer; base: number }> {
+  const { size } = await handle.stat();
+  if (end === 0 || end > size) return { data: await handle.readFile(), base: 0 };
+  let base = 0;
+  for (let window = LOOK_BACK; ; window *= 4) {
+    const start = Math.max(0, end - 1 - window);
+    const before = Buffer.alloc(end - 1 - start);
+    await handle.read(before, 0, before.length, start);
+    const newline = before.lastIndexOf(NEWLINE);
+    if (newline !== -1 || start === 0) {
+      base = newline === -1 ? 0 : start + newline + 1;
+      break;
+    }
+  }
+  const data = Buffer.alloc(size - base);
+  for (let at = 0; at < data.length; ) {
+    const { bytesRead } = await handle.read(data, at, data.length - at, base + at);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+  }
+  return { data, base };
 }
 
 /** How many lines end before `offset`. */

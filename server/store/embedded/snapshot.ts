@@ -4,77 +4,85 @@
  * The journal stays the source of truth: a snapshot that is missing, damaged, of another
  * format or of another journal is ignored (with a warning) and the journal replayed whole.
  *
- *   {"dyadSnapshot":1,"journal":{"end":<bytes>,"sha256":"<last covered line's checksum>"}}
- *   <one record (GraphState.records, then Annotations.snapshotRecord) per line>
- *   {"sha256":"<digest of every byte before this line>","records":<count>}
+ *   {"dyadSnapshot":3,"journal":{"end":<bytes>,"sha256":"<last covered line's checksum>"},
+ *    "sections":[{"name":"<name>","type":"json"|"int32"|"uint8","bytes":<n>},…]}\n
+ *   <each section's bytes, in order: JSON text, or a column's values little-endian>\n
+ *   {"sha256":"<digest of every byte before this line>","sections":<count>}\n
  *
- * Records are lines (not one JSON value) so neither writing nor reading a large state builds
- * one string of its whole size. A snapshot is written to a temporary file, fsynced, and then
- * renamed over the previous one, so a crash leaves the old snapshot or the new, never half;
- * the closing digest still catches a file damaged later.
+ * The claims and relations are columns (GraphState.snapshotSections), so a million claims
+ * load as a few buffers, not a JSON value each. A snapshot is written to a temporary file,
+ * fsynced, and then renamed over the previous one, so a crash leaves the old snapshot or the
+ * new, never half; the closing digest still catches a file damaged later. The snapshots of
+ * dyad before format 3 (snapshot.ndjson, a JSON line per record) are ignored with a warning.
  */
 import { createHash } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { AnnotationsRecord } from './annotations.ts';
-import type { StateRecord } from './graph-state.ts';
 import { type JournalMark, markProblem, syncDirectory } from './journal.ts';
 
-export const SNAPSHOT_FILE = 'snapshot.ndjson';
-/** 2: the analysts' work (history, rejections, added actors) is a record of its own. */
-const FORMAT = 2;
-
-/** One line of a snapshot: the graph's (GraphState.records) or the analysts' work (Annotations.snapshotRecord). */
-export type SnapshotRecord = StateRecord | AnnotationsRecord;
+export const SNAPSHOT_FILE = 'snapshot.bin';
+/** Where dyad kept its snapshot before format 3: ignored, with a warning, when it is there. */
+export const FORMER_SNAPSHOT_FILE = 'snapshot.ndjson';
+/** 3: claims and relations as columns of numbers. */
+const FORMAT = 3;
 const NEWLINE = 0x0a;
-/** Bytes gathered before one write (and one turn of the event loop). */
+/** Bytes written before one turn of the event loop. */
 const CHUNK = 8 * 2 ** 20;
+
+/** One named part of a snapshot: a JSON value or a column. */
+export type SnapshotSection = { name: string } & ({ json: unknown } | { column: Int32Array | Uint8Array });
+/** A snapshot's sections by name, as written. */
+export type Sections = Map<string, unknown>;
+
+type SectionType = 'json' | 'int32' | 'uint8';
 
 interface Header {
   dyadSnapshot: number;
   journal: JournalMark;
+  sections: { name: string; type: SectionType; bytes: number }[];
 }
 
-/** A snapshot read back: its records and the journal mark they cover up to. */
+/** A snapshot read back: its sections and the journal mark they cover up to. */
 export interface LoadedSnapshot {
   mark: JournalMark;
-  records: SnapshotRecord[];
+  sections: Sections;
   bytes: number;
 }
 
-/** Writes the store's records as of `mark` to `path` atomically; returns its size in bytes. */
-export async function writeSnapshot(path: string, stateRecords: Iterable<SnapshotRecord>, mark: JournalMark): Promise<number> {
+function encodeSection(section: SnapshotSection): { type: SectionType; data: Buffer } {
+  if ('json' in section) return { type: 'json', data: Buffer.from(JSON.stringify(section.json)) };
+  const { column } = section;
+  return { type: column instanceof Int32Array ? 'int32' : 'uint8', data: Buffer.from(column.buffer, column.byteOffset, column.byteLength) };
+}
+
+/** Writes the store's sections as of `mark` to `path` atomically; returns its size in bytes. */
+export async function writeSnapshot(path: string, sections: SnapshotSection[], mark: JournalMark): Promise<number> {
   const temporary = `${path}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   const hash = createHash('sha256');
   let size = 0;
-  let pending: string[] = [];
-  let pendingBytes = 0;
-  const flush = async () => {
-    const chunk = Buffer.from(pending.join(''));
-    pending = [];
-    pendingBytes = 0;
-    hash.update(chunk);
-    size += chunk.length;
-    await handle.write(chunk);
-    await yieldToEventLoop();
-  };
-  const push = async (value: unknown) => {
-    const line = `${JSON.stringify(value)}\n`;
-    pending.push(line);
-    pendingBytes += line.length;
-    if (pendingBytes >= CHUNK) await flush();
+  const write = async (data: Buffer) => {
+    for (let at = 0; at < data.length; at += CHUNK) {
+      const chunk = data.subarray(at, at + CHUNK);
+      hash.update(chunk);
+      await handle.write(chunk);
+      await yieldToEventLoop();
+    }
+    size += data.length;
   };
   try {
-    await push({ dyadSnapshot: FORMAT, journal: mark } satisfies Header);
-    let records = 0;
-    for (const record of stateRecords) {
-      await push(record);
-      records++;
-    }
-    await flush();
-    const trailer = Buffer.from(`${JSON.stringify({ sha256: hash.digest('hex'), records })}\n`);
+    const encoded = sections.map((section) => ({ name: section.name, ...encodeSection(section) }));
+    const header: Header = {
+      dyadSnapshot: FORMAT,
+      journal: mark,
+      sections: encoded.map(({ name, type, data }) => ({ name, type, bytes: data.length })),
+    };
+    await write(Buffer.from(`${JSON.stringify(header)}\n`));
+    for (const { data } of encoded) await write(data);
+    // The closing line is found as the one after the last newline.
+    await write(Buffer.from('\n'));
+    const trailer = Buffer.from(`${JSON.stringify({ sha256: hash.digest('hex'), sections: encoded.length })}\n`);
     await handle.write(trailer);
     size += trailer.length;
     await handle.sync();
@@ -89,6 +97,14 @@ export async function writeSnapshot(path: string, stateRecords: Iterable<Snapsho
   return size;
 }
 
+function decodeSection(type: SectionType, data: Buffer): unknown {
+  if (type === 'json') return JSON.parse(data.toString('utf8'));
+  // A copy, so the column is aligned and owns its memory (not a view of the whole file).
+  const column = type === 'int32' ? new Int32Array(data.length / 4) : new Uint8Array(data.length);
+  new Uint8Array(column.buffer).set(data);
+  return column;
+}
+
 /** The snapshot at `path`, or why it cannot be used (`missing` when there is none). */
 export async function readSnapshot(path: string): Promise<LoadedSnapshot | { problem: string; missing?: true }> {
   const data = await readFile(path).catch((error: NodeJS.ErrnoException) => {
@@ -98,7 +114,7 @@ export async function readSnapshot(path: string): Promise<LoadedSnapshot | { pro
   if (!data) return { problem: 'no snapshot', missing: true };
   if (data.length === 0 || data[data.length - 1] !== NEWLINE) return { problem: 'the snapshot is cut short' };
   const trailerStart = data.lastIndexOf(NEWLINE, data.length - 2) + 1;
-  let trailer: { sha256?: unknown; records?: unknown };
+  let trailer: { sha256?: unknown; sections?: unknown };
   try {
     trailer = JSON.parse(data.toString('utf8', trailerStart));
   } catch {
@@ -106,16 +122,24 @@ export async function readSnapshot(path: string): Promise<LoadedSnapshot | { pro
   }
   const body = data.subarray(0, trailerStart);
   if (trailer.sha256 !== createHash('sha256').update(body).digest('hex')) return { problem: 'the snapshot fails its checksum' };
-  const lines: unknown[] = [];
-  for (let start = 0; start < body.length; ) {
-    const end = body.indexOf(NEWLINE, start);
-    lines.push(JSON.parse(body.toString('utf8', start, end)));
-    start = end + 1;
+  const headerEnd = body.indexOf(NEWLINE);
+  let header: Partial<Header>;
+  try {
+    header = JSON.parse(body.toString('utf8', 0, headerEnd));
+  } catch {
+    return { problem: 'the snapshot has no header' };
   }
-  const [header, ...records] = lines as [Header, ...SnapshotRecord[]];
-  if (header?.dyadSnapshot !== FORMAT) return { problem: `the snapshot is of another format (${String(header?.dyadSnapshot)}, this dyad reads ${FORMAT})` };
-  if (records.length !== trailer.records) return { problem: 'the snapshot holds fewer records than it says' };
-  return { mark: header.journal, records, bytes: data.length };
+  if (header.dyadSnapshot !== FORMAT) return { problem: `the snapshot is of another format (${String(header.dyadSnapshot)}, this dyad reads ${FORMAT})` };
+  const listed = header.sections ?? [];
+  if (listed.length !== trailer.sections || headerEnd + 1 + listed.reduce((sum, s) => sum + s.bytes, 0) + 1 !== body.length)
+    return { problem: 'the snapshot holds other sections than it says' };
+  const sections: Sections = new Map();
+  let at = headerEnd + 1;
+  for (const { name, type, bytes } of listed) {
+    sections.set(name, decodeSection(type, body.subarray(at, at + bytes)));
+    at += bytes;
+  }
+  return { mark: header.journal!, sections, bytes: data.length };
 }
 
 /** What `dyad doctor` says of the snapshot beside the journal: whether open() will use it, and how much journal it then replays. */
