@@ -1,23 +1,35 @@
 /**
  * An actor's ego graph, ring by ring, the rule both stores answer by (the Neo4j store answers
  * it in one query, cypher/neighborhood.cypher, unless a claim-level filter asks for the
- * claims' own aggregation; the contract suite holds the two to each other):
+ * claims' own aggregation; the contract suite holds the two to each other). It costs what it
+ * shows: an actor is only ever read through its strongest relations, never all of them.
  *
- * - ring r expands the nodes the ring before it brought in (ring 0: the centre);
- * - each expanded node brings in at most `limit` neighbours not already in the graph before
- *   this ring, the strongest first (sum of claims over the relations between them, ties by
- *   id), so a hub never floods the response;
- * - the graph holds every relation seen (touching an expanded node) whose ends are both in;
- *   `omittedEdges` counts the other relations seen, `omittedNodes` their ends left out.
+ * - an actor's relations are ranked strongest first (claims, ties by key); a read considers
+ *   (`sees`) each expanded actor's HORIZON strongest passing relations;
+ * - ring r expands the actors the ring before it brought in (ring 0: the centre); each expanded
+ *   actor follows its `limit` strongest passing relations, and their other ends not yet in the
+ *   graph make the next ring;
+ * - the graph holds the followed relations; `omittedEdges` counts the other seen relations,
+ *   `omittedNodes` the ends of seen relations left out.
+ *
+ * HORIZON is above the largest `limit`, so an actor with more relations than are followed
+ * always leaves some seen relation out and the answer says `truncated`; the counts of what was
+ * left out stop at each actor's horizon (a hub's tens of thousands of relations are not read
+ * to count them).
  */
 import type { ActorRef, GraphFilters, SerializedGraph } from '../domain/index.ts';
 import { compareKeys } from './aggregate.ts';
 import { type RelationRow, serializeRelations, weight } from './relations.ts';
 
+/** The most relations of one actor a neighbourhood read considers: twice the largest `limit`. */
+export const HORIZON = 1000;
+/** The largest `limit` a neighbourhood takes (the API's bound). */
+export const MAX_NEIGHBOURS = HORIZON / 2;
+
 export interface NeighborhoodOptions {
   /** Rings around the actor, 1–3. */
   depth: number;
-  /** New neighbours one node may bring in. */
+  /** Relations one expanded actor follows. */
   limit: number;
   filters: GraphFilters;
 }
@@ -29,51 +41,47 @@ export interface Neighborhood {
   omittedEdges: number;
 }
 
-/** Relations passing the filters with an end among `ids`, each once: one store read per ring. */
-export type Touching = (ids: string[]) => Promise<RelationRow[]>;
+/** Each of `ids`' HORIZON strongest passing relations, strongest first: one store read per ring. */
+export type Strongest = (ids: string[]) => Promise<Map<string, RelationRow[]>>;
 
-/** One ring: each actor of `frontier` brings in its `limit` strongest neighbours not in `kept` (ties by id). */
-type RingStep = (frontier: string[], kept: ReadonlySet<string>) => Promise<Iterable<string>>;
+/** The rank of relations around an actor: claims, then key. */
+export const strongerFirst = (a: RelationRow, b: RelationRow): number => weight(b) - weight(a) || compareKeys(a.key, b.key);
 
-/** The rings around `center`: the actors kept. */
-async function expandRings(center: string, depth: number, step: RingStep): Promise<Set<string>> {
+/** An actor's HORIZON strongest relations among `rows` (its passing relations, in any order). */
+export function strongestOf(rows: RelationRow[]): RelationRow[] {
+  return rows.sort(strongerFirst).slice(0, HORIZON);
+}
+
+/** The strongest of some actors' passing relations (`touching`: each relation once), each actor's ranked. */
+export function strongestAround(ids: string[], touching: RelationRow[]): Map<string, RelationRow[]> {
+  const around = new Map<string, RelationRow[]>(ids.map((id) => [id, []]));
+  for (const row of touching) for (const end of [row.source, row.target]) around.get(end)?.push(row);
+  for (const [id, rows] of around) around.set(id, strongestOf(rows));
+  return around;
+}
+
+export async function expandNeighborhood(center: string, { depth, limit }: Pick<NeighborhoodOptions, 'depth' | 'limit'>, strongest: Strongest): Promise<Neighborhood> {
+  const seen = new Map<string, RelationRow>();
+  const shown = new Map<string, RelationRow>();
   const kept = new Set([center]);
   let frontier = [center];
   for (let ring = 1; ring <= depth && frontier.length > 0; ring++) {
-    const next = [...new Set(await step(frontier, kept))].filter((id) => !kept.has(id));
-    for (const id of next) kept.add(id);
-    frontier = next;
-  }
-  return kept;
-}
-
-export async function expandNeighborhood(center: string, { depth, limit }: Pick<NeighborhoodOptions, 'depth' | 'limit'>, touching: Touching): Promise<Neighborhood> {
-  const seen = new Map<string, RelationRow>();
-  const kept = await expandRings(center, depth, async (frontier, before) => {
-    const rows = await touching(frontier);
-    for (const row of rows) seen.set(row.key, row);
-    const strength = new Map<string, Map<string, number>>(frontier.map((id) => [id, new Map()]));
-    for (const row of rows)
-      for (const [end, other] of [
-        [row.source, row.target],
-        [row.target, row.source],
-      ] as const) {
-        const around = strength.get(end);
-        if (around && !before.has(other)) around.set(other, (around.get(other) ?? 0) + weight(row));
+    const ranked = await strongest(frontier);
+    const next = new Set<string>();
+    for (const id of frontier) {
+      const rows = ranked.get(id) ?? [];
+      for (const row of rows) seen.set(row.key, row);
+      for (const row of rows.slice(0, limit)) {
+        shown.set(row.key, row);
+        const other = row.source === id ? row.target : row.source;
+        if (!kept.has(other)) next.add(other);
       }
-    return [...strength.values()].flatMap((around) => strongest(around, limit));
-  });
-  const rows = [...seen.values()].filter((row) => kept.has(row.source) && kept.has(row.target));
+    }
+    for (const id of next) kept.add(id);
+    frontier = [...next];
+  }
   const seenNodes = new Set([center, ...[...seen.values()].flatMap((row) => [row.source, row.target])]);
-  return { nodes: [...kept], rows, omittedNodes: seenNodes.size - kept.size, omittedEdges: seen.size - rows.length };
-}
-
-/** The `limit` strongest of some neighbours, ties by id. */
-function strongest(around: Map<string, number>, limit: number): string[] {
-  return [...around]
-    .sort(([a, x], [b, y]) => y - x || compareKeys(a, b))
-    .slice(0, limit)
-    .map(([id]) => id);
+  return { nodes: [...kept], rows: [...shown.values()], omittedNodes: seenNodes.size - kept.size, omittedEdges: seen.size - shown.size };
 }
 
 /** The served form: the centre is in even when no relation is admitted. */

@@ -6,13 +6,15 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { EdgeAttributes } from '../domain/index.ts';
-import { expandNeighborhood, type Neighborhood } from './neighborhood.ts';
+import { expandNeighborhood, type Neighborhood, strongestOf } from './neighborhood.ts';
 import { type GraphBounds, type Overview, overview } from './overview.ts';
 import { pathPairs, rankPaths, shortestPaths } from './paths.ts';
 import type { RelationPredicate, RelationRow } from './relations.ts';
 
 export class RelationIndex {
   private readonly graph = new MultiDirectedGraph<Record<string, never>, EdgeAttributes>({ allowSelfLoops: false });
+  /** Each actor's strongest relations (neighborhood.ts), ranked when first asked for and forgotten when one of its relations changes. */
+  private readonly ranked = new Map<string, RelationRow[]>();
 
   static of(rows: Iterable<RelationRow>): RelationIndex {
     const index = new RelationIndex();
@@ -23,6 +25,8 @@ export class RelationIndex {
   /** Puts a relation's aggregate in, or takes the relation out when `attributes` is undefined (no claims left). */
   set(row: RelationRow): void {
     const { key, source, target, attributes } = row;
+    this.ranked.delete(source);
+    this.ranked.delete(target);
     if (this.graph.hasEdge(key)) this.graph.replaceEdgeAttributes(key, attributes);
     else {
       this.graph.mergeNode(source);
@@ -34,6 +38,8 @@ export class RelationIndex {
   drop(key: string): void {
     if (!this.graph.hasEdge(key)) return;
     const [source, target] = this.graph.extremities(key);
+    this.ranked.delete(source);
+    this.ranked.delete(target);
     this.graph.dropEdge(key);
     for (const id of [source, target]) if (this.graph.degree(id) === 0) this.graph.dropNode(id);
   }
@@ -68,8 +74,27 @@ export class RelationIndex {
     return rows;
   }
 
-  neighborhood(center: string, options: { depth: number; limit: number }, passes: RelationPredicate): Promise<Neighborhood> {
-    return expandNeighborhood(center, options, async (ids) => this.touching(ids, passes));
+  /**
+   * An actor's strongest relations passing `passes` (neighborhood.ts: at most HORIZON, strongest
+   * first); without a predicate (no filter) they are ranked once and kept until one of them changes.
+   */
+  strongest(id: string, passes?: RelationPredicate): RelationRow[] {
+    if (!this.graph.hasNode(id)) return [];
+    const cached = passes ? undefined : this.ranked.get(id);
+    if (cached) return cached;
+    const rows: RelationRow[] = [];
+    this.graph.forEachEdge(id, (key, attributes, source, target) => {
+      const row = this.row(key, attributes, source, target);
+      if (!passes || passes(row)) rows.push(row);
+    });
+    const strongest = strongestOf(rows);
+    if (!passes) this.ranked.set(id, strongest);
+    return strongest;
+  }
+
+  /** The neighbourhood rule (neighborhood.ts) over these relations; `passes` absent: no relation-level filter. */
+  neighborhood(center: string, options: { depth: number; limit: number }, passes?: RelationPredicate): Promise<Neighborhood> {
+    return expandNeighborhood(center, options, async (ids) => new Map(ids.map((id) => [id, this.strongest(id, passes)])));
   }
 
   overview(bounds: GraphBounds, passes: RelationPredicate): Overview {

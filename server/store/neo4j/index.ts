@@ -36,12 +36,12 @@ import {
   whenBounds,
 } from '../../domain/index.ts';
 import { NotFound, StoreUnavailable } from '../../errors.ts';
-import { relationBetween } from '../../graph/aggregate.ts';
-import { expandNeighborhood, neighborhoodGraph, type NeighborhoodOptions } from '../../graph/neighborhood.ts';
+import { relationBetween, relationEnds } from '../../graph/aggregate.ts';
+import { expandNeighborhood, HORIZON, neighborhoodGraph, type NeighborhoodOptions, strongestAround } from '../../graph/neighborhood.ts';
 import { type GraphBounds, overview, overviewGraph } from '../../graph/overview.ts';
 import { checkPathEnds, MAX_PATHS, type PathOptions, pathsGraph, rankPaths } from '../../graph/paths.ts';
 import { RelationIndex } from '../../graph/relation-index.ts';
-import { claimLevelFilters, type RelationRow, relationPredicate, rowsFromClaims } from '../../graph/relations.ts';
+import { claimLevelFilters, hasRelationFilters, type RelationRow, relationPredicate, rowsFromClaims } from '../../graph/relations.ts';
 import { compactName, normalizeName, rankActors } from '../../ingest/alias-index.ts';
 import { createLogger } from '../../log.ts';
 import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
@@ -116,6 +116,19 @@ const PathRows = RowsWithRefs.extend({ fromExists: z.boolean(), toExists: z.bool
 /** The relationship properties of an aggregate: certainty counts flattened beside the rest. */
 function relationProps({ key, attributes: { certainty, ...rest } }: RelationRow) {
   return { key, ...rest, ...certainty };
+}
+
+/** What actor-tops.cypher merges into each touched actor's ranking: its relations put (with their claims) and dropped. */
+function rankingChanges(put: RelationRow[], dropped: string[]) {
+  const changes = new Map<string, { actor: string; changed: { key: string; claims: number }[]; dropped: string[] }>();
+  const of = (actor: string) => {
+    let change = changes.get(actor);
+    if (!change) changes.set(actor, (change = { actor, changed: [], dropped: [] }));
+    return change;
+  };
+  for (const { key, source, target, attributes } of put) for (const end of [source, target]) of(end).changed.push({ key, claims: attributes.claims });
+  for (const key of dropped) for (const end of relationEnds(key)) of(end).dropped.push(key);
+  return [...changes.values()];
 }
 
 /** The relation-level filter parameters (relationPredicate); absent ones are null. */
@@ -342,15 +355,17 @@ export class Neo4jStore implements GraphStore {
     const evidence = await tx.run('relation-evidence', { keys: touchedKeys }, z.object({ claim: EvidenceFields }));
     const relations = rowsFromClaims(evidence.map((row) => row.claim));
     const kept = new Set(relations.map((r) => r.key));
+    const dropped = touchedKeys.filter((key) => !kept.has(key));
     await tx.run(
       'put-relations',
       {
-        dropped: touchedKeys.filter((key) => !kept.has(key)),
+        dropped,
         relations: relations.map((row) => ({ source: row.source, target: row.target, props: relationProps(row) })),
         actors: [...actors],
       },
       z.unknown(),
     );
+    await tx.run('actor-tops', { changes: rankingChanges(relations, dropped), horizon: HORIZON }, z.unknown());
   }
 
   private readonly writeParts: WriteParts = {
@@ -469,12 +484,18 @@ export class Neo4jStore implements GraphStore {
     const claimFilters = claimLevelFilters(filters);
     if (claimFilters) {
       await this.requireActors([center]);
-      const found = await expandNeighborhood(center, { depth, limit }, async (ids) => (await this.admittedRelations(filters, claimFilters, { touching: ids })).rows);
+      const found = await expandNeighborhood(center, { depth, limit }, async (ids) =>
+        strongestAround(ids, (await this.admittedRelations(filters, claimFilters, { touching: ids })).rows),
+      );
       return neighborhoodGraph(center, found, await this.refs(found.rows, [center]));
     }
     // Relation-level filters only: the rings, the shown relations and what was left out are
     // chosen in one query, so only the shown relations leave the database.
-    const [found] = await this.cypher.read('neighborhood', { center, depth, limit, ...relationParams(filters) }, NeighborhoodRows);
+    const [found] = await this.cypher.read(
+      'neighborhood',
+      { center, depth, limit, horizon: HORIZON, filtered: hasRelationFilters(filters), ...relationParams(filters) },
+      NeighborhoodRows,
+    );
     if (!found) throw new NotFound('actor', center);
     return neighborhoodGraph(center, { nodes: found.refs.map((ref) => ref.id), ...found }, lookup(found.refs));
   }
