@@ -1,16 +1,17 @@
 // A neighbourhood in one query (the rule of server/graph/neighborhood.ts, which the embedded
 // store runs over its index). Each actor's relations are ranked strongest first (claims, ties by
 // key): `Actor.top` holds the keys of its $horizon strongest, kept by actor-tops at every write,
-// so without relation-level filters an actor is read through that list only; with them ($filtered)
-// or on an actor written before the list existed, its passing relations are ranked here. Ring by
-// ring up to $depth (1-3; Cypher has no loop, so the ring is written three times, the later ones
-// gated on $depth), each actor of a ring's frontier sees its ranked keys and follows the first
-// $limit; the followed relations' other ends not yet in the graph make the next ring (the ends are
-// read from the keys, `source|TYPE|target`). The followed relations are shown (their aggregates,
-// found by key), the other seen ones counted (`omittedEdges`) with their ends left out
-// (`omittedNodes`); and the drawing of every kept actor. No row when $center is no actor.
+// so without relation-level filters an actor is read through that list only; with them
+// ($filtered), or for an actor written before rankings existed, its passing relations are ranked
+// here. Ring by ring up to $depth (1-3; Cypher has no loop, so the ring is written three times,
+// the later ones gated on $depth), each actor of a ring's frontier sees its ranked relations and
+// brings in the first $limit neighbours they name that are not in the graph before that ring (the
+// ends are read from the keys, `source|TYPE|target`). Then every seen relation with both ends kept
+// is shown (its aggregate, found by key), the other seen ones are counted (`omittedEdges`) with
+// their ends left out (`omittedNodes`), `beyondHorizon` says an expanded actor's ranking was full,
+// and the drawing of every kept actor is returned. No row when $center is no actor.
 MATCH (center:Actor {id: $center})
-WITH center, [center.id] AS kept, [center] AS frontier, [] AS seen, [] AS shown
+WITH [center.id] AS kept, [center] AS frontier, [] AS seen
 // Ring 1.
 CALL (frontier, kept) {
   UNWIND frontier AS a
@@ -27,21 +28,27 @@ CALL (frontier, kept) {
     LIMIT $horizon
     RETURN collect(r.key) AS ranked
   }
-  WITH a, CASE WHEN $filtered OR a.top IS NULL THEN ranked ELSE a.top END AS ranked
-  UNWIND range(0, size(ranked) - 1) AS i
-  WITH a, ranked[i] AS key, i < $limit AS followed
-  WITH a, key, followed, split(key, '|') AS ends
-  WITH key, followed, CASE WHEN ends[0] = a.id THEN ends[2] ELSE ends[0] END AS other
-  RETURN collect(key) AS seenKeys,
-         collect(CASE WHEN followed THEN key END) AS followedKeys,
-         collect(DISTINCT CASE WHEN followed AND NOT other IN kept THEN other END) AS next
+  WITH a, CASE WHEN $filtered OR a.top IS NULL THEN ranked ELSE a.top[..$horizon] END AS ranked
+  CALL (a, ranked, kept) {
+    UNWIND range(0, size(ranked) - 1) AS i
+    WITH i, split(ranked[i], '|') AS ends
+    WITH i, CASE WHEN ends[0] = a.id THEN ends[2] ELSE ends[0] END AS other
+    WHERE NOT other IN kept
+    WITH other, min(i) AS first
+    ORDER BY first
+    LIMIT $limit
+    RETURN collect(other) AS brought
+  }
+  RETURN collect(ranked) AS lists, collect(brought) AS brought
 }
-CALL (next) {
-  UNWIND next AS id
+CALL (brought) {
+  UNWIND brought AS ids
+  UNWIND ids AS id
+  WITH DISTINCT id
   MATCH (n:Actor {id: id})
-  RETURN collect(n) AS nextNodes
+  RETURN collect(id) AS next, collect(n) AS nextNodes
 }
-WITH center, kept + next AS kept, nextNodes AS frontier, seen + seenKeys AS seen, shown + followedKeys AS shown
+WITH kept + next AS kept, nextNodes AS frontier, seen + lists AS seen
 // Ring 2 (when $depth >= 2).
 CALL (frontier, kept) {
   UNWIND CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS a
@@ -58,21 +65,27 @@ CALL (frontier, kept) {
     LIMIT $horizon
     RETURN collect(r.key) AS ranked
   }
-  WITH a, CASE WHEN $filtered OR a.top IS NULL THEN ranked ELSE a.top END AS ranked
-  UNWIND range(0, size(ranked) - 1) AS i
-  WITH a, ranked[i] AS key, i < $limit AS followed
-  WITH a, key, followed, split(key, '|') AS ends
-  WITH key, followed, CASE WHEN ends[0] = a.id THEN ends[2] ELSE ends[0] END AS other
-  RETURN collect(key) AS seenKeys,
-         collect(CASE WHEN followed THEN key END) AS followedKeys,
-         collect(DISTINCT CASE WHEN followed AND NOT other IN kept THEN other END) AS next
+  WITH a, CASE WHEN $filtered OR a.top IS NULL THEN ranked ELSE a.top[..$horizon] END AS ranked
+  CALL (a, ranked, kept) {
+    UNWIND range(0, size(ranked) - 1) AS i
+    WITH i, split(ranked[i], '|') AS ends
+    WITH i, CASE WHEN ends[0] = a.id THEN ends[2] ELSE ends[0] END AS other
+    WHERE NOT other IN kept
+    WITH other, min(i) AS first
+    ORDER BY first
+    LIMIT $limit
+    RETURN collect(other) AS brought
+  }
+  RETURN collect(ranked) AS lists, collect(brought) AS brought
 }
-CALL (next) {
-  UNWIND next AS id
+CALL (brought) {
+  UNWIND brought AS ids
+  UNWIND ids AS id
+  WITH DISTINCT id
   MATCH (n:Actor {id: id})
-  RETURN collect(n) AS nextNodes
+  RETURN collect(id) AS next, collect(n) AS nextNodes
 }
-WITH center, kept + next AS kept, nextNodes AS frontier, seen + seenKeys AS seen, shown + followedKeys AS shown
+WITH kept + next AS kept, nextNodes AS frontier, seen + lists AS seen
 // Ring 3 (when $depth >= 3).
 CALL (frontier, kept) {
   UNWIND CASE WHEN $depth >= 3 THEN frontier ELSE [] END AS a
@@ -89,29 +102,43 @@ CALL (frontier, kept) {
     LIMIT $horizon
     RETURN collect(r.key) AS ranked
   }
-  WITH a, CASE WHEN $filtered OR a.top IS NULL THEN ranked ELSE a.top END AS ranked
-  UNWIND range(0, size(ranked) - 1) AS i
-  WITH a, ranked[i] AS key, i < $limit AS followed
-  WITH a, key, followed, split(key, '|') AS ends
-  WITH key, followed, CASE WHEN ends[0] = a.id THEN ends[2] ELSE ends[0] END AS other
-  RETURN collect(key) AS seenKeys,
-         collect(CASE WHEN followed THEN key END) AS followedKeys,
-         collect(DISTINCT CASE WHEN followed AND NOT other IN kept THEN other END) AS next
+  WITH a, CASE WHEN $filtered OR a.top IS NULL THEN ranked ELSE a.top[..$horizon] END AS ranked
+  CALL (a, ranked, kept) {
+    UNWIND range(0, size(ranked) - 1) AS i
+    WITH i, split(ranked[i], '|') AS ends
+    WITH i, CASE WHEN ends[0] = a.id THEN ends[2] ELSE ends[0] END AS other
+    WHERE NOT other IN kept
+    WITH other, min(i) AS first
+    ORDER BY first
+    LIMIT $limit
+    RETURN collect(other) AS brought
+  }
+  RETURN collect(ranked) AS lists, collect(brought) AS brought
 }
-WITH center, kept + next AS kept, seen + seenKeys AS seen, shown + followedKeys AS shown
-CALL (seen) {
-  UNWIND seen AS key
-  WITH split(key, '|') AS ends
-  UNWIND [ends[0], ends[2]] AS end
-  RETURN count(DISTINCT end) AS seenNodes
+CALL (brought) {
+  UNWIND brought AS ids
+  UNWIND ids AS id
+  WITH DISTINCT id
+  MATCH (n:Actor {id: id})
+  RETURN collect(id) AS next, collect(n) AS nextNodes
 }
-CALL (seen) {
-  UNWIND seen AS key
-  RETURN count(DISTINCT key) AS seenEdges
+WITH kept + next AS kept, seen + lists AS seen
+CALL (seen, kept) {
+  UNWIND seen AS list
+  UNWIND list AS key
+  WITH DISTINCT key
+  WITH key, split(key, '|') AS ends
+  WITH key, ends, ends[0] IN kept AS sourceKept, ends[2] IN kept AS targetKept
+  RETURN count(key) AS seenEdges,
+         collect(CASE WHEN sourceKept AND targetKept THEN key END) AS shown,
+         collect(CASE WHEN NOT sourceKept THEN ends[0] END) + collect(CASE WHEN NOT targetKept THEN ends[2] END) AS left
+}
+CALL (left) {
+  UNWIND left AS end
+  RETURN count(DISTINCT end) AS omittedNodes
 }
 CALL (shown) {
   UNWIND shown AS key
-  WITH DISTINCT key
   MATCH (s:Actor)-[r:RELATION {key: key}]->(t:Actor)
   RETURN collect({source: s.id, target: t.id, relation: properties(r)}) AS rows
 }
@@ -120,4 +147,4 @@ CALL (kept) {
   MATCH (n:Actor {id: id})
   RETURN collect(n {.id, .name, .kind, .aliases}) AS refs
 }
-RETURN rows, seenEdges - size(rows) AS omittedEdges, CASE WHEN seenNodes = 0 THEN 1 ELSE seenNodes END - size(kept) AS omittedNodes, refs
+RETURN rows, seenEdges - size(rows) AS omittedEdges, omittedNodes, any(list IN seen WHERE size(list) >= $horizon) AS beyondHorizon, refs

@@ -2,34 +2,30 @@
  * An actor's ego graph, ring by ring, the rule both stores answer by (the Neo4j store answers
  * it in one query, cypher/neighborhood.cypher, unless a claim-level filter asks for the
  * claims' own aggregation; the contract suite holds the two to each other). It costs what it
- * shows: an actor is only ever read through its strongest relations, never all of them.
+ * shows: an actor is read through its HORIZON strongest relations, never all of them.
  *
- * - an actor's relations are ranked strongest first (claims, ties by key); a read considers
- *   (`sees`) each expanded actor's HORIZON strongest passing relations;
+ * - an actor's relations are ranked strongest first (claims, ties by key); a read sees each
+ *   expanded actor's HORIZON strongest passing relations;
  * - ring r expands the actors the ring before it brought in (ring 0: the centre); each expanded
- *   actor follows its `limit` strongest passing relations, and their other ends not yet in the
- *   graph make the next ring;
- * - the graph holds the followed relations; `omittedEdges` counts the other seen relations,
- *   `omittedNodes` the ends of seen relations left out.
- *
- * HORIZON is above the largest `limit`, so an actor with more relations than are followed
- * always leaves some seen relation out and the answer says `truncated`; the counts of what was
- * left out stop at each actor's horizon (a hub's tens of thousands of relations are not read
- * to count them).
+ *   actor brings in at most `limit` neighbours not already in the graph before this ring, in the
+ *   order its seen relations name them (a neighbour ranks by its strongest relation);
+ * - the graph holds every seen relation whose ends are both in; `omittedEdges` counts the other
+ *   seen relations, `omittedNodes` their ends left out; `truncated` when something seen was left
+ *   out or an expanded actor has a full horizon (it may have more relations, not read).
  */
 import type { ActorRef, GraphFilters, SerializedGraph } from '../domain/index.ts';
 import { compareKeys } from './aggregate.ts';
 import { type RelationRow, serializeRelations, weight } from './relations.ts';
 
-/** The most relations of one actor a neighbourhood read considers: twice the largest `limit`. */
-export const HORIZON = 1000;
-/** The largest `limit` a neighbourhood takes (the API's bound). */
-export const MAX_NEIGHBOURS = HORIZON / 2;
+/** The most relations of one actor a neighbourhood read sees (its strongest). */
+export const HORIZON = 500;
+/** The most neighbours one expanded actor brings in (the API's bound on `limit`). */
+export const MAX_NEIGHBOURS = 500;
 
 export interface NeighborhoodOptions {
   /** Rings around the actor, 1–3. */
   depth: number;
-  /** Relations one expanded actor follows. */
+  /** New neighbours one expanded actor may bring in. */
   limit: number;
   filters: GraphFilters;
 }
@@ -39,6 +35,8 @@ export interface Neighborhood {
   rows: RelationRow[];
   omittedNodes: number;
   omittedEdges: number;
+  /** An expanded actor's horizon was full: it may have relations that were not read. */
+  beyondHorizon: boolean;
 }
 
 /** Each of `ids`' HORIZON strongest passing relations, strongest first: one store read per ring. */
@@ -62,29 +60,32 @@ export function strongestAround(ids: string[], touching: RelationRow[]): Map<str
 
 export async function expandNeighborhood(center: string, { depth, limit }: Pick<NeighborhoodOptions, 'depth' | 'limit'>, strongest: Strongest): Promise<Neighborhood> {
   const seen = new Map<string, RelationRow>();
-  const shown = new Map<string, RelationRow>();
   const kept = new Set([center]);
+  let beyondHorizon = false;
   let frontier = [center];
   for (let ring = 1; ring <= depth && frontier.length > 0; ring++) {
     const ranked = await strongest(frontier);
     const next = new Set<string>();
     for (const id of frontier) {
       const rows = ranked.get(id) ?? [];
-      for (const row of rows) seen.set(row.key, row);
-      for (const row of rows.slice(0, limit)) {
-        shown.set(row.key, row);
+      if (rows.length >= HORIZON) beyondHorizon = true;
+      const brought = new Set<string>();
+      for (const row of rows) {
+        seen.set(row.key, row);
         const other = row.source === id ? row.target : row.source;
-        if (!kept.has(other)) next.add(other);
+        if (brought.size < limit && !kept.has(other)) brought.add(other);
       }
+      for (const other of brought) next.add(other);
     }
     for (const id of next) kept.add(id);
     frontier = [...next];
   }
-  const seenNodes = new Set([center, ...[...seen.values()].flatMap((row) => [row.source, row.target])]);
-  return { nodes: [...kept], rows: [...shown.values()], omittedNodes: seenNodes.size - kept.size, omittedEdges: seen.size - shown.size };
+  const rows = [...seen.values()].filter((row) => kept.has(row.source) && kept.has(row.target));
+  const left = new Set([...seen.values()].flatMap((row) => [row.source, row.target]).filter((id) => !kept.has(id)));
+  return { nodes: [...kept], rows, omittedNodes: left.size, omittedEdges: seen.size - rows.length, beyondHorizon };
 }
 
 /** The served form: the centre is in even when no relation is admitted. */
-export function neighborhoodGraph(center: string, { rows, omittedNodes, omittedEdges }: Neighborhood, ref: (id: string) => ActorRef): SerializedGraph {
-  return serializeRelations(rows, ref, { truncated: omittedNodes > 0 || omittedEdges > 0, omittedNodes, omittedEdges }, [center]);
+export function neighborhoodGraph(center: string, { rows, omittedNodes, omittedEdges, beyondHorizon }: Neighborhood, ref: (id: string) => ActorRef): SerializedGraph {
+  return serializeRelations(rows, ref, { truncated: beyondHorizon || omittedNodes > 0 || omittedEdges > 0, omittedNodes, omittedEdges }, [center]);
 }

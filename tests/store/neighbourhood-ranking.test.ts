@@ -14,7 +14,8 @@ import { seedsDir } from '../helpers/seed.ts';
 import { type StoreCase, storeCases } from '../helpers/stores.ts';
 
 const [embeddedCase, neo4jCase] = storeCases as [StoreCase, StoreCase];
-const NEIGHBOURS = HORIZON + 200;
+/** Neighbours of the hub, one relation each: more than the horizon. */
+const NEIGHBOURS = 1200;
 const PER_DOCUMENT = 20;
 
 /** Claims on hub → n<i>, relation i holding 1–5 claims (a fixed spread); `replaced`: documents put again pointing elsewhere. */
@@ -70,10 +71,13 @@ async function upserts(round: number): Promise<DocumentUpsert[]> {
     const first = await upserts(0);
     for (const store of stores) for (let i = 0; i < first.length; i += 30) await store.putDocuments(first.slice(i, i + 30));
     const open = await same('after the puts');
-    // The 500 strongest of 1,200 relations: every one of 5 claims and 4 (240 each), then those of 3 by key.
+    // The neighbours of the 500 strongest of 1,200 relations: every one of 5 claims and 4 (240 each), then those of 3 by key.
+    expect(HORIZON).toBeGreaterThanOrEqual(500);
     expect(open.edges).toHaveLength(500);
     expect(Math.min(...open.edges.map((e) => e.attributes.claims))).toBe(3);
-    expect(open.attributes).toEqual({ truncated: true, omittedNodes: HORIZON - 500, omittedEdges: HORIZON - 500 });
+    // The hub has more relations than its horizon: truncated, and what was seen and left out counted.
+    const capped = await stores[0]!.neighborhood('hub', { depth: 1, limit: 7, filters: {} });
+    expect(capped.attributes).toEqual({ truncated: true, omittedNodes: HORIZON - 7, omittedEdges: HORIZON - 7 });
 
     for (const store of stores) await store.putDocuments(await upserts(1));
     const after = await same('after the replacements');

@@ -57,7 +57,7 @@ export const actorRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
     '/api/actors/:id/neighborhood',
     {
       schema: {
-        summary: "An actor's ego graph, 1–3 rings deep; each actor follows its `limit` strongest relations (most claims first)",
+        summary: "An actor's ego graph, 1–3 rings deep; each node brings in at most `limit` new neighbours, strongest first",
         tags: ['graph'],
         params: ActorParams,
         querystring: GraphFilters.extend({

@@ -109,7 +109,7 @@ const StoredRelation = z
 /** Relations with the drawing of the actors a response shows. */
 const RowsWithRefs = z.object({ rows: z.array(StoredRelation), refs: z.array(ActorRef) });
 /** A neighbourhood: the shown rows, what was left out and the kept actors' drawing (neighborhood.cypher). */
-const NeighborhoodRows = RowsWithRefs.extend({ omittedNodes: z.number(), omittedEdges: z.number() });
+const NeighborhoodRows = RowsWithRefs.extend({ omittedNodes: z.number(), omittedEdges: z.number(), beyondHorizon: z.boolean() });
 /** The shortest paths, the relations along them and their actors' drawing (paths.cypher). */
 const PathRows = RowsWithRefs.extend({ fromExists: z.boolean(), toExists: z.boolean(), paths: z.array(z.array(z.string())) });
 
