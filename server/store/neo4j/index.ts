@@ -15,7 +15,7 @@ import {
   ClaimChange as ClaimChangeSchema,
   type HistoryEntry,
   type Rejection,
-  type ActorHit,
+  ActorHit,
   type ActorKind,
   admitsReliability,
   type ClaimFilters,
@@ -42,7 +42,7 @@ import { type GraphBounds, overview, overviewGraph } from '../../graph/overview.
 import { checkPathEnds, MAX_PATHS, type PathOptions, pathsGraph, rankPaths } from '../../graph/paths.ts';
 import { RelationIndex } from '../../graph/relation-index.ts';
 import { claimLevelFilters, hasRelationFilters, type RelationRow, relationPredicate, rowsFromClaims } from '../../graph/relations.ts';
-import { compactName, normalizeName, rankActors } from '../../ingest/alias-index.ts';
+import { compactName, normalizeName } from '../../ingest/alias-index.ts';
 import { createLogger } from '../../log.ts';
 import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
 import { ActorList, checkDistinctDocuments, checkReferences, checkUniqueActors, DocumentUpsertInput } from '../upsert-checks.ts';
@@ -421,13 +421,12 @@ export class Neo4jStore implements GraphStore {
   async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
     const compact = compactName(q);
     if (!compact) return [];
-    const rows = await this.cypher.read('search-actors', { words: fulltextQuery(q), compact, kinds: options.kinds }, z.object({ actor: ActorRef, claims: z.number() }));
-    const claims = new Map(rows.map((r) => [r.actor.id, r.claims]));
-    return rankActors(
-      q,
-      rows.map((r) => r.actor),
-      options,
-    ).map((hit) => ({ ...hit, claims: claims.get(hit.id)! }));
+    const rows = await this.cypher.read(
+      'search-actors',
+      { words: fulltextQuery(q), compact, normal: normalizeName(q), kinds: options.kinds, limit: options.limit },
+      z.object({ hit: ActorHit }),
+    );
+    return rows.map((row) => row.hit);
   }
 
   async listActors({ kinds, sort, limit, offset }: ActorListOptions): Promise<ActorPage> {
