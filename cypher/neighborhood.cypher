@@ -1,77 +1,150 @@
 // A neighbourhood in one query (the rule of server/graph/neighborhood.ts, which the embedded
-// store runs over its index): ring by ring up to $depth (1-3; Cypher has no loop, so the ring is
-// written three times, the later ones gated on $depth), each actor of a ring's frontier brings in
-// its $limit strongest neighbours not in the graph before that ring, over the relations passing
-// the relation-level filters (strength: claims summed over the relations between the two, ties
-// by id). Then the passing relations touching an expanded actor: those with both ends kept are
-// shown (their aggregates), the others counted (`omittedEdges`) with their ends left out
-// (`omittedNodes`); and the drawing of every kept actor. No row when $center is no actor.
+// store runs over its index). Each actor's relations are ranked strongest first (claims, ties by
+// key): `Actor.top` holds the keys of its $horizon strongest, kept by actor-tops at every write,
+// so without relation-level filters an actor is read through that list only; with them
+// ($filtered), or for an actor written before rankings existed, its passing relations are ranked
+// here. Ring by ring up to $depth (1-3; Cypher has no loop, so the ring is written three times,
+// the later ones gated on $depth), each actor of a ring's frontier sees its ranked relations and
+// brings in the first $limit neighbours they name that are not in the graph before that ring (the
+// ends are read from the keys, `source|TYPE|target`). Then every seen relation with both ends kept
+// is shown (its aggregate, found by key), the other seen ones are counted (`omittedEdges`) with
+// their ends left out (`omittedNodes`), `beyondHorizon` says an expanded actor's ranking was full,
+// and the drawing of every kept actor is returned. No row when $center is no actor.
 MATCH (center:Actor {id: $center})
-WITH [center] AS kept, [center] AS frontier, [] AS expanded
+WITH [center.id] AS kept, [center] AS frontier, [] AS seen
 // Ring 1.
-CALL (kept, frontier) {
+CALL (frontier, kept) {
   UNWIND frontier AS a
-  CALL (a, kept) {
+  CALL (a) {
+    WITH a
+    WHERE $filtered OR a.top IS NULL
     MATCH (a)-[r:RELATION]-(b:Actor)
-    WHERE NOT b IN kept
-      AND ($types IS NULL OR r.type IN $types)
+    WHERE ($types IS NULL OR r.type IN $types)
       AND ($kinds IS NULL OR (a.kind IN $kinds AND b.kind IN $kinds))
       AND ($minClaims IS NULL OR r.claims >= $minClaims)
       AND ($minDocuments IS NULL OR r.supporting >= $minDocuments)
-    WITH b, sum(r.claims) AS strength
-    ORDER BY strength DESC, b.id
-    LIMIT $limit
-    RETURN b
+    WITH r
+    ORDER BY r.claims DESC, r.key
+    LIMIT $horizon
+    RETURN collect(r.key) AS ranked
   }
-  RETURN collect(DISTINCT b) AS next
+  WITH a, CASE WHEN $filtered OR a.top IS NULL THEN ranked ELSE a.top[..$horizon] END AS ranked
+  CALL (a, ranked, kept) {
+    UNWIND range(0, size(ranked) - 1) AS i
+    WITH i, split(ranked[i], '|') AS ends
+    WITH i, CASE WHEN ends[0] = a.id THEN ends[2] ELSE ends[0] END AS other
+    WHERE NOT other IN kept
+    WITH other, min(i) AS first
+    ORDER BY first
+    LIMIT $limit
+    RETURN collect(other) AS brought
+  }
+  RETURN collect(ranked) AS lists, collect(brought) AS brought
 }
-WITH kept + next AS kept, next AS frontier, expanded + frontier AS expanded
+CALL (brought) {
+  UNWIND brought AS ids
+  UNWIND ids AS id
+  WITH DISTINCT id
+  MATCH (n:Actor {id: id})
+  RETURN collect(id) AS next, collect(n) AS nextNodes
+}
+WITH kept + next AS kept, nextNodes AS frontier, seen + lists AS seen
 // Ring 2 (when $depth >= 2).
-CALL (kept, frontier) {
+CALL (frontier, kept) {
   UNWIND CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS a
-  CALL (a, kept) {
+  CALL (a) {
+    WITH a
+    WHERE $filtered OR a.top IS NULL
     MATCH (a)-[r:RELATION]-(b:Actor)
-    WHERE NOT b IN kept
-      AND ($types IS NULL OR r.type IN $types)
+    WHERE ($types IS NULL OR r.type IN $types)
       AND ($kinds IS NULL OR (a.kind IN $kinds AND b.kind IN $kinds))
       AND ($minClaims IS NULL OR r.claims >= $minClaims)
       AND ($minDocuments IS NULL OR r.supporting >= $minDocuments)
-    WITH b, sum(r.claims) AS strength
-    ORDER BY strength DESC, b.id
-    LIMIT $limit
-    RETURN b
+    WITH r
+    ORDER BY r.claims DESC, r.key
+    LIMIT $horizon
+    RETURN collect(r.key) AS ranked
   }
-  RETURN collect(DISTINCT b) AS next
+  WITH a, CASE WHEN $filtered OR a.top IS NULL THEN ranked ELSE a.top[..$horizon] END AS ranked
+  CALL (a, ranked, kept) {
+    UNWIND range(0, size(ranked) - 1) AS i
+    WITH i, split(ranked[i], '|') AS ends
+    WITH i, CASE WHEN ends[0] = a.id THEN ends[2] ELSE ends[0] END AS other
+    WHERE NOT other IN kept
+    WITH other, min(i) AS first
+    ORDER BY first
+    LIMIT $limit
+    RETURN collect(other) AS brought
+  }
+  RETURN collect(ranked) AS lists, collect(brought) AS brought
 }
-WITH kept + next AS kept, next AS frontier, expanded + CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS expanded
+CALL (brought) {
+  UNWIND brought AS ids
+  UNWIND ids AS id
+  WITH DISTINCT id
+  MATCH (n:Actor {id: id})
+  RETURN collect(id) AS next, collect(n) AS nextNodes
+}
+WITH kept + next AS kept, nextNodes AS frontier, seen + lists AS seen
 // Ring 3 (when $depth >= 3).
-CALL (kept, frontier) {
+CALL (frontier, kept) {
   UNWIND CASE WHEN $depth >= 3 THEN frontier ELSE [] END AS a
-  CALL (a, kept) {
+  CALL (a) {
+    WITH a
+    WHERE $filtered OR a.top IS NULL
     MATCH (a)-[r:RELATION]-(b:Actor)
-    WHERE NOT b IN kept
-      AND ($types IS NULL OR r.type IN $types)
+    WHERE ($types IS NULL OR r.type IN $types)
       AND ($kinds IS NULL OR (a.kind IN $kinds AND b.kind IN $kinds))
       AND ($minClaims IS NULL OR r.claims >= $minClaims)
       AND ($minDocuments IS NULL OR r.supporting >= $minDocuments)
-    WITH b, sum(r.claims) AS strength
-    ORDER BY strength DESC, b.id
-    LIMIT $limit
-    RETURN b
+    WITH r
+    ORDER BY r.claims DESC, r.key
+    LIMIT $horizon
+    RETURN collect(r.key) AS ranked
   }
-  RETURN collect(DISTINCT b) AS next
+  WITH a, CASE WHEN $filtered OR a.top IS NULL THEN ranked ELSE a.top[..$horizon] END AS ranked
+  CALL (a, ranked, kept) {
+    UNWIND range(0, size(ranked) - 1) AS i
+    WITH i, split(ranked[i], '|') AS ends
+    WITH i, CASE WHEN ends[0] = a.id THEN ends[2] ELSE ends[0] END AS other
+    WHERE NOT other IN kept
+    WITH other, min(i) AS first
+    ORDER BY first
+    LIMIT $limit
+    RETURN collect(other) AS brought
+  }
+  RETURN collect(ranked) AS lists, collect(brought) AS brought
 }
-WITH kept + next AS kept, next AS frontier, expanded + CASE WHEN $depth >= 3 THEN frontier ELSE [] END AS expanded
-CALL (kept, expanded) {
-  UNWIND expanded AS a
-  MATCH (a)-[r:RELATION]-(b:Actor)
-  WHERE ($types IS NULL OR r.type IN $types)
-    AND ($kinds IS NULL OR (a.kind IN $kinds AND b.kind IN $kinds))
-    AND ($minClaims IS NULL OR r.claims >= $minClaims)
-    AND ($minDocuments IS NULL OR r.supporting >= $minDocuments)
-  WITH DISTINCT r, CASE WHEN b IN kept THEN null ELSE b END AS left
-  RETURN count(r) AS seen,
-         count(DISTINCT left) AS omittedNodes,
-         collect(CASE WHEN left IS NULL THEN {source: startNode(r).id, target: endNode(r).id, relation: properties(r)} END) AS rows
+CALL (brought) {
+  UNWIND brought AS ids
+  UNWIND ids AS id
+  WITH DISTINCT id
+  MATCH (n:Actor {id: id})
+  RETURN collect(id) AS next, collect(n) AS nextNodes
 }
-RETURN rows, seen - size(rows) AS omittedEdges, omittedNodes, [n IN kept | n {.id, .name, .kind, .aliases}] AS refs
+WITH kept + next AS kept, seen + lists AS seen
+CALL (seen, kept) {
+  UNWIND seen AS list
+  UNWIND list AS key
+  WITH DISTINCT key
+  WITH key, split(key, '|') AS ends
+  WITH key, ends, ends[0] IN kept AS sourceKept, ends[2] IN kept AS targetKept
+  RETURN count(key) AS seenEdges,
+         collect(CASE WHEN sourceKept AND targetKept THEN key END) AS shown,
+         collect(CASE WHEN NOT sourceKept THEN ends[0] END) + collect(CASE WHEN NOT targetKept THEN ends[2] END) AS left
+}
+CALL (left) {
+  UNWIND left AS end
+  RETURN count(DISTINCT end) AS omittedNodes
+}
+CALL (shown) {
+  UNWIND shown AS key
+  MATCH (s:Actor)-[r:RELATION {key: key}]->(t:Actor)
+  RETURN collect({source: s.id, target: t.id, relation: properties(r)}) AS rows
+}
+CALL (kept) {
+  UNWIND kept AS id
+  MATCH (n:Actor {id: id})
+  RETURN collect(n {.id, .name, .kind, .aliases}) AS refs
+}
+RETURN rows, seenEdges - size(rows) AS omittedEdges, omittedNodes, any(list IN seen WHERE size(list) >= $horizon) AS beyondHorizon, refs

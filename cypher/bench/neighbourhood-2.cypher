@@ -1,36 +1,62 @@
 // Benchmark baseline (tests/bench): the answer of /api/actors/$actor/neighborhood?depth=2 in one
-// query over the stored relations: ring 1 is $actor's $limit strongest neighbours, ring 2 each
-// ring-1 actor's $limit strongest neighbours not in the graph before it (claims summed over the
-// relations between the two, ties by id); the relations touching $actor or ring 1 with both ends
-// shown, with their aggregates; how many relations and actors were left out; the drawing of the
-// actors shown.
+// query over the stored relations and rankings (`top`: an actor's $horizon strongest relations,
+// kept at write time): ring 1 is the first $limit neighbours $actor's ranking names, ring 2 each
+// ring-1 actor's first $limit named neighbours not in the graph before it; every relation ranked
+// by $actor or a ring-1 actor with both ends shown is shown (aggregates found by key), the other
+// ranked ones and their ends are counted as left out; whether a ranking was full; the drawing.
 MATCH (c:Actor {id: $actor})
 CALL (c) {
-  MATCH (c)-[r:RELATION]-(b:Actor)
-  WITH b, sum(r.claims) AS strength
-  ORDER BY strength DESC, b.id
+  WITH c, c.top[..$horizon] AS seen
+  UNWIND range(0, size(seen) - 1) AS i
+  WITH i, split(seen[i], '|') AS ends
+  WITH CASE WHEN ends[0] = c.id THEN ends[2] ELSE ends[0] END AS other, min(i) AS first
+  ORDER BY first
   LIMIT $limit
+  MATCH (b:Actor {id: other})
   RETURN collect(b) AS ring1
 }
 CALL (c, ring1) {
   UNWIND ring1 AS a
   CALL (c, ring1, a) {
-    MATCH (a)-[r:RELATION]-(b:Actor)
-    WHERE b <> c AND NOT b IN ring1
-    WITH b, sum(r.claims) AS strength
-    ORDER BY strength DESC, b.id
+    WITH a, a.top[..$horizon] AS seen
+    UNWIND range(0, size(seen) - 1) AS i
+    WITH i, split(seen[i], '|') AS ends
+    WITH i, CASE WHEN ends[0] = a.id THEN ends[2] ELSE ends[0] END AS other
+    WHERE other <> c.id AND NOT other IN [b IN ring1 | b.id]
+    WITH other, min(i) AS first
+    ORDER BY first
     LIMIT $limit
-    RETURN b
+    RETURN collect(other) AS brought
   }
-  RETURN collect(DISTINCT b) AS ring2
+  UNWIND brought AS id
+  WITH DISTINCT id
+  MATCH (n:Actor {id: id})
+  RETURN collect(n) AS ring2
 }
 WITH c, ring1, [c] + ring1 + ring2 AS kept
-CALL (c, ring1, kept) {
+WITH c, ring1, kept, [n IN kept | n.id] AS keptIds
+CALL (c, ring1, keptIds) {
   UNWIND [c] + ring1 AS a
-  MATCH (a)-[r:RELATION]-(b:Actor)
-  WITH DISTINCT r, b IN kept AND startNode(r) IN kept AND endNode(r) IN kept AS shown, CASE WHEN b IN kept THEN null ELSE b END AS left
-  RETURN count(r) AS seen,
-         count(DISTINCT left) AS omittedNodes,
-         collect(CASE WHEN shown THEN {source: startNode(r).id, target: endNode(r).id, relation: properties(r)} END) AS rows
+  WITH a.top[..$horizon] AS seen
+  RETURN max(size(seen)) >= $horizon AS beyondHorizon, collect(seen) AS lists
 }
-RETURN rows, seen - size(rows) AS omittedEdges, omittedNodes, [n IN kept | n {.id, .name, .kind, .aliases}] AS refs
+CALL (lists, keptIds) {
+  UNWIND lists AS list
+  UNWIND list AS key
+  WITH DISTINCT key
+  WITH key, split(key, '|') AS ends
+  WITH key, ends, ends[0] IN keptIds AS sourceKept, ends[2] IN keptIds AS targetKept
+  RETURN count(key) AS seen,
+         collect(CASE WHEN sourceKept AND targetKept THEN key END) AS shown,
+         collect(CASE WHEN NOT sourceKept THEN ends[0] END) + collect(CASE WHEN NOT targetKept THEN ends[2] END) AS left
+}
+CALL (left) {
+  UNWIND left AS end
+  RETURN count(DISTINCT end) AS omittedNodes
+}
+CALL (shown) {
+  UNWIND shown AS key
+  MATCH (s:Actor)-[r:RELATION {key: key}]->(t:Actor)
+  RETURN collect({source: s.id, target: t.id, relation: properties(r)}) AS rows
+}
+RETURN rows, seen - size(rows) AS omittedEdges, omittedNodes, beyondHorizon, [n IN kept | n {.id, .name, .kind, .aliases}] AS refs

@@ -13,7 +13,7 @@ CALL () {
 }
 WITH node, [node.name] + node.aliases AS names, split(node.searchText, '\n') AS normals, split(node.searchCompact, '|') AS compacts
 UNWIND range(0, size(names) - 1) AS i
-WITH node, names[i] AS name,
+WITH node, i, names[i] AS name,
      CASE
        WHEN compacts[i] = $compact THEN 100
        WHEN compacts[i] STARTS WITH $compact THEN 80
@@ -22,9 +22,9 @@ WITH node, names[i] AS name,
        ELSE 0
      END AS score
 WHERE score > 0
-WITH node, name, score
-ORDER BY score DESC, size(name)
+WITH node, i, name, score
+ORDER BY score DESC, size(name), i
 WITH node, head(collect({name: name, score: score})) AS best
 RETURN node {.id, .name, .kind, .aliases, matched: best.name, score: best.score, claims: coalesce(node.claims, 0)} AS hit
-ORDER BY best.score DESC, size(best.name), node.name
+ORDER BY best.score DESC, size(best.name), node.name, node.id
 LIMIT $limit

@@ -42,6 +42,12 @@ export function relationBetween(subject: string, type: RelationType, object: str
   return { key: `${source}|${type}|${target}`, source, target, type };
 }
 
+/** The two ends of a relation, from its key (`source|TYPE|target`; actor ids hold no `|`). */
+export function relationEnds(key: string): [string, string] {
+  const [source, , target] = key.split('|');
+  return [source!, target!];
+}
+
 /** The relation-level part of a filter set is applied by aggregate, the rest by the store. */
 export function splitFilters(filters: GraphFilters): {
   claimFilters: Omit<GraphFilters, 'minClaims' | 'minDocuments'>;

@@ -9,7 +9,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { EdgeAttributes } from '../domain/index.ts';
-import { expandNeighborhood, type Neighborhood } from './neighborhood.ts';
+import { expandNeighborhood, type Neighborhood, strongestOf } from './neighborhood.ts';
 import { type GraphBounds, type Overview, overview } from './overview.ts';
 import { pathPairs, rankPaths, shortestPaths } from './paths.ts';
 import type { RelationPredicate, RelationRow } from './relations.ts';
@@ -26,8 +26,30 @@ export abstract class RelationReads {
   abstract between(a: string, b: string, passes: RelationPredicate): RelationRow[];
   abstract hasActor(id: string): boolean;
 
-  neighborhood(center: string, options: { depth: number; limit: number }, passes: RelationPredicate): Promise<Neighborhood> {
-    return expandNeighborhood(center, options, async (ids) => this.touching(ids, passes));
+  /** Each actor's strongest relations (neighborhood.ts), ranked when first asked for and forgotten when one of its relations changes. */
+  private readonly ranked = new Map<string, RelationRow[]>();
+
+  /** Forgets an actor's ranking: a subclass calls it whenever one of the actor's relations is set or dropped. */
+  protected forget(id: string): void {
+    this.ranked.delete(id);
+  }
+
+  /**
+   * An actor's strongest relations passing `passes` (neighborhood.ts: at most HORIZON, strongest
+   * first); without a predicate (no filter) they are ranked once and kept until one of them changes.
+   */
+  strongest(id: string, passes?: RelationPredicate): RelationRow[] {
+    if (!this.hasActor(id)) return [];
+    const cached = passes ? undefined : this.ranked.get(id);
+    if (cached) return cached;
+    const strongest = strongestOf(this.touching([id], passes ?? (() => true)));
+    if (!passes) this.ranked.set(id, strongest);
+    return strongest;
+  }
+
+  /** The neighbourhood rule (neighborhood.ts) over these relations; `passes` absent: no relation-level filter. */
+  neighborhood(center: string, options: { depth: number; limit: number }, passes?: RelationPredicate): Promise<Neighborhood> {
+    return expandNeighborhood(center, options, async (ids) => new Map(ids.map((id) => [id, this.strongest(id, passes)])));
   }
 
   overview(bounds: GraphBounds, passes: RelationPredicate): Overview {
@@ -47,7 +69,6 @@ export abstract class RelationReads {
 
 export class RelationIndex extends RelationReads {
   private readonly graph = new MultiDirectedGraph<Record<string, never>, EdgeAttributes>({ allowSelfLoops: false });
-
   static of(rows: Iterable<RelationRow>): RelationIndex {
     const index = new RelationIndex();
     for (const row of rows) index.set(row);
@@ -57,6 +78,8 @@ export class RelationIndex extends RelationReads {
   /** Puts a relation's aggregate in, or takes the relation out when `attributes` is undefined (no claims left). */
   set(row: RelationRow): void {
     const { key, source, target, attributes } = row;
+    this.forget(source);
+    this.forget(target);
     if (this.graph.hasEdge(key)) this.graph.replaceEdgeAttributes(key, attributes);
     else {
       this.graph.mergeNode(source);
@@ -68,6 +91,8 @@ export class RelationIndex extends RelationReads {
   drop(key: string): void {
     if (!this.graph.hasEdge(key)) return;
     const [source, target] = this.graph.extremities(key);
+    this.forget(source);
+    this.forget(target);
     this.graph.dropEdge(key);
     for (const id of [source, target]) if (this.graph.degree(id) === 0) this.graph.dropNode(id);
   }

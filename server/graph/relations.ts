@@ -39,6 +39,10 @@ export function claimLevelFilters(filters: GraphFilters): ClaimFilters | undefin
   return CLAIM_LEVEL.some((name) => filters[name] !== undefined) ? splitFilters(filters).claimFilters : undefined;
 }
 
+/** Whether any relation-level filter (types, kinds, minClaims, minDocuments) is set. */
+export const hasRelationFilters = ({ types, kinds, minClaims, minDocuments }: GraphFilters): boolean =>
+  [types, kinds, minClaims, minDocuments].some((value) => value !== undefined);
+
 /** Whether a relation passes the relation-level filters; `kindOf` gives an end's kind. */
 export type RelationPredicate = (row: RelationRow) => boolean;
 

@@ -77,7 +77,9 @@ export class AliasIndex {
 
 /**
  * Scores each actor by its best-matching name: exact 100, prefix 80, word prefix 60,
- * substring 40; a shorter name ranks higher at equal score. Shared by both stores.
+ * substring 40; a shorter name (in characters) ranks higher at equal score, then names and ids
+ * in code point order. The embedded store ranks with this; the Neo4j store states the same rule
+ * in cypher/search-actors.cypher, so only the hits shown leave the database.
  */
 export function rankActors(q: string, actors: Iterable<Pick<Actor, 'id' | 'name' | 'kind' | 'aliases'>>, options: { kinds?: ActorKind[]; limit: number }): ActorMatch[] {
   const query = normalizeName(q);
@@ -87,17 +89,39 @@ export function rankActors(q: string, actors: Iterable<Pick<Actor, 'id' | 'name'
   for (const actor of actors) {
     if (options.kinds && !options.kinds.includes(actor.kind)) continue;
     let best: { score: number; matched: string } | undefined;
+    let bestLength = 0;
     for (const name of [actor.name, ...actor.aliases]) {
       const score = matchScore(query, compactQuery, name);
-      if (score > 0 && (!best || score > best.score || (score === best.score && name.length < best.matched.length)))
+      const length = characters(name);
+      if (score > 0 && (!best || score > best.score || (score === best.score && length < bestLength))) {
         best = { score, matched: name };
+        bestLength = length;
+      }
     }
     if (best) hits.push({ id: actor.id, name: actor.name, kind: actor.kind, aliases: actor.aliases, matched: best.matched, score: best.score });
   }
   return hits
-    .sort((a, b) => b.score - a.score || a.matched.length - b.matched.length || a.name.localeCompare(b.name))
+    .sort((a, b) => b.score - a.score || characters(a.matched) - characters(b.matched) || codePointOrder(a.name, b.name) || codePointOrder(a.id, b.id))
     .slice(0, options.limit);
 }
+
+/** A name's length in characters (code points), as Cypher's size() counts it. */
+const characters = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+/** Strings in code point order, as Cypher's ORDER BY sorts them (not the locale's order, which Neo4j cannot follow). */
+const codePointOrder = (a: string, b: string): number => {
+  for (let i = 0; i < Math.min(a.length, b.length); ) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+  }
+  return a.length - b.length;
+};
 
 function matchScore(query: string, compactQuery: string, name: string): number {
   const normal = normalizeName(name);

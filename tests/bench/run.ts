@@ -37,8 +37,22 @@ const { values } = parseArgs({
     claims: { type: 'string', default: '1000000' },
     seconds: { type: 'string', default: '5' },
     'ingest-seconds': { type: 'string', default: '480' },
+    /** Only the Neo4j reads, against the database NEO4J_URI names, which already holds the corpus: no ingest, no embedded store. */
+    'neo4j-reads': { type: 'boolean', default: false },
+    /** Only these requests (comma-separated names of requests.ts). */
+    requests: { type: 'string' },
   },
 });
+const readsOnly = values['neo4j-reads'];
+if (readsOnly && !process.env.NEO4J_URI) throw new Error('--neo4j-reads: NEO4J_URI must name a Neo4j that holds the corpus');
+const only = values.requests?.split(',');
+/** The requests measured: every one of requests.ts, or those --requests names. */
+const chosenRequests = (manifest: Parameters<typeof benchRequests>[0]) => {
+  const all = benchRequests(manifest);
+  const unknown = only?.filter((name) => !all.some((r) => r.name === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`--requests: no request ${unknown.join(', ')} (there are ${all.map((r) => r.name).join(', ')})`);
+  return only ? all.filter((r) => only.includes(r.name)) : all;
+};
 const claims = Number(values.claims);
 const seconds = Number(values.seconds);
 if (!Number.isInteger(claims) || claims < 20) throw new Error(`--claims: a whole number of at least 20, not '${values.claims}'`);
@@ -165,7 +179,7 @@ async function measureApi(
   const firsts = new Map<string, number | Error>();
   try {
     for (const c of CONNECTIONS) {
-      for (const request of benchRequests(manifest)) {
+      for (const request of chosenRequests(manifest)) {
         const url = `${base}${request.path}`;
         const key = `${store} ${request.name} c${c}`;
         if (!firsts.has(request.name)) firsts.set(request.name, await warmUp(() => timeOnce(url, REQUEST_TIMEOUT_SEC)).catch((error: Error) => error));
@@ -284,35 +298,45 @@ async function main(): Promise<void> {
   }
   try {
     const dataDir = join(benchDir, `data-${claims}`);
-    await rm(dataDir, { recursive: true, force: true });
     const embeddedEnv = { DYAD_DATA_DIR: dataDir, NEO4J_URI: '' };
     const neo4jEnv = { NEO4J_URI: neo4jUri };
-    const embeddedIngest = await measureIngest('embedded', corpus, manifest.documents, embeddedEnv, async () => (await measureOpen(dataDir)).claims);
-    const neo4jIngest = neo4jUri ? await measureIngest('neo4j', corpus, manifest.documents, neo4jEnv, () => neo4jClaims(neo4jUri)) : null;
+    const none = { rate: null, stored: 0 };
+    let embeddedIngest: IngestRate = none;
+    let neo4jIngest: IngestRate | null = null;
+    let opened = { openSec: NaN, rssMiB: NaN };
+    if (readsOnly) {
+      const stored = await neo4jClaims(neo4jUri!);
+      if (stored !== claims) throw new Error(`--neo4j-reads: the Neo4j at ${neo4jUri} holds ${stored} claims, not ${claims}`);
+      neo4jIngest = { rate: null, stored };
+    } else {
+      await rm(dataDir, { recursive: true, force: true });
+      embeddedIngest = await measureIngest('embedded', corpus, manifest.documents, embeddedEnv, async () => (await measureOpen(dataDir)).claims);
+      neo4jIngest = neo4jUri ? await measureIngest('neo4j', corpus, manifest.documents, neo4jEnv, () => neo4jClaims(neo4jUri)) : null;
+      opened = await measureOpen(dataDir);
+      log(`embedded open: ${opened.openSec.toFixed(2)} s, ${opened.rssMiB.toFixed(0)} MiB resident`);
+    }
     const ingestRate = { embedded: embeddedIngest.rate, neo4j: neo4jIngest?.rate ?? null };
-    const opened = await measureOpen(dataDir);
-    log(`embedded open: ${opened.openSec.toFixed(2)} s, ${opened.rssMiB.toFixed(0)} MiB resident`);
 
     const baseline = neo4jUri ? cypherBaseline(neo4jUri) : undefined;
     const latency = {
-      ...(await measureApi('embedded', { ...embeddedEnv, DYAD_SEEDS_DIR: corpus }, manifest)),
+      ...(readsOnly ? {} : await measureApi('embedded', { ...embeddedEnv, DYAD_SEEDS_DIR: corpus }, manifest)),
       ...(neo4jUri ? await measureApi('neo4j', { ...neo4jEnv, DYAD_SEEDS_DIR: corpus }, manifest, (request) => baseline!.measure(request)).finally(() => baseline!.close()) : {}),
     };
     const cypher = baseline?.results ?? {};
-    const helloWorldRps = await measureHelloWorld();
+    const helloWorldRps = readsOnly ? NaN : await measureHelloWorld();
 
     const measured = (key: string) => {
       const r = latency[key];
       return r && !('skipped' in r) ? r : undefined;
     };
     const cypherRatio: Record<string, number | null> = {};
-    for (const { name } of benchRequests(manifest)) {
+    for (const { name } of chosenRequests(manifest)) {
       const api = measured(`neo4j ${name} c1`);
       cypherRatio[name] = api && cypher[name] ? Math.round((api.p50 / cypher[name].p50) * 100) / 100 : null;
     }
 
     // By store, request, then connections (they were measured one connection count at a time).
-    const keys = ['embedded', 'neo4j'].flatMap((store) => benchRequests(manifest).flatMap(({ name }) => CONNECTIONS.map((c) => `${store} ${name} c${c}`))).filter((key) => key in latency);
+    const keys = ['embedded', 'neo4j'].flatMap((store) => chosenRequests(manifest).flatMap(({ name }) => CONNECTIONS.map((c) => `${store} ${name} c${c}`))).filter((key) => key in latency);
     const rows = [['request', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'cypher p50', 'API/Cypher']];
     for (const key of keys) {
       const r = measured(key);
@@ -332,7 +356,7 @@ async function main(): Promise<void> {
       `\ndyad bench: ${claims.toLocaleString('en')} claims, ${manifest.documents} documents, ${manifest.actors} actors\n` +
         `ingest (claims/s): embedded ${fmt(ingestRate.embedded, 0)}, neo4j ${fmt(ingestRate.neo4j, 0)}\n` +
         `stored after ingest (claims): embedded ${embeddedIngest.stored.toLocaleString('en')}, neo4j ${neo4jIngest?.stored.toLocaleString('en') ?? '–'}` +
-        (Math.min(embeddedIngest.stored, neo4jIngest?.stored ?? claims) < claims
+        (!readsOnly && Math.min(embeddedIngest.stored, neo4jIngest?.stored ?? claims) < claims
           ? ` (fewer than ${claims.toLocaleString('en')}: the ${ingestSeconds} s ingest budget ran out; reads below are over what was stored)`
           : '') +
         '\n' +

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ActorDetail, ActorHit, ActorId, ActorPage, ActorSort, GraphFilters, Problem, SerializedGraph } from '../../domain/index.ts';
 import { InvalidInput } from '../../errors.ts';
+import { MAX_NEIGHBOURS } from '../../graph/neighborhood.ts';
 import type { ApiContext } from '../context.ts';
 
 const ActorParams = z.object({ id: ActorId });
@@ -61,7 +62,7 @@ export const actorRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
         params: ActorParams,
         querystring: GraphFilters.extend({
           depth: z.coerce.number().int().min(1).max(3).default(1),
-          limit: z.coerce.number().int().min(1).max(500).default(25),
+          limit: z.coerce.number().int().min(1).max(MAX_NEIGHBOURS).default(25),
         }).strict(),
         response: { 200: SerializedGraph, 400: Problem, 404: Problem },
       },

@@ -29,11 +29,11 @@ import {
   type UpsertOutcome,
 } from '../../domain/index.ts';
 import { InvalidInput, NotFound, StoreUnavailable } from '../../errors.ts';
-import { expandNeighborhood, neighborhoodGraph, type NeighborhoodOptions } from '../../graph/neighborhood.ts';
+import { expandNeighborhood, neighborhoodGraph, type NeighborhoodOptions, strongestAround } from '../../graph/neighborhood.ts';
 import { bestConnected, type GraphBounds, type Overview, overview, overviewAmong, overviewGraph } from '../../graph/overview.ts';
 import { checkPathEnds, type PathOptions, pathsGraph } from '../../graph/paths.ts';
 import { RelationIndex } from '../../graph/relation-index.ts';
-import { claimLevelFilters, relationPredicate, rowsFromClaims } from '../../graph/relations.ts';
+import { claimLevelFilters, hasRelationFilters, relationPredicate, rowsFromClaims } from '../../graph/relations.ts';
 import { rankActors } from '../../ingest/alias-index.ts';
 import { createLogger } from '../../log.ts';
 import { claimMatches } from '../claim-filter.ts';
@@ -301,9 +301,9 @@ export class EmbeddedStore implements GraphStore {
     const claimFilters = claimLevelFilters(filters);
     const found = claimFilters
       ? await expandNeighborhood(center, { depth, limit }, async (ids) =>
-          rowsFromClaims(this.admitted(state, state.claimsTouching(ids), claimFilters)).filter(passes),
+          strongestAround(ids, rowsFromClaims(this.admitted(state, state.claimsTouching(ids), claimFilters)).filter(passes)),
         )
-      : await state.relations.neighborhood(center, { depth, limit }, passes);
+      : await state.relations.neighborhood(center, { depth, limit }, hasRelationFilters(filters) ? passes : undefined);
     return neighborhoodGraph(center, found, (id) => state.actor(id)!);
   }
 

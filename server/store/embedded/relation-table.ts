@@ -63,6 +63,8 @@ export class RelationTable extends RelationReads {
 
   /** Puts the aggregate of the relation `source –type→ target` (numbers), adding the relation when it is new. */
   set(source: number, type: number, target: number, attributes: EdgeAttributes): void {
+    this.forget(this.actors.at(source));
+    this.forget(this.actors.at(target));
     let rel = this.find(source, type, target);
     if (rel === undefined) {
       rel = this.free.pop() ?? this.count + this.free.length;
@@ -93,6 +95,8 @@ export class RelationTable extends RelationReads {
   drop(source: number, type: number, target: number): void {
     const rel = this.find(source, type, target);
     if (rel === undefined) return;
+    this.forget(this.actors.at(source));
+    this.forget(this.actors.at(target));
     removeValue(this.ofActor[source]!, rel);
     removeValue(this.ofActor[target]!, rel);
     this.source.set(rel, -1);

@@ -15,7 +15,7 @@ import {
   ClaimChange as ClaimChangeSchema,
   type HistoryEntry,
   type Rejection,
-  type ActorHit,
+  ActorHit,
   type ActorKind,
   admitsReliability,
   type ClaimFilters,
@@ -36,13 +36,13 @@ import {
   whenBounds,
 } from '../../domain/index.ts';
 import { NotFound, StoreUnavailable } from '../../errors.ts';
-import { relationBetween } from '../../graph/aggregate.ts';
-import { expandNeighborhood, neighborhoodGraph, type NeighborhoodOptions } from '../../graph/neighborhood.ts';
+import { relationBetween, relationEnds } from '../../graph/aggregate.ts';
+import { expandNeighborhood, HORIZON, neighborhoodGraph, type NeighborhoodOptions, strongestAround } from '../../graph/neighborhood.ts';
 import { type GraphBounds, overview, overviewGraph } from '../../graph/overview.ts';
 import { checkPathEnds, MAX_PATHS, type PathOptions, pathsGraph, rankPaths } from '../../graph/paths.ts';
 import { RelationIndex } from '../../graph/relation-index.ts';
-import { claimLevelFilters, type RelationRow, relationPredicate, rowsFromClaims } from '../../graph/relations.ts';
-import { compactName, normalizeName, rankActors } from '../../ingest/alias-index.ts';
+import { claimLevelFilters, hasRelationFilters, type RelationRow, relationPredicate, rowsFromClaims } from '../../graph/relations.ts';
+import { compactName, normalizeName } from '../../ingest/alias-index.ts';
 import { createLogger } from '../../log.ts';
 import type { DocumentUpsert, GraphStore } from '../graph-store.ts';
 import { ActorList, checkDistinctDocuments, checkReferences, checkUniqueActors, DocumentUpsertInput } from '../upsert-checks.ts';
@@ -109,13 +109,26 @@ const StoredRelation = z
 /** Relations with the drawing of the actors a response shows. */
 const RowsWithRefs = z.object({ rows: z.array(StoredRelation), refs: z.array(ActorRef) });
 /** A neighbourhood: the shown rows, what was left out and the kept actors' drawing (neighborhood.cypher). */
-const NeighborhoodRows = RowsWithRefs.extend({ omittedNodes: z.number(), omittedEdges: z.number() });
+const NeighborhoodRows = RowsWithRefs.extend({ omittedNodes: z.number(), omittedEdges: z.number(), beyondHorizon: z.boolean() });
 /** The shortest paths, the relations along them and their actors' drawing (paths.cypher). */
 const PathRows = RowsWithRefs.extend({ fromExists: z.boolean(), toExists: z.boolean(), paths: z.array(z.array(z.string())) });
 
 /** The relationship properties of an aggregate: certainty counts flattened beside the rest. */
 function relationProps({ key, attributes: { certainty, ...rest } }: RelationRow) {
   return { key, ...rest, ...certainty };
+}
+
+/** What actor-tops.cypher merges into each touched actor's ranking: its relations put (with their claims) and dropped. */
+function rankingChanges(put: RelationRow[], dropped: string[]) {
+  const changes = new Map<string, { actor: string; changed: { key: string; claims: number }[]; dropped: string[] }>();
+  const of = (actor: string) => {
+    let change = changes.get(actor);
+    if (!change) changes.set(actor, (change = { actor, changed: [], dropped: [] }));
+    return change;
+  };
+  for (const { key, source, target, attributes } of put) for (const end of [source, target]) of(end).changed.push({ key, claims: attributes.claims });
+  for (const key of dropped) for (const end of relationEnds(key)) of(end).dropped.push(key);
+  return [...changes.values()];
 }
 
 /** The relation-level filter parameters (relationPredicate); absent ones are null. */
@@ -342,15 +355,17 @@ export class Neo4jStore implements GraphStore {
     const evidence = await tx.run('relation-evidence', { keys: touchedKeys }, z.object({ claim: EvidenceFields }));
     const relations = rowsFromClaims(evidence.map((row) => row.claim));
     const kept = new Set(relations.map((r) => r.key));
+    const dropped = touchedKeys.filter((key) => !kept.has(key));
     await tx.run(
       'put-relations',
       {
-        dropped: touchedKeys.filter((key) => !kept.has(key)),
+        dropped,
         relations: relations.map((row) => ({ source: row.source, target: row.target, props: relationProps(row) })),
         actors: [...actors],
       },
       z.unknown(),
     );
+    await tx.run('actor-tops', { changes: rankingChanges(relations, dropped), horizon: HORIZON }, z.unknown());
   }
 
   private readonly writeParts: WriteParts = {
@@ -406,13 +421,12 @@ export class Neo4jStore implements GraphStore {
   async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
     const compact = compactName(q);
     if (!compact) return [];
-    const rows = await this.cypher.read('search-actors', { words: fulltextQuery(q), compact, kinds: options.kinds }, z.object({ actor: ActorRef, claims: z.number() }));
-    const claims = new Map(rows.map((r) => [r.actor.id, r.claims]));
-    return rankActors(
-      q,
-      rows.map((r) => r.actor),
-      options,
-    ).map((hit) => ({ ...hit, claims: claims.get(hit.id)! }));
+    const rows = await this.cypher.read(
+      'search-actors',
+      { words: fulltextQuery(q), compact, normal: normalizeName(q), kinds: options.kinds, limit: options.limit },
+      z.object({ hit: ActorHit }),
+    );
+    return rows.map((row) => row.hit);
   }
 
   async listActors({ kinds, sort, limit, offset }: ActorListOptions): Promise<ActorPage> {
@@ -469,12 +483,18 @@ export class Neo4jStore implements GraphStore {
     const claimFilters = claimLevelFilters(filters);
     if (claimFilters) {
       await this.requireActors([center]);
-      const found = await expandNeighborhood(center, { depth, limit }, async (ids) => (await this.admittedRelations(filters, claimFilters, { touching: ids })).rows);
+      const found = await expandNeighborhood(center, { depth, limit }, async (ids) =>
+        strongestAround(ids, (await this.admittedRelations(filters, claimFilters, { touching: ids })).rows),
+      );
       return neighborhoodGraph(center, found, await this.refs(found.rows, [center]));
     }
     // Relation-level filters only: the rings, the shown relations and what was left out are
     // chosen in one query, so only the shown relations leave the database.
-    const [found] = await this.cypher.read('neighborhood', { center, depth, limit, ...relationParams(filters) }, NeighborhoodRows);
+    const [found] = await this.cypher.read(
+      'neighborhood',
+      { center, depth, limit, horizon: HORIZON, filtered: hasRelationFilters(filters), ...relationParams(filters) },
+      NeighborhoodRows,
+    );
     if (!found) throw new NotFound('actor', center);
     return neighborhoodGraph(center, { nodes: found.refs.map((ref) => ref.id), ...found }, lookup(found.refs));
   }
