@@ -25,11 +25,6 @@ export class Column<T extends TypedArray> {
     }
     this.data[row] = value;
   }
-
-  /** The first `rows` values (a view, not a copy). */
-  head(rows: number): T {
-    return this.data.subarray(0, rows) as T;
-  }
 }
 
 export const int32Column = (data?: Int32Array) => new Column<Int32Array>((n) => new Int32Array(n), data);
