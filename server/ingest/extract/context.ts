@@ -18,6 +18,8 @@ export interface Mention {
   source: MentionSource;
   /** The actors named inside an event's name: "Taliban" in "the Taliban takeover". */
   inner?: Mention[];
+  /** An event named by the verb that tells it ("arrested X" for the gazetteer's "arrest of X"). */
+  verbal?: boolean;
   /** A state named by its capital ("Kabul"), read as the city where a place is wanted. */
   asPlace?: Mention;
 }

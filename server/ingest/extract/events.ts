@@ -65,19 +65,52 @@ export function findDescriptions(tokens: Token[], taken: Array<Mention | undefin
     const t = tokens[i]!;
     const nouns = t.word && !taken[i] ? ctx.lexicon.eventNouns.get(t.stem) : undefined;
     const article = nouns ? determinerBefore(tokens, taken, i, ctx.lexicon.words) : -1;
-    if (article === -1) continue;
+    if (article === -1) {
+      if (nouns) findVerbal(tokens, i, anchors, ctx, add);
+      continue;
+    }
     const years = (given ??= tokens.filter((w) => YEAR.test(w.text)).map((w) => w.text));
-    const fits = gazetteerEvents(ctx.index).filter(
-      (e) =>
-        [...nouns!].some((n) => e.words.has(n)) &&
-        anchors.some((a) => tokens.slice(a.first, a.last + 1).every((w) => !w.word || e.words.has(stem(w.norm)))) &&
-        (years.length === 0 || e.years.size === 0 || years.some((y) => e.years.has(y))),
-    );
+    const fits = fitting(ctx, nouns!, tokens, anchors, years);
     const id = fits.length === 1 ? fits[0]!.id : fits.length === 0 ? newEvent(tokens, i, anchors, years, ctx) : undefined;
     if (!id) continue;
     const inner = anchors.filter((a) => a.first > article && a.last < i);
     add({ id, kind: 'event', first: i, last: i, source: 'description', ...(inner.length > 0 ? { inner } : {}) });
   }
+}
+
+/** The gazetteer events with a noun of `nouns` and every word of one of `anchors` (and a year given, if any). */
+function fitting(ctx: DocumentContext, nouns: Set<string>, tokens: Token[], anchors: Mention[], years: string[]): EventWords[] {
+  return gazetteerEvents(ctx.index).filter(
+    (e) =>
+      [...nouns].some((n) => e.words.has(n)) &&
+      anchors.some((a) => tokens.slice(a.first, a.last + 1).every((w) => !w.word || e.words.has(stem(w.norm)))) &&
+      (years.length === 0 || e.years.size === 0 || years.some((y) => e.years.has(y))),
+  );
+}
+
+/** How many tokens after its verb the object that names an event may start ("arrested the TTP commander X"). */
+const VERB_OBJECT_REACH = 8;
+
+/**
+ * "Pakistani authorities arrested X", "a militia attacked a base in Mastung": a verb whose own
+ * noun (an event noun of the lexicon) is in a gazetteer event's name ("Arrest of X", "Mastung
+ * attack") tells that event when its object phrase names the event's actor or place. Only known
+ * events: a verb alone is no new event.
+ */
+function findVerbal(tokens: Token[], i: number, anchors: Mention[], ctx: DocumentContext, add: (m: Mention) => void): void {
+  const t = tokens[i]!;
+  if (t.pos !== 'VERB' || t.cap) return;
+  const objects: Mention[] = [];
+  for (const a of anchors) {
+    if (a.first <= i || a.first > i + VERB_OBJECT_REACH) continue;
+    if (tokens.slice(i + 1, a.first).some((w) => NP_BREAKS.has(w.text) || ctx.lexicon.clauseBreaks.has(w.norm))) continue;
+    objects.push(a);
+  }
+  if (objects.length === 0) return;
+  const years = tokens.filter((w) => YEAR.test(w.text)).map((w) => w.text);
+  // The event's own noun, not a near-synonym: "attacked a post in Bajaur" is not the Bajaur bombing.
+  const fits = fitting(ctx, new Set([t.stem]), tokens, objects, years);
+  if (fits.length === 1) add({ id: fits[0]!.id, kind: 'event', first: i, last: i, source: 'description', verbal: true });
 }
 
 const NP_BREAKS = new Set([',', ';', ':', '—', '(', ')']);

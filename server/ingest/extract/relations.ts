@@ -188,6 +188,13 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       if (objects.length === 0) objects = bothSidesAfter(view, cueLast, pattern.object, subjects);
       if (objects.length === 0 && subjects.length === 1) objects = relativeAntecedent(view, subjects[0]!, pattern.object);
       break;
+    case 'names': {
+      // "Pakistani authorities arrested X": the verb tells the event it names; its agent made it.
+      objects = view.mentions.filter((m) => m.verbal && m.first === cueFirst && pattern.object.includes(m.kind));
+      // A helper named in a phrase ("with the assistance of Y") supported it, it did not make it.
+      if (objects.length > 0) subjects = agentBefore(view, cueFirst, pattern.subject, window, true, cueLast).filter((m) => !inPrepositionalPhrase(view, m));
+      break;
+    }
     case 'reverse': {
       // "X, with the help of Y, arrested …": a cue that opens with a preposition helps the clause's agent, not a name in a phrase.
       objects = before(view, cueFirst, pattern.object, window, view.lexicon.prepositions.has(view.sentence.tokens[cueFirst]!.norm));

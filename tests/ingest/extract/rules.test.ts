@@ -274,4 +274,14 @@ describe('phrases', () => {
     // Right before its cue noun the possessive still names the agent.
     expect(triples('The TTP grew. Its fighters operate in Kunar.')).toContain('ttp OPERATES_IN kunar');
   });
+
+  it('reads a verb whose noun names a known event as telling that event, made by the verb’s agent', () => {
+    const claims = triples('Last spring, with the help of U.S. intelligence, the Pakistani authorities arrested Mohammad Sharifullah at a checkpoint.');
+    expect(claims).toContain('pakistan PERPETRATED sharifullah-arrest-2025');
+    // The helper in a phrase supported the arrest, it did not make it.
+    expect(claims).not.toContain('united-states PERPETRATED sharifullah-arrest-2025');
+    // A noun after its article names the event but says nothing of who made it; a verb alone makes no new event.
+    expect(triples('Pakistan welcomed the arrest of Mohammad Sharifullah.').filter((c) => c.includes('PERPETRATED'))).toEqual([]);
+    expect(triples('The TTP attacked a police post in Bajaur.').filter((c) => c.includes('PERPETRATED'))).toEqual([]);
+  });
 });
