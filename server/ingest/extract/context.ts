@@ -43,6 +43,9 @@ function placesOf(index: AliasIndex, lexicon: Lexicon): Map<string, string | und
   return cache.places;
 }
 
+/** The state governing each country place, per gazetteer and lexicon. */
+const governmentCaches = new WeakMap<AliasIndex, { size: number; lexicon: Lexicon; states: Map<string, string | undefined> }>();
+
 /** The words of an actor's names, once per actor record. */
 const nameWordsOf = new WeakMap<Actor, ReadonlySet<string>>();
 
@@ -108,6 +111,27 @@ export class DocumentContext {
     }
     if (places.size >= MAX_CACHED) places.clear();
     places.set(surface, id);
+    return id;
+  }
+
+  /**
+   * The state that governs a country the gazetteer holds as a place: the one named by the
+   * country's adjective and a noun of government ("Afghan government" for Afghanistan).
+   */
+  governmentOf(placeId: string): string | undefined {
+    let cache = governmentCaches.get(this.index);
+    if (!cache || cache.size !== this.index.size || cache.lexicon !== this.lexicon) governmentCaches.set(this.index, (cache = { size: this.index.size, lexicon: this.lexicon, states: new Map() }));
+    if (cache.states.has(placeId)) return cache.states.get(placeId);
+    let id: string | undefined;
+    for (const [adjective, country] of this.lexicon.demonyms) {
+      const place = this.index.resolve(country);
+      if (!place.ok || place.id !== placeId) continue;
+      for (const noun of this.lexicon.words.governmentNouns) {
+        const r = this.index.resolve(`${adjective} ${noun}`);
+        if (r.ok && this.index.get(r.id)?.kind === 'state') id ??= r.id;
+      }
+    }
+    cache.states.set(placeId, id);
     return id;
   }
 

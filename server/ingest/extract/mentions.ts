@@ -60,6 +60,14 @@ export function findMentions(sentence: Sentence, ctx: DocumentContext): Mention[
       resolved.push(r);
       continue;
     }
+    // "Afghanistan must stop being a haven": a country that is told to act is its government.
+    const government = m.kind === 'place' && m.source === 'name' && ctx.lexicon.words.obligations.has(tokens[m.last + 1]?.norm ?? '') ? ctx.governmentOf(m.id) : undefined;
+    if (government) {
+      const state: Mention = { ...m, id: government, kind: 'state', asPlace: m };
+      ctx.seen(state);
+      resolved.push(state);
+      continue;
+    }
     ctx.seen(m);
     if (m.kind === 'person' && (m.source === 'name' || m.source === 'new')) rememberSurname(tokens, m, ctx);
     // "AQIS, al-Qaeda's South Asian branch": the phrase is AQIS again, so AQIS stays the latest actor.

@@ -211,6 +211,8 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
         objects = before(view, cueFirst, pattern.object, window, false).slice(-1);
         const o = objects[0];
         subjects = o ? before(view, o.first, pattern.subject, window, false) : [];
+        // "The message from X was clear: Y must act": what follows the colon is the message, X says it.
+        if (o && subjects.length === 0) subjects = senders(view, o.first, pattern.subject);
       }
       break;
     case 'after':
@@ -351,6 +353,30 @@ function bothSides(view: SentenceView, at: number, pattern: CompiledPattern): [M
   }
   const [a, b] = pair;
   return a && b && kinds.includes(a.kind) && second.includes(b.kind) ? [a, b] : undefined;
+}
+
+/** How many words a message noun's sender may stand after it ("the warning issued last week by X"). */
+const SENDER_REACH = 4;
+
+/**
+ * "The message delivered by X and Y was clear: Z must …": the senders of the message noun that
+ * a colon before `at` opens, named by "by" or "from" after the noun.
+ */
+function senders(view: SentenceView, at: number, kinds: ActorKind[]): Mention[] {
+  const tokens = view.sentence.tokens;
+  let colon = at - 1;
+  while (colon >= 0 && tokens[colon]!.text !== ':' && !view.cover[colon]) colon--;
+  if (tokens[colon]?.text !== ':') return [];
+  for (let k = 0; k < colon; k++) {
+    if (!tokens[k]!.word || !view.lexicon.words.messageNouns.has(tokens[k]!.norm)) continue;
+    for (let j = k + 1; j <= k + SENDER_REACH && j < colon; j++) {
+      if (!['by', 'from'].includes(tokens[j]!.norm)) continue;
+      const idx = view.mentions.findIndex((m) => m.first === skipWords(tokens, j + 1, 1, view.lexicon.words.determiners));
+      const m = view.mentions[idx];
+      return m && kinds.includes(m.kind) ? coordinated(view, idx, 1, kinds) : [];
+    }
+  }
+  return [];
 }
 
 /** How far before its comma the antecedent of an object relative clause may end ("the Chitral raid of September 2023, which …"). */

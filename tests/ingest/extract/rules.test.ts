@@ -284,4 +284,16 @@ describe('phrases', () => {
     expect(triples('Pakistan welcomed the arrest of Mohammad Sharifullah.').filter((c) => c.includes('PERPETRATED'))).toEqual([]);
     expect(triples('The TTP attacked a police post in Bajaur.').filter((c) => c.includes('PERPETRATED'))).toEqual([]);
   });
+  it('reads a country told what it must do as its government, and elsewhere as its territory', () => {
+    expect(triples('Islamabad was blunt. Afghanistan must stop sheltering the TTP.')).toContain('afghan-taliban SUPPORTS ttp');
+    expect(triples('Afghanistan keeps sheltering the TTP.')).toEqual([]);
+  });
+
+  it('gives the words after a colon to the senders of the message named before it', () => {
+    const claims = triples('The ultimatum sent by Iran and Russia was plain: Afghanistan must act against the TTP.');
+    expect(claims).toContain('iran PRESSURES afghan-taliban');
+    expect(claims).toContain('russia PRESSURES afghan-taliban');
+    // No message named: a colon still ends the clause.
+    expect(triples('Iran and Russia met at the summit: Afghanistan must act against the TTP.')).toEqual([]);
+  });
 });
