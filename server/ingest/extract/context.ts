@@ -20,6 +20,8 @@ export interface Mention {
   inner?: Mention[];
   /** An event named by the verb that tells it ("arrested X" for the gazetteer's "arrest of X"). */
   verbal?: boolean;
+  /** A country held as a place, as the state that governs it: where only a state fits ("the Afghan-TTP connection"). */
+  asState?: Mention;
   /** A state named by its capital ("Kabul"), read as the city where a place is wanted. */
   asPlace?: Mention;
 }

@@ -13,7 +13,7 @@ import { normWord, stem, WILDCARD } from './text.ts';
 const Kinds = z.array(ActorKind).min(1);
 const Words = z.array(z.string().min(1)).min(1);
 
-export const Frame = z.enum(['active', 'reverse', 'before', 'after', 'within', 'compound', 'names']);
+export const Frame = z.enum(['active', 'reverse', 'before', 'after', 'within', 'compound', 'names', 'pair']);
 export type Frame = z.infer<typeof Frame>;
 
 const RelationPattern = z

@@ -68,6 +68,10 @@ export function findMentions(sentence: Sentence, ctx: DocumentContext): Mention[
       resolved.push(state);
       continue;
     }
+    if (m.kind === 'place' && (m.source === 'name' || m.source === 'demonym')) {
+      const state = ctx.governmentOf(m.id);
+      if (state) m.asState = { ...m, id: state, kind: 'state' };
+    }
     ctx.seen(m);
     if (m.kind === 'person' && (m.source === 'name' || m.source === 'new')) rememberSurname(tokens, m, ctx);
     // "AQIS, al-Qaeda's South Asian branch": the phrase is AQIS again, so AQIS stays the latest actor.

@@ -156,7 +156,9 @@ export function findDemonyms(tokens: Token[], taken: Array<Mention | undefined>,
     const next = hyphened ? tokens[i + 2] : tokens[i + 1];
     // "Pakistani territory"; "Pakistani Prime Minister X" too: a title may follow in capitals.
     const title = (k: number) => !!tokens[k]?.word && ctx.lexicon.personBefore.has(tokens[k]!.norm);
-    if (!name || !next?.word || (next.cap && !title(i + 1) && !title(i + 2))) continue;
+    // "the Afghan-TTP connection": the adjective hyphened to a name pairs the two.
+    const paired = tokens[i + 1]?.text === '-' && tokens[i + 1]!.start === t.end && !!taken[i + 2];
+    if (!name || (!paired && (!next?.word || (next.cap && !title(i + 1) && !title(i + 2))))) continue;
     const r = ctx.index.resolve(name);
     const kind = r.ok ? ctx.kindOf(r.id) : undefined;
     if (r.ok && kind) add({ id: r.id, kind, first: i, last: i, source: 'demonym' });

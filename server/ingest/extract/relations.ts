@@ -188,6 +188,16 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       if (objects.length === 0) objects = bothSidesAfter(view, cueLast, pattern.object, subjects);
       if (objects.length === 0 && subjects.length === 1) objects = relativeAntecedent(view, subjects[0]!, pattern.object);
       break;
+    case 'pair': {
+      // "the Afghan-TTP connection", "India–Pakistan tensions": two names hyphened before the cue noun.
+      const tokens = view.sentence.tokens;
+      const b = view.cover[cueFirst - 1];
+      const a = b && b.last === cueFirst - 1 && PAIR_MARKS.has(tokens[b.first - 1]?.text ?? '') ? view.cover[b.first - 2] : undefined;
+      const s = a && a.last === b!.first - 2 ? fitting(a, pattern.subject) : undefined;
+      const o = s ? fitting(b!, pattern.object) : undefined;
+      if (s && o) both = [s, o];
+      break;
+    }
     case 'names': {
       // "Pakistani authorities arrested X": the verb tells the event it names; its agent made it.
       objects = view.mentions.filter((m) => m.verbal && m.first === cueFirst && pattern.object.includes(m.kind));
@@ -295,6 +305,15 @@ function titled(view: SentenceView, cueFirst: number, cueLast: number): Mention 
   // "Pakistani Prime Minister X", "the Taliban's interior minister X": someone is named just before.
   for (let k = cueFirst - 1; k >= Math.max(0, cueFirst - 3); k--) if (view.cover[k] || tokens[k]!.text === ',') return view.cover[k] ? undefined : next;
   return next;
+}
+
+/** The marks that pair two names before a noun ("Afghan-TTP", "India–Pakistan"). */
+const PAIR_MARKS: ReadonlySet<string> = new Set(['-', '–', '/']);
+
+/** The mention as one of `kinds`: a country held as a place is its government where only a state fits. */
+function fitting(m: Mention, kinds: ActorKind[]): Mention | undefined {
+  if (kinds.includes(m.kind)) return m;
+  return m.asState && kinds.includes('state') ? m.asState : undefined;
 }
 
 const union = (a: ActorKind[], b: ActorKind[]) => [...new Set([...a, ...b])];

@@ -296,4 +296,10 @@ describe('phrases', () => {
     // No message named: a colon still ends the clause.
     expect(triples('Iran and Russia met at the summit: Afghanistan must act against the TTP.')).toEqual([]);
   });
+  it('reads two names hyphened before a relation noun as its two parties, a country as its government', () => {
+    expect(triples('Observers worry that the Afghan-TTP connection is deepening.')).toContain('afghan-taliban ALLIED_WITH ttp');
+    expect(triples('India–Pakistan tensions rose again this week.')).toContain('india RIVAL_OF pakistan');
+    // A noun that says nothing of how the two stand: no relation.
+    expect(triples('The Pakistan-Afghanistan border was closed.')).toEqual([]);
+  });
 });
