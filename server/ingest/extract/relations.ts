@@ -119,7 +119,8 @@ export function findRelations(view: SentenceView): Candidate[] {
       // "raised funds from traders": a one-word verb cue the tagger reads as a noun says nothing.
       if (pattern.frame === 'active' && (pattern.verb || (pattern.cue.length === 1 && VERB_CUE_TYPES.has(pattern.type))) && isNounPhraseHead(tokens, i)) continue;
       const last = matchCue(tokens, i, pattern.cue);
-      if (last === -1 || coveredBetween(cover, i, last)) continue;
+      // "under heavy Taliban pressure": a reverse cue's wildcard may hold its subject.
+      if (last === -1 || coveredBetween(cover, pattern.frame === 'reverse' && pattern.cue.includes(WILDCARD) ? [i, last] : [i, i], i, last)) continue;
       matched.push({ pattern, last });
       longest = Math.max(longest, last);
     }
@@ -155,9 +156,12 @@ function withinName(view: SentenceView, within: Map<string, CompiledPattern[]>, 
   return out;
 }
 
-/** Cue words never fall inside a name; a pronoun may be part of a cue ("established its"). */
-function coveredBetween(cover: Array<Mention | undefined>, first: number, last: number): boolean {
-  for (let k = first; k <= last; k++) if (cover[k] && cover[k]!.source !== 'pronoun') return true;
+/**
+ * Cue words never fall inside a name; a pronoun may be part of a cue ("established its"), and
+ * a name may stand strictly inside `open` (a wildcard's words).
+ */
+function coveredBetween(cover: Array<Mention | undefined>, open: [number, number], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (cover[k] && cover[k]!.source !== 'pronoun' && !(k > open[0] && k < open[1] && cover[k]!.first > open[0] && cover[k]!.last < open[1])) return true;
   return false;
 }
 
@@ -211,7 +215,9 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       // "… on those grounds, and was supported by the UN Security Council": a passive coordinated with the clause shares its subject.
       const shared = isCoordinatedPassive(view, cueFirst) ? (sentenceSubject(view, cueFirst) ?? anaphoricSubject(view, cueFirst)) : undefined;
       if (shared) objects = pattern.object.includes(shared.kind) ? [shared] : [];
-      subjects = after(view, cueLast, pattern.subject, window);
+      // "under heavy Taliban pressure": the name the cue holds is its subject.
+      const held = view.mentions.find((m) => m.first > cueFirst && m.last < cueLast && m.source !== 'pronoun');
+      subjects = held ? (pattern.subject.includes(held.kind) ? [held] : []) : after(view, cueLast, pattern.subject, window);
       break;
     }
     case 'before':

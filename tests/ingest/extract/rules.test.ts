@@ -302,4 +302,12 @@ describe('phrases', () => {
     // A noun that says nothing of how the two stand: no relation.
     expect(triples('The Pakistan-Afghanistan border was closed.')).toEqual([]);
   });
+  it('reads a settlement reached between two parties as rivalry, and a group set to counter another as its rival', () => {
+    expect(triples('No deal will hold until a settlement is finally reached between Islamabad and Kabul.')).toContain('pakistan RIVAL_OF afghan-taliban');
+    expect(triples('Some in Kabul see the TTP as a useful force to counter IS-K.')).toContain('ttp RIVAL_OF is-k');
+  });
+
+  it('takes the name a reverse cue holds as its subject ("under heavy Taliban pressure")', () => {
+    expect(triples('IS-K lost ground in the east under heavy Taliban pressure.')).toContain('afghan-taliban COUNTERS is-k');
+  });
 });
