@@ -273,6 +273,9 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
     if (absolute && pair[0].id === absolute.id && pair[1].source === 'pronoun' && pair[1].id === pair[0].id) pair[1] = otherReferent(view, pair[1], pair[0].id, pattern.object) ?? pair[1];
   // "in its territory" is a place, "in its early years" is not.
   const placeWanted = pattern.object.includes('place');
+  // "a commander in Patek near Akhtarabad": a locative right after a place says where that place is, not where the actor is.
+  const prior = view.cover[cueFirst - 1];
+  if (placeWanted && prior?.kind === 'place' && !pattern.subject.includes('place') && view.lexicon.words.locatives.has(tokens[cueFirst]!.norm)) return [];
   const negated = isNegated(view, cueFirst);
   return pairs
     // A group only implied by a role ("a senior commander") stands for nothing but that role.

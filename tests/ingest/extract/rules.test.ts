@@ -310,4 +310,9 @@ describe('phrases', () => {
   it('takes the name a reverse cue holds as its subject ("under heavy Taliban pressure")', () => {
     expect(triples('IS-K lost ground in the east under heavy Taliban pressure.')).toContain('afghan-taliban COUNTERS is-k');
   });
+  it('reads a locative right after a place as placing that place, not the actor', () => {
+    const claims = triples('Police named Farid Shah, a TTP commander in Patek near Akhtarabad.');
+    expect(claims).toContain('patek LOCATED_IN akhtarabad');
+    expect(claims.filter((c) => c.includes('OPERATES_IN akhtarabad'))).toEqual([]);
+  });
 });
