@@ -55,6 +55,10 @@ export class DocumentContext {
   /** Short forms the text taught: acronyms it defined ("TTP") and surnames of people it named ("Qadir"), as written. */
   readonly acronyms = new Map<string, string>();
   readonly discovered = new Map<string, Actor>();
+  /** Short forms the text wrote hyphened into a branch's name ("ISIS" of "ISIS-K"), and that branch. */
+  readonly branches = new Map<string, string>();
+  /** Parents the text set apart from their branches ("IS Central"). */
+  readonly setApart = new Set<string>();
   /** The last few distinct actors of each kind, the most recent first. */
   private readonly recentOfKind = new Map<ActorKind, string[]>();
   /** The last few distinct agents (groups, states, organisations), the most recent first. */

@@ -94,6 +94,7 @@ export const LexiconFile = z
         governmentNouns: Words,
         obligations: Words,
         messageNouns: Words,
+        parentMarks: Words,
         meetingNouns: Words,
         anaphoricOpeners: Words,
         possessives: Words,

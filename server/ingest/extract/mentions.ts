@@ -6,7 +6,7 @@
 import { DocumentContext, type Mention } from './context.ts';
 import { apposedTo, findCoreference, findImpliedGroups, isPartPossessor, latest, pronounReferent, referent, subjectOf } from './coreference.ts';
 import { findDescriptions } from './events.ts';
-import { afterNamePrefix, findDemonyms, findElliptical, gazetteerTrie, matchName, namesWithin, placeReading } from './names.ts';
+import { afterNamePrefix, branchReading, findDemonyms, findElliptical, gazetteerTrie, matchName, namesWithin, placeReading } from './names.ts';
 import { findNewNames } from './new-names.ts';
 import type { Sentence } from './text.ts';
 
@@ -34,7 +34,8 @@ export function findMentions(sentence: Sentence, ctx: DocumentContext): Mention[
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.word || taken[i] || afterNamePrefix(tokens, i, ctx.lexicon)) continue;
-    const named = matchName(tokens, i, root, ctx);
+    const match = matchName(tokens, i, root, ctx);
+    const named = match && branchReading(tokens, match, ctx);
     if (named) {
       if (named.kind === 'event' && named.last > named.first) named.inner = namesWithin(tokens, named, root, ctx);
       add(named);

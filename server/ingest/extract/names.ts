@@ -79,6 +79,29 @@ export function placeReading(tokens: Token[], m: Mention, ctx: DocumentContext):
   return id ? { ...m, id, kind: 'place' } : undefined;
 }
 
+/**
+ * "ISIS-K … an ISIS commander": in a text that wrote a branch as its parent's short form and a
+ * suffix, the bare short form is the branch, unless the text sets the parent apart ("IS
+ * Central", "the core IS"). The branch's hyphened name teaches the reading; a mark of the
+ * parent ends it for the rest of the text.
+ */
+export function branchReading(tokens: Token[], m: Mention, ctx: DocumentContext): Mention {
+  const short = tokens[m.first]!;
+  if (m.last === m.first + 2 && tokens[m.first + 1]!.text === '-') {
+    const parent = ctx.index.resolve(short.text);
+    if (parent.ok && parent.id !== m.id && ctx.kindOf(parent.id) === m.kind && !ctx.branches.has(short.text)) ctx.branches.set(short.text, m.id);
+    return m;
+  }
+  if (m.first !== m.last) return m;
+  const marks = ctx.lexicon.words.parentMarks;
+  if (marks.has(tokens[m.first - 1]?.norm ?? '') || marks.has(tokens[m.first + 1]?.norm ?? '')) {
+    ctx.setApart.add(m.id);
+    return m;
+  }
+  const branch = ctx.branches.get(short.text);
+  return branch && !ctx.setApart.has(m.id) ? { ...m, id: branch } : m;
+}
+
 /** Longest gazetteer name (or document acronym) starting at token i and ending by `limit`. */
 export function matchName(tokens: Token[], i: number, root: TrieNode, ctx: DocumentContext, limit = tokens.length - 1): Mention | undefined {
   let node: TrieNode | undefined = root;

@@ -315,4 +315,9 @@ describe('phrases', () => {
     expect(claims).toContain('patek LOCATED_IN akhtarabad');
     expect(claims.filter((c) => c.includes('OPERATES_IN akhtarabad'))).toEqual([]);
   });
+  it('reads a bare short form as the branch the text hyphened it into, unless the text sets the parent apart', () => {
+    expect(triples('IS-K grew in Kunar. Later Farid Shah, an IS commander, was arrested.')).toContain('farid-shah MEMBER_OF is-k');
+    expect(triples('Farid Shah, an IS commander, was arrested.')).toContain('farid-shah MEMBER_OF islamic-state');
+    expect(triples('IS-K relies on IS Central for money. Farid Shah, an IS commander, was arrested.')).toContain('farid-shah MEMBER_OF islamic-state');
+  });
 });
