@@ -60,8 +60,9 @@ export function judge(view: SentenceView, hedges: Hedge[], c: Candidate): { main
       const rank = RANK[h.hedge.certainty] - RANK[main.certainty];
       const reading = rank >= 0 ? withAttribution(view, h, h.hedge.certainty) : undefined;
       if (reading && (rank > 0 || reading.attributedTo || !main.attributedTo)) main = reading;
-    } else if (h.first > Math.max(c.cueLast, c.object.last, c.subject.last) && h.hedge.certainty === 'denied' && !denial && c.pattern.type !== 'ACCUSES') {
-      // A later denial answers what the relation says; an accusation stands whatever the accused says.
+    } else if (h.first > Math.max(c.cueLast, c.object.last, c.subject.last) && h.hedge.certainty === 'denied' && !denial && c.pattern.type !== 'ACCUSES' && !c.pattern.role) {
+      // A later denial answers what the relation says; an accusation stands whatever the accused says, and
+      // a title ("Interior Ministry spokesman X … claiming ISIS no longer exists") is taken for granted, not at issue.
       denial = { ...withAttribution(view, h, 'denied'), at: h.first };
     }
   }

@@ -320,4 +320,10 @@ describe('phrases', () => {
     expect(triples('Farid Shah, an IS commander, was arrested.')).toContain('farid-shah MEMBER_OF islamic-state');
     expect(triples('IS-K relies on IS Central for money. Farid Shah, an IS commander, was arrested.')).toContain('farid-shah MEMBER_OF islamic-state');
   });
+  it('does not let a later denial answer a title, which the sentence takes for granted', () => {
+    const claims = run('Taliban spokesman Farid Shah went further, claiming IS-K no longer exists in Kunar.').claims;
+    const member = claims.filter((c) => c.type === 'MEMBER_OF');
+    expect(member.map((c) => `${c.subject} ${c.object} ${c.certainty}`)).toEqual(['farid-shah afghan-taliban asserted']);
+    expect(claims.find((c) => c.type === 'OPERATES_IN')?.certainty).toBe('denied');
+  });
 });
