@@ -94,10 +94,22 @@ export function removeValue(list: number[], value: number): void {
   list.pop();
 }
 
+/** String.prototype.isWellFormed (ES2024, in every Node dyad runs on): no lone surrogate. */
+const wellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+
 /** Strings as one UTF-8 buffer and each one's length in bytes: how a snapshot holds many strings (two columns, not a JSON array). */
 export function joinStrings(strings: readonly string[]): { bytes: Uint8Array; lengths: Int32Array } {
-  const lengths = Int32Array.from(strings, (s) => Buffer.byteLength(s));
-  return { bytes: Buffer.from(strings.join('')), lengths };
+  const lengths = new Int32Array(strings.length);
+  let total = 0;
+  for (let i = 0; i < strings.length; i++) {
+    // UTF-8 has no lone surrogate: such a string would come back otherwise (the snapshot is then not written).
+    if (!wellFormed(strings[i]!)) throw new Error(`string ${i} holds a lone surrogate, which UTF-8 cannot keep`);
+    total += lengths[i] = Buffer.byteLength(strings[i]!);
+  }
+  // Written one by one: joining them first would copy them all into one more string.
+  const bytes = Buffer.allocUnsafeSlow(total);
+  for (let i = 0, at = 0; i < strings.length; at += lengths[i++]!) bytes.write(strings[i]!, at);
+  return { bytes, lengths };
 }
 
 const bufferOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

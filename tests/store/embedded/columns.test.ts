@@ -28,6 +28,10 @@ describe('string columns', () => {
     expect(() => splitStrings(bytes, lengths)).toThrow(/add up to/);
     expect(() => new JoinedStrings(bytes, lengths)).toThrow(/add up to/);
   });
+
+  it('refuses a lone surrogate, which UTF-8 cannot keep', () => {
+    expect(() => joinStrings(['fine', 'half a pair \ud800'])).toThrow(/lone surrogate/);
+  });
 });
 
 describe('gather', () => {
