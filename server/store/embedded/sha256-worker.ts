@@ -16,6 +16,7 @@ parentPort.on('message', ({ id, data }) => parentPort.postMessage({ id, hex: cre
 
 export const sha256Hex = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
+/** A worker thread of its own; it keeps the process alive until close(), which follows the last digest. */
 export class Sha256Worker {
   private readonly worker = new Worker(SOURCE, { eval: true });
   private readonly pending = new Map<number, { data: Uint8Array; resolve: (hex: string) => void }>();
@@ -23,7 +24,6 @@ export class Sha256Worker {
   private failed = false;
 
   constructor() {
-    this.worker.unref();
     this.worker.on('message', ({ id, hex }: { id: number; hex: string }) => {
       this.pending.get(id)?.resolve(hex);
       this.pending.delete(id);
