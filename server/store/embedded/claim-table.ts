@@ -6,7 +6,7 @@
  * read (record()). Rows freed by a replaced document are reused.
  */
 import { Certainty, type ClaimRecord, Origin, RelationType } from '../../domain/index.ts';
-import { Codes, int32Column, StringTable, uint8Column } from './columns.ts';
+import { Codes, gather, int32Column, JoinedStrings, joinStrings, StringTable, uint8Column } from './columns.ts';
 import type { Sections, SnapshotSection } from './snapshot.ts';
 
 /** A claim as held: the record without its quote (a slice of its document's text). */
@@ -23,8 +23,10 @@ type Extras = Partial<StoredClaim>;
 
 export class ClaimTable {
   /** Each row's claim id (undefined: a free row). */
-  readonly ids: (string | undefined)[] = [];
+  private readonly ids: (string | undefined)[] = [];
   private readonly rowOf = new Map<string, number>();
+  /** The ids of the rows a snapshot restored, until a write or a look-up by id needs `ids` and `rowOf` (materialise()). */
+  private restored?: JoinedStrings;
   private readonly free: number[] = [];
   readonly document = int32Column();
   readonly subject = int32Column();
@@ -45,15 +47,33 @@ export class ClaimTable {
   ) {}
 
   get size(): number {
-    return this.rowOf.size;
+    return this.restored?.length ?? this.rowOf.size;
   }
 
   row(id: string): number | undefined {
+    this.materialise();
     return this.rowOf.get(id);
+  }
+
+  private idOf(row: number): string | undefined {
+    return this.restored ? this.restored.at(row) : this.ids[row];
+  }
+
+  /** The restored ids as `ids` and `rowOf`: a million strings and a map of them, made on first need rather than at open. */
+  private materialise(): void {
+    const restored = this.restored;
+    if (!restored) return;
+    for (let row = 0; row < restored.length; row++) {
+      const id = restored.at(row);
+      this.ids[row] = id;
+      this.rowOf.set(id, row);
+    }
+    this.restored = undefined;
   }
 
   /** Puts a claim in a free row; returns the row. */
   put(claim: StoredClaim): number {
+    this.materialise();
     const row = this.free.pop() ?? this.ids.length;
     this.ids[row] = claim.id;
     this.rowOf.set(claim.id, row);
@@ -74,6 +94,7 @@ export class ClaimTable {
   }
 
   remove(row: number): void {
+    this.materialise();
     this.rowOf.delete(this.ids[row]!);
     this.ids[row] = undefined;
     this.extras.delete(row);
@@ -84,7 +105,7 @@ export class ClaimTable {
   record(row: number): StoredClaim {
     const when = this.when.get(row);
     const claim: StoredClaim = {
-      id: this.ids[row]!,
+      id: this.idOf(row)!,
       document: this.documents.at(this.document.get(row)),
       subject: this.actors.at(this.subject.get(row)),
       type: relationTypes.value(this.type.get(row)),
@@ -109,24 +130,30 @@ export class ClaimTable {
     return { document, subject, object, start, end, when, type, certainty, origin };
   }
 
-  /** The claims of `rows`, in that order, as snapshot sections (rows renumbered from 0). */
-  snapshotSections(rows: number[]): SnapshotSection[] {
-    const columns = Object.entries(this.columns()).map(([name, column]): SnapshotSection => {
-      const values = new (column.data.constructor as Int32ArrayConstructor | Uint8ArrayConstructor)(rows.length);
-      rows.forEach((row, i) => (values[i] = column.get(row)));
-      return { name: `claim.${name}`, column: values };
+  /** The claims of each document's `rows`, documents and rows in that order, as snapshot sections (rows renumbered from 0). */
+  snapshotSections(rowsByDocument: number[][]): SnapshotSection[] {
+    const order = new Int32Array(rowsByDocument.reduce((n, rows) => n + rows.length, 0));
+    let at = 0;
+    for (const rows of rowsByDocument) for (const row of rows) order[at++] = row;
+    const columns = Object.entries(this.columns()).map(([name, column]): SnapshotSection => ({ name: `claim.${name}`, column: gather(column.data, order) }));
+    const extras: [number, Extras][] = [];
+    order.forEach((row, i) => {
+      const found = this.extras.get(row);
+      if (found) extras.push([i, found]);
     });
-    const extras = rows.flatMap((row, i) => (this.extras.has(row) ? [[i, this.extras.get(row)!]] : []));
-    return [{ name: 'claim.ids', json: rows.map((row) => this.ids[row]) }, { name: 'claim.extras', json: extras }, ...columns];
+    const ids = joinStrings(Array.from(order, (row) => this.idOf(row)!));
+    return [
+      { name: 'claim.ids', column: ids.bytes },
+      { name: 'claim.idBytes', column: ids.lengths },
+      { name: 'claim.extras', json: extras },
+      ...columns,
+    ];
   }
 
   /** Takes back what snapshotSections() gave, into an empty table. */
   restoreSections(sections: Sections): void {
     for (const [name, column] of Object.entries(this.columns())) column.data = sections.get(`claim.${name}`) as never;
-    (sections.get('claim.ids') as string[]).forEach((id, row) => {
-      this.ids[row] = id;
-      this.rowOf.set(id, row);
-    });
+    this.restored = new JoinedStrings(sections.get('claim.ids') as Uint8Array, sections.get('claim.idBytes') as Int32Array);
     for (const [row, extras] of sections.get('claim.extras') as [number, Extras][]) this.extras.set(row, extras);
   }
 }

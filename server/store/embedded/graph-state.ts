@@ -14,7 +14,7 @@ import { compactName } from '../../ingest/alias-index.ts';
 import type { DocumentUpsert } from '../graph-store.ts';
 import { checkReferences, checkUniqueActors } from '../upsert-checks.ts';
 import { certainties, ClaimTable, relationTypes, type StoredClaim } from './claim-table.ts';
-import { removeValue, StringTable } from './columns.ts';
+import { joinStrings, removeValue, splitStrings, StringTable } from './columns.ts';
 import { RelationTable } from './relation-table.ts';
 import type { Sections, SnapshotSection } from './snapshot.ts';
 
@@ -190,15 +190,19 @@ export class GraphState {
   snapshotSections(): SnapshotSection[] {
     const documents = [...this.documents.values()];
     const rows = documents.map((d) => this.documentRows(d.id));
+    const texts = joinStrings(documents.map((d) => d.text));
     return [
       { name: 'actors', json: this.actors() },
       { name: 'compactNames', json: [...this.compactNames.values()] },
       { name: 'actorNumbers', json: this.actorNumbers.strings },
       { name: 'documentNumbers', json: this.documentNumbers.strings },
       { name: 'whens', json: this.whens.strings },
-      { name: 'documents', json: documents },
+      // The texts apart, as UTF-8 (splitStrings); `text` stays in each record to keep its place among the fields.
+      { name: 'documents', json: documents.map((d) => ({ ...d, text: '' })) },
+      { name: 'documentTexts', column: texts.bytes },
+      { name: 'documentTextBytes', column: texts.lengths },
       { name: 'documentClaims', column: Int32Array.from(rows, (r) => r.length) },
-      ...this.claims.snapshotSections(rows.flat()),
+      ...this.claims.snapshotSections(rows),
       ...this.relations.snapshotSections(),
     ];
   }
@@ -215,19 +219,35 @@ export class GraphState {
     for (const when of sections.get('whens') as string[]) this.whens.intern(when);
     this.claims.restoreSections(sections);
     const counts = sections.get('documentClaims') as Int32Array;
+    const texts = splitStrings(sections.get('documentTexts') as Uint8Array, sections.get('documentTextBytes') as Int32Array);
     let row = 0;
     (sections.get('documents') as DocumentRecord[]).forEach((document, i) => {
+      document.text = texts[i]!;
       this.documents.set(document.id, document);
       const rows = new Array<number>(counts[i]!);
       for (let at = 0; at < rows.length; at++) rows[at] = row++;
       this.rowsOfDocument[this.documentNumbers.find(document.id)!] = rows;
     });
-    for (let claim = 0; claim < row; claim++)
-      for (const end of this.ends(claim)) {
-        const rows = (this.rowsOfActor[end] ??= []);
-        if (rows.length === 0) this.actorsWithClaimsCount++;
-        rows.push(claim);
-      }
+    // Each actor's rows, in arrays made at their final length.
+    const subject = this.claims.subject.data;
+    const object = this.claims.object.data;
+    const perActor = new Int32Array(this.actorNumbers.strings.length);
+    for (let claim = 0; claim < row; claim++) {
+      perActor[subject[claim]!]!++;
+      if (object[claim] !== subject[claim]) perActor[object[claim]!]!++;
+    }
+    perActor.forEach((n, actor) => {
+      if (n === 0) return;
+      this.rowsOfActor[actor] = new Array<number>(n);
+      this.actorsWithClaimsCount++;
+    });
+    const filled = new Int32Array(perActor.length);
+    for (let claim = 0; claim < row; claim++) {
+      const s = subject[claim]!;
+      const o = object[claim]!;
+      this.rowsOfActor[s]![filled[s]!++] = claim;
+      if (o !== s) this.rowsOfActor[o]![filled[o]!++] = claim;
+    }
     this.relations.restoreSections(sections);
   }
 

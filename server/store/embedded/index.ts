@@ -42,7 +42,7 @@ import { checkHeld, checkNewActor, successorIn } from '../claim-changes.ts';
 import { Annotations, type AnnotationsRecord } from './annotations.ts';
 import { compare, evidenceOrder, GraphState } from './graph-state.ts';
 import { Journal, type Resume } from './journal.ts';
-import { FORMER_SNAPSHOT_FILE, readSnapshot, SNAPSHOT_FILE, type SnapshotSection, writeSnapshot } from './snapshot.ts';
+import { FORMER_SNAPSHOT_FILE, type LoadedSnapshot, readSnapshot, SNAPSHOT_FILE, type SnapshotSection, writeSnapshot } from './snapshot.ts';
 import { DocumentEntry, JournalEntry } from './journal-entry.ts';
 import { ActorList, checkDistinctDocuments } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
@@ -91,9 +91,9 @@ export class EmbeddedStore implements GraphStore {
     let resume: Resume | undefined;
     const loaded = await readSnapshot(this.snapshotPath);
     this.snapshot = { covers: 0, bytes: 0 };
-    if ('sections' in loaded) {
-      state.restoreSections(loaded.sections);
-      annotations.restore(loaded.sections.get('annotations') as AnnotationsRecord);
+    // The state is restored while the snapshot's digests are computed, and kept only when they match.
+    const problem = 'sections' in loaded ? await restoreSnapshot(state, annotations, loaded) : loaded.problem;
+    if ('sections' in loaded && !problem) {
       this.snapshot = { covers: loaded.mark.end, bytes: loaded.bytes };
       resume = {
         mark: loaded.mark,
@@ -104,8 +104,10 @@ export class EmbeddedStore implements GraphStore {
           this.snapshot = { covers: 0, bytes: 0 };
         },
       };
-    } else if (!loaded.missing) {
-      this.log.warn({ snapshot: this.snapshotPath, problem: loaded.problem }, 'snapshot ignored; replaying the whole journal');
+    } else if (!('missing' in loaded)) {
+      this.log.warn({ snapshot: this.snapshotPath, problem }, 'snapshot ignored; replaying the whole journal');
+      state = new GraphState();
+      annotations = new Annotations();
     } else if (existsSync(this.formerSnapshotPath)) {
       this.log.warn({ snapshot: this.formerSnapshotPath }, 'snapshot ignored: it is of an earlier format; replaying the whole journal (a new one is written at close)');
     }
@@ -405,6 +407,19 @@ export class EmbeddedStore implements GraphStore {
 }
 
 /** What a snapshot holds: the graph's sections, then the analysts' work beside it. */
+/** Restores `state` and `annotations` from a snapshot; returns why they must be thrown away (the snapshot is damaged), if it is. */
+async function restoreSnapshot(state: GraphState, annotations: Annotations, loaded: LoadedSnapshot): Promise<string | undefined> {
+  let failure: string | undefined;
+  try {
+    state.restoreSections(loaded.sections);
+    annotations.restore(loaded.sections.get('annotations') as AnnotationsRecord);
+  } catch (error) {
+    failure = `the snapshot cannot be restored: ${(error as Error).message}`;
+  }
+  // A damaged section explains a failed restore better than the failure does.
+  return (await loaded.problem) ?? failure;
+}
+
 function snapshotSections(state: GraphState, annotations: Annotations): SnapshotSection[] {
   return [...state.snapshotSections(), { name: 'annotations', json: annotations.snapshotRecord() }];
 }

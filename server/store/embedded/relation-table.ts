@@ -12,7 +12,7 @@ import { isSymmetric } from '../../domain/index.ts';
 import { RelationReads } from '../../graph/relation-index.ts';
 import type { RelationPredicate, RelationRow } from '../../graph/relations.ts';
 import { certainties, relationTypes } from './claim-table.ts';
-import { int32Column, removeValue, type StringTable, uint8Column } from './columns.ts';
+import { gather, int32Column, removeValue, type StringTable, uint8Column } from './columns.ts';
 import type { Sections, SnapshotSection } from './snapshot.ts';
 
 /** The row's document list when it has more than one document. */
@@ -200,14 +200,15 @@ export class RelationTable extends RelationReads {
 
   /** The relations as snapshot sections (rows renumbered from 0, free rows left out). */
   snapshotSections(): SnapshotSection[] {
-    const rows: number[] = [];
-    for (let rel = 0; rel < this.count + this.free.length; rel++) if (this.source.get(rel) !== -1) rows.push(rel);
-    const columns = Object.entries(this.columns()).map(([name, column]): SnapshotSection => {
-      const values = new (column.data.constructor as Int32ArrayConstructor | Uint8ArrayConstructor)(rows.length);
-      rows.forEach((rel, i) => (values[i] = column.get(rel)));
-      return { name: `relation.${name}`, column: values };
+    const end = this.count + this.free.length;
+    const rows = new Int32Array(this.count);
+    for (let rel = 0, at = 0; rel < end; rel++) if (this.source.get(rel) !== -1) rows[at++] = rel;
+    const columns = Object.entries(this.columns()).map(([name, column]): SnapshotSection => ({ name: `relation.${name}`, column: gather(column.data, rows) }));
+    const lists: [number, number[]][] = [];
+    rows.forEach((rel, i) => {
+      const documents = this.documentLists.get(rel);
+      if (documents) lists.push([i, documents]);
     });
-    const lists = rows.flatMap((rel, i) => (this.documentLists.has(rel) ? [[i, this.documentLists.get(rel)!]] : []));
     return [{ name: 'relation.documentLists', json: lists }, ...columns];
   }
 
@@ -215,10 +216,22 @@ export class RelationTable extends RelationReads {
   restoreSections(sections: Sections): void {
     for (const [name, column] of Object.entries(this.columns())) column.data = sections.get(`relation.${name}`) as never;
     for (const [rel, documents] of sections.get('relation.documentLists') as [number, number[]][]) this.documentLists.set(rel, documents);
-    this.count = (sections.get('relation.source') as Int32Array).length;
+    const source = this.source.data;
+    const target = this.target.data;
+    this.count = source.length;
+    // Each actor's relations, in arrays made at their final length.
+    const perActor = new Int32Array(this.actors.strings.length);
     for (let rel = 0; rel < this.count; rel++) {
-      (this.ofActor[this.source.get(rel)] ??= []).push(rel);
-      (this.ofActor[this.target.get(rel)] ??= []).push(rel);
+      perActor[source[rel]!]!++;
+      perActor[target[rel]!]!++;
+    }
+    perActor.forEach((n, actor) => {
+      if (n > 0) this.ofActor[actor] = new Array<number>(n);
+    });
+    const filled = new Int32Array(perActor.length);
+    for (let rel = 0; rel < this.count; rel++) {
+      this.ofActor[source[rel]!]![filled[source[rel]!]!++] = rel;
+      this.ofActor[target[rel]!]![filled[target[rel]!]!++] = rel;
     }
   }
 

@@ -52,6 +52,21 @@ async function replayedAnswers(dataDir: string, scratch: string) {
   }
 }
 
+/** `data` with one bit of byte `at` flipped. */
+const flip = (data: Buffer, at: number) => Buffer.concat([data.subarray(0, at), Buffer.from([data[at]! ^ 1]), data.subarray(at + 1)]);
+
+/** The offset of the middle of a snapshot's section, by the sizes its header line lists. */
+function middleOf(data: Buffer, name: string): number {
+  const headerEnd = data.indexOf('\n');
+  const { sections } = JSON.parse(data.toString('utf8', 0, headerEnd)) as { sections: { name: string; bytes: number }[] };
+  let at = headerEnd + 1;
+  for (const section of sections) {
+    if (section.name === name) return at + Math.floor(section.bytes / 2);
+    at += section.bytes;
+  }
+  throw new Error(`no section ${name}`);
+}
+
 async function documents(): Promise<DocumentUpsert[]> {
   const pak = await seedDocument(PAK);
   const opinion = await seedDocument(OPINION);
@@ -150,10 +165,13 @@ describe('embedded snapshot', () => {
   });
 
   it.each([
-    ['a flipped byte', (data: Buffer) => Buffer.concat([data.subarray(0, 200), Buffer.from([data[200]! ^ 1]), data.subarray(201)])],
+    ['a flipped byte in its header', (data: Buffer) => flip(data, 200)],
+    ['a flipped byte in a section', (data: Buffer) => flip(data, data.lastIndexOf('\n', data.length - 2) - 100)],
+    ["a flipped byte in the documents' texts", (data: Buffer) => flip(data, middleOf(data, 'documentTexts'))],
+    ['of an earlier format', (data: Buffer) => Buffer.from(data.toString('latin1').replace('{"dyadSnapshot":4,', '{"dyadSnapshot":3,'), 'latin1')],
     ['cut short', (data: Buffer) => data.subarray(0, Math.floor(data.length / 2))],
     ['empty', () => Buffer.alloc(0)],
-  ])('damaged (%s) is ignored with a warning and the journal replayed', async (_name, damage) => {
+  ])('damaged or of another format (%s) is ignored with a warning and the journal replayed', async (_name, damage) => {
     const { dir, remove } = await tempDir();
     try {
       const dataDir = join(dir, 'data');
