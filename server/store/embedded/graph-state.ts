@@ -35,6 +35,9 @@ const sameActor = (a: Actor | undefined, b: Actor): boolean =>
   a.aliases.length === b.aliases.length &&
   a.aliases.every((alias, i) => alias === b.aliases[i]);
 
+/** Relations a write touched: source → target → a bit per relation type code. */
+type Touched = Map<number, Map<number, number>>;
+
 export class GraphState {
   readonly documents = new Map<string, DocumentRecord>();
   private readonly actorsById = new Map<string, Actor>();
@@ -83,13 +86,26 @@ export class GraphState {
   }
 
   /** Inserts or replaces actors by id. */
-  putActors(actors: Actor[]): void {
+  putActors(actors: Iterable<Actor>): void {
     for (const actor of actors) {
+      const stored = this.actorsById.get(actor.id);
       // A document's actors are mostly the stored ones again: nothing to re-index then.
-      if (sameActor(this.actorsById.get(actor.id), actor)) continue;
+      if (stored === actor || sameActor(stored, actor)) continue;
       this.actorsById.set(actor.id, actor);
       this.compactNames.set(actor.id, [actor.name, ...actor.aliases].map(compactName).join('|'));
     }
+  }
+
+  /**
+   * The stored actor when `input` is one equal to it (an actor validated when it was put),
+   * so a write that names actors the store holds unchanged need not validate them again.
+   */
+  heldActor(input: unknown): Actor | undefined {
+    if (typeof input !== 'object' || input === null) return undefined;
+    const { id, aliases } = input as Partial<Actor>;
+    if (typeof id !== 'string' || !Array.isArray(aliases)) return undefined;
+    const stored = this.actorsById.get(id);
+    return stored && sameActor(stored, input as Actor) ? stored : undefined;
   }
 
   /** The actors a search for `q` can match: every match rankActors scores contains the compacted query. */
@@ -119,23 +135,28 @@ export class GraphState {
 
   /**
    * Puts checked upserts in, one after the other, and then recomputes each relation they
-   * touched once (a relation named by many documents of a batch is aggregated once, not per document).
+   * touched once (a relation named by many documents of a batch is aggregated once, not per
+   * document). The batch's actors are compared with the stored ones once, the last version of
+   * an actor named twice winning as it would document by document.
    */
   putDocuments(upserts: DocumentUpsert[]): void {
-    const touched = new Map<string, [number, number, number]>();
+    const actors = new Map<string, Actor>();
+    for (const upsert of upserts) for (const actor of upsert.actors) actors.set(actor.id, actor);
+    this.putActors(actors.values());
+    const touched: Touched = new Map();
     for (const upsert of upserts) this.replaceDocument(upsert, touched);
-    for (const [source, type, target] of touched.values()) this.recompute(source, type, target);
+    for (const [source, targets] of touched)
+      for (const [target, types] of targets) for (let type = 0; types >> type; type++) if ((types >> type) & 1) this.recompute(source, type, target);
   }
 
-  private replaceDocument({ document, claims, actors }: DocumentUpsert, touched: Map<string, [number, number, number]>): void {
-    this.putActors(actors);
+  private replaceDocument({ document, claims }: DocumentUpsert, touched: Touched): void {
     const number = this.documentNumbers.intern(document.id);
     for (const row of this.rowsOfDocument[number] ?? []) {
       this.touch(row, touched);
       this.unindex(row);
       this.claims.remove(row);
     }
-    const rows = [...claims].sort(evidenceOrder).map(({ quote: _quote, ...claim }) => this.insert(claim));
+    const rows = [...claims].sort(evidenceOrder).map((claim) => this.insert(claim));
     for (const row of rows) this.touch(row, touched);
     if (!this.documents.has(document.id)) this.sortedDocuments = undefined;
     this.documents.set(document.id, document);
@@ -168,18 +189,16 @@ export class GraphState {
     return subject === object ? [subject] : [subject, object];
   }
 
-  /** The relation of a claim row, as [source, type, target] numbers (symmetric types: ends in id order). */
-  private relationOf(row: number): [number, number, number] {
+  /** Notes the relation of a claim row (symmetric types: ends in id order) among those to recompute. */
+  private touch(row: number, touched: Touched): void {
     const subject = this.claims.subject.get(row);
     const object = this.claims.object.get(row);
     const type = this.claims.type.get(row);
     const swap = isSymmetric(relationTypes.value(type)) && this.actorNumbers.at(object) < this.actorNumbers.at(subject);
-    return swap ? [object, type, subject] : [subject, type, object];
-  }
-
-  private touch(row: number, touched: Map<string, [number, number, number]>): void {
-    const relation = this.relationOf(row);
-    touched.set(relation.join('|'), relation);
+    const [source, target] = swap ? [object, subject] : [subject, object];
+    let targets = touched.get(source);
+    if (!targets) touched.set(source, (targets = new Map()));
+    targets.set(target, (targets.get(target) ?? 0) | (1 << type));
   }
 
   /**
