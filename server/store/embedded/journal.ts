@@ -15,7 +15,7 @@
  * damage, not a crash: open() refuses, naming the file and line, and changes nothing;
  * `dyad doctor` reports such lines and `dyad repair` moves them aside (journal-repair.ts).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { mkdir, open, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
@@ -26,7 +26,7 @@ const NEWLINE = 0x0a;
 const CR = 0x0d;
 const LINE = /^\{"sha256":"([0-9a-f]{64})","payload":(.*)\}$/s;
 
-const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
+const digest = (text: string): string => hash('sha256', text, 'hex');
 
 export function encodeLine(payload: unknown): Buffer {
   return Buffer.from(encodeText(payload).text);
