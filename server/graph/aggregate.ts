@@ -96,6 +96,37 @@ export function relationAttributes(type: RelationType, claims: readonly Evidence
   };
 }
 
+/**
+ * The aggregate of one relation's claims from the aggregates of two parts of them whose
+ * documents are disjoint (a relation's claims so far, and those a batch of new documents
+ * adds): what relationAttributes gives over all of them, without visiting the claims again.
+ */
+export function mergeAttributes(a: EdgeAttributes, b: EdgeAttributes): EdgeAttributes {
+  const certainty = emptyCounts();
+  for (const c of CertaintyEnum.options) certainty[c] = a.certainty[c] + b.certainty[c];
+  const firstWhen = extreme(a.firstWhen, b.firstWhen, (bounds) => bounds, -1);
+  const lastWhen = extreme(a.lastWhen, b.lastWhen, ([low, high]) => [high, low], 1);
+  return {
+    type: a.type,
+    symmetric: a.symmetric,
+    claims: a.claims + b.claims,
+    documents: [...a.documents, ...b.documents].sort(),
+    certainty,
+    supporting: a.supporting + b.supporting,
+    denying: a.denying + b.denying,
+    // A document of one part differs from every document of the other.
+    contested: a.contested || b.contested || (a.supporting > 0 && b.denying > 0) || (b.supporting > 0 && a.denying > 0),
+    ...(firstWhen ? { firstWhen } : {}),
+    ...(lastWhen ? { lastWhen } : {}),
+  };
+}
+
+/** Of two optional `when`s, the one compareWhen (over `order`ed bounds) puts on the `side` (-1 first, 1 last). */
+function extreme(a: string | undefined, b: string | undefined, order: (bounds: [string, string]) => [string, string], side: -1 | 1): string | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  return compareWhen(order(whenBounds(b)), b, order(whenBounds(a)), a) * side > 0 ? b : a;
+}
+
 /** Orders `when`s by their bounds (the first given first), then by text, so ties do not depend on claim order. */
 function compareWhen(a: [string, string], aWhen: string, b: [string, string], bWhen: string): number {
   return compareKeys(a[0], b[0]) || compareKeys(a[1], b[1]) || compareKeys(aWhen, bWhen);

@@ -24,7 +24,7 @@ import type { AliasIndex } from './alias-index.ts';
 import { articleBody } from './article-body.ts';
 import { claimId, sha256 } from './claim-id.ts';
 import { locateQuote } from './quote-locator.ts';
-import { readYamlFile } from './yaml-file.ts';
+import { parseYaml } from './yaml-file.ts';
 
 /** Where one document's files are. Metadata and curated claims are optional. */
 export interface SourceFiles {
@@ -39,6 +39,11 @@ export type Extractor = (
   input: { document: string; text: string; body: Span[] },
   index: AliasIndex,
 ) => { claims: ClaimRecord[]; actors: Actor[] };
+
+/** Reads a file's text. A preparation worker reads synchronously (prepare-worker.ts): it has nothing else to do meanwhile, and its reads skip the I/O pool the whole process shares. */
+export type ReadText = (path: string) => Promise<string>;
+
+const readText: ReadText = (path) => readFile(path, 'utf8');
 
 /** Documents named by paths: a directory gives all its *.txt, a file itself. Sorted by id. */
 export async function discoverDocuments(paths: string[]): Promise<SourceFiles[]> {
@@ -111,21 +116,21 @@ export interface DocumentParts {
 }
 
 /** Reads, validates and resolves one document's files. `upsert` is set only when there are no problems. */
-export async function prepareDocument(files: SourceFiles, index: AliasIndex, extractor?: Extractor): Promise<Prepared> {
-  const { parts, problems } = await readDocumentParts(files);
+export async function prepareDocument(files: SourceFiles, index: AliasIndex, extractor?: Extractor, read = readText): Promise<Prepared> {
+  const { parts, problems } = await readDocumentParts(files, read);
   if (!parts) return { problems, claimSource: files.claimsPath ? 'curated' : 'none' };
   return assembleDocument({ ...parts, extractor }, index);
 }
 
 /** One document's files read and checked each on its own; `parts` only when none has a problem. */
-export async function readDocumentParts(files: SourceFiles): Promise<{ parts?: DocumentParts; problems: InvalidInput[] }> {
+export async function readDocumentParts(files: SourceFiles, read = readText): Promise<{ parts?: DocumentParts; problems: InvalidInput[] }> {
   const problems: InvalidInput[] = [];
-  const text = await readFile(files.textPath, 'utf8');
-  const meta = await readMeta(files, text, problems);
+  const text = await read(files.textPath);
+  const meta = await readMeta(files, text, problems, read);
   let curated: DocumentParts['curated'];
   if (files.claimsPath) {
     const path = files.claimsPath;
-    const file = await readYamlFile(path, CuratedClaimsFile);
+    const file = parseYaml(path, await read(path), CuratedClaimsFile);
     problems.push(...file.problems);
     if (file.value) {
       curated = {
@@ -193,13 +198,13 @@ export function assembleDocument(parts: DocumentParts, index: AliasIndex): Prepa
   return { upsert: { document, claims: sorted, actors: actorList, ...(rejected.length > 0 ? { rejected } : {}) }, problems, claimSource: parts.curated ? 'curated' : extract ? 'extracted' : 'none' };
 }
 
-async function readMeta(files: SourceFiles, text: string, problems: InvalidInput[]): Promise<DocumentMeta | undefined> {
+async function readMeta(files: SourceFiles, text: string, problems: InvalidInput[], read: ReadText): Promise<DocumentMeta | undefined> {
   if (!files.metaPath) {
     // A raw document: its first non-empty line is the best title there is; the grade is unjudged.
     const title = text.split('\n').find((l) => l.trim().length > 0)?.trim().slice(0, 200) ?? files.id;
     return DocumentMeta.parse({ id: files.id, title });
   }
-  const file = await readYamlFile(files.metaPath, DocumentMeta);
+  const file = parseYaml(files.metaPath, await read(files.metaPath), DocumentMeta);
   problems.push(...file.problems);
   if (file.value && file.value.id !== files.id) {
     problems.push(

@@ -1,7 +1,7 @@
 /** Prepares a batch of documents for the store, in a worker (prepare-worker.ts) or in this thread. */
 import type { DocumentUpsert } from '../store/graph-store.ts';
 import type { AliasIndex } from './alias-index.ts';
-import { type Extractor, prepareDocument, type SourceFiles } from './corpus.ts';
+import { type Extractor, prepareDocument, type ReadText, type SourceFiles } from './corpus.ts';
 
 /** One document, ready to write (`upsert`) or rejected with its problems. */
 export interface PreparedDocument {
@@ -17,16 +17,17 @@ export const loadExtractor = async (): Promise<Extractor> => (await import('./ex
  * Problems travel as messages (errors cross a thread boundary without their class); a failure
  * that is not a problem with the document, such as an unreadable file, is rethrown naming the file.
  */
-export function batchPreparer(index: AliasIndex): (batch: SourceFiles[]) => Promise<PreparedDocument[]> {
+export function batchPreparer(index: AliasIndex, read?: ReadText): (batch: SourceFiles[]) => Promise<PreparedDocument[]> {
   let extractor: Promise<Extractor> | undefined;
   return async (batch) =>
     // The batch's documents at once: their file reads overlap (a document is mostly waiting on
-    // small reads), the parsing between them still runs one at a time on this thread.
+    // small reads; with synchronous reads, they run one after the other), the parsing between
+    // them runs one at a time on this thread.
     Promise.all(
       batch.map(async (files): Promise<PreparedDocument> => {
         try {
           const extract = files.claimsPath ? undefined : await (extractor ??= loadExtractor());
-          const { upsert, problems } = await prepareDocument(files, index, extract);
+          const { upsert, problems } = await prepareDocument(files, index, extract, read);
           return { id: files.id, upsert, problems: problems.map((p) => p.message) };
         } catch (error) {
           throw new Error(`${files.textPath}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -1,10 +1,13 @@
 /**
  * Preparing documents (reading text, metadata and claims YAML, locating quotes, resolving
  * aliases, extraction) is CPU work that grows with the corpus, so bulk ingest runs it in a
- * pool of worker threads, one per core, a batch of documents per task.
+ * pool of worker threads, one per core, a batch of documents per task. The gazetteer is in
+ * every thread, so a prepared document's gazetteer actors cross back as ids (ShippedDocument)
+ * and are attached again here: the writer's thread neither copies nor collects them.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { Actor } from '../domain/index.ts';
 import type { AliasIndex } from './alias-index.ts';
 import type { SourceFiles } from './corpus.ts';
 import { batchPreparer, type PreparedDocument } from './prepare-batch.ts';
@@ -15,6 +18,23 @@ export interface Preparer {
   close(): Promise<void>;
 }
 
+/** A prepared document as a worker sends it: each of its actors that is the gazetteer's as its id. */
+export type ShippedDocument = Omit<PreparedDocument, 'upsert'> & {
+  upsert?: Omit<NonNullable<PreparedDocument['upsert']>, 'actors'> & { actors: Array<Actor | string> };
+};
+
+/** In the worker: the gazetteer's actors replaced by their ids. */
+export function ship(prepared: PreparedDocument[], index: AliasIndex): ShippedDocument[] {
+  return prepared.map((p) => (p.upsert ? { ...p, upsert: { ...p.upsert, actors: p.upsert.actors.map((a) => (index.get(a.id) === a ? a.id : a)) } } : p));
+}
+
+/** In the writer's thread: the ids taken back to the gazetteer's actors. */
+export function unship(shipped: ShippedDocument[], index: AliasIndex): PreparedDocument[] {
+  return shipped.map(({ upsert, ...p }) =>
+    upsert ? { ...p, upsert: { ...upsert, actors: upsert.actors.map((a) => (typeof a === 'string' ? index.get(a)! : a)) } } : p,
+  );
+}
+
 export const defaultThreads = (): number => availableParallelism();
 
 /** `threads` workers; 0 prepares in this thread (for a handful of documents, starting workers costs more than it saves). */
@@ -22,12 +42,12 @@ export function createPreparer(index: AliasIndex, threads: number): Preparer {
   if (threads === 0) return { prepare: batchPreparer(index), close: async () => {} };
   // TypeScript through tsx in a checkout, the built JavaScript in the package.
   const { filename, execArgv } = workerEntry(import.meta.url, 'prepare-worker');
-  const pool = new Piscina<SourceFiles[], PreparedDocument[]>({
+  const pool = new Piscina<SourceFiles[], ShippedDocument[]>({
     filename,
     workerData: { actors: index.actors },
     minThreads: threads,
     maxThreads: threads,
     execArgv,
   });
-  return { prepare: (batch) => pool.run(batch), close: () => pool.destroy() };
+  return { prepare: async (batch) => unship(await pool.run(batch), index), close: () => pool.destroy() };
 }

@@ -1,7 +1,17 @@
-/** A prepare-pool worker (prepare-pool.ts): the gazetteer arrives once as workerData, batches as tasks. */
+/**
+ * A prepare-pool worker (prepare-pool.ts): the gazetteer arrives once as workerData, batches as
+ * tasks, prepared documents go back with the gazetteer's actors as ids; files are read
+ * synchronously (corpus.ts, ReadText).
+ */
+import { readFileSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import type { Actor } from '../domain/index.ts';
 import { AliasIndex } from './alias-index.ts';
+import type { SourceFiles } from './corpus.ts';
 import { batchPreparer } from './prepare-batch.ts';
+import { ship, type ShippedDocument } from './prepare-pool.ts';
 
-export default batchPreparer(new AliasIndex((workerData as { actors: Actor[] }).actors));
+const index = new AliasIndex((workerData as { actors: Actor[] }).actors);
+const prepare = batchPreparer(index, async (path) => readFileSync(path, 'utf8'));
+
+export default async (batch: SourceFiles[]): Promise<ShippedDocument[]> => ship(await prepare(batch), index);

@@ -87,8 +87,10 @@ export class ClaimTable {
     this.certainty.set(row, certainties.code(claim.certainty));
     this.origin.set(row, origins.code(claim.origin));
     let extras: Extras | undefined;
-    for (const [field, value] of Object.entries(claim))
+    for (const field in claim) {
+      const value = claim[field as keyof StoredClaim];
       if (!COLUMN_FIELDS.has(field) && value !== undefined) (extras ??= {})[field as keyof Extras] = value as never;
+    }
     if (extras) this.extras.set(row, extras);
     return row;
   }

@@ -7,9 +7,9 @@
  * (V8 slices share the text's memory). Mutations are synchronous, so a reader never sees
  * half a swap.
  */
-import type { Actor, ActorRef, ClaimRecord, ClaimView, DocumentRecord } from '../../domain/index.ts';
+import type { Actor, ActorRef, ClaimRecord, ClaimView, DocumentRecord, EdgeAttributes } from '../../domain/index.ts';
 import { isSymmetric } from '../../domain/index.ts';
-import { relationAttributes } from '../../graph/aggregate.ts';
+import { mergeAttributes, relationAttributes } from '../../graph/aggregate.ts';
 import { compactName } from '../../ingest/alias-index.ts';
 import type { DocumentUpsert } from '../graph-store.ts';
 import { checkReferences, checkUniqueActors } from '../upsert-checks.ts';
@@ -34,6 +34,18 @@ const sameActor = (a: Actor | undefined, b: Actor): boolean =>
   a.description === b.description &&
   a.aliases.length === b.aliases.length &&
   a.aliases.every((alias, i) => alias === b.aliases[i]);
+
+/**
+ * Relations a write touched, each as source → target · RELATION_TYPES + type: `lost` those
+ * that lost claims (aggregated again from their claims), `added` the claim rows of new
+ * documents each gained (merged into its aggregate, mergeAttributes).
+ */
+interface Touched {
+  lost: Map<number, Set<number>>;
+  added: Map<number, Map<number, number[]>>;
+}
+
+const RELATION_TYPES = relationTypes.values.length;
 
 export class GraphState {
   readonly documents = new Map<string, DocumentRecord>();
@@ -83,13 +95,26 @@ export class GraphState {
   }
 
   /** Inserts or replaces actors by id. */
-  putActors(actors: Actor[]): void {
+  putActors(actors: Iterable<Actor>): void {
     for (const actor of actors) {
+      const stored = this.actorsById.get(actor.id);
       // A document's actors are mostly the stored ones again: nothing to re-index then.
-      if (sameActor(this.actorsById.get(actor.id), actor)) continue;
+      if (stored === actor || sameActor(stored, actor)) continue;
       this.actorsById.set(actor.id, actor);
       this.compactNames.set(actor.id, [actor.name, ...actor.aliases].map(compactName).join('|'));
     }
+  }
+
+  /**
+   * The stored actor when `input` is one equal to it (an actor validated when it was put),
+   * so a write that names actors the store holds unchanged need not validate them again.
+   */
+  heldActor(input: unknown): Actor | undefined {
+    if (typeof input !== 'object' || input === null) return undefined;
+    const { id, aliases } = input as Partial<Actor>;
+    if (typeof id !== 'string' || !Array.isArray(aliases)) return undefined;
+    const stored = this.actorsById.get(id);
+    return stored && sameActor(stored, input as Actor) ? stored : undefined;
   }
 
   /** The actors a search for `q` can match: every match rankActors scores contains the compacted query. */
@@ -119,24 +144,44 @@ export class GraphState {
 
   /**
    * Puts checked upserts in, one after the other, and then recomputes each relation they
-   * touched once (a relation named by many documents of a batch is aggregated once, not per document).
+   * touched once (a relation named by many documents of a batch is aggregated once, not per
+   * document). The batch's actors are compared with the stored ones once, the last version of
+   * an actor named twice winning as it would document by document.
    */
   putDocuments(upserts: DocumentUpsert[]): void {
-    const touched = new Map<string, [number, number, number]>();
+    const actors = new Map<string, Actor>();
+    for (const upsert of upserts) for (const actor of upsert.actors) actors.set(actor.id, actor);
+    this.putActors(actors.values());
+    const touched: Touched = { lost: new Map(), added: new Map() };
     for (const upsert of upserts) this.replaceDocument(upsert, touched);
-    for (const [source, type, target] of touched.values()) this.recompute(source, type, target);
+    for (const [source, relations] of touched.lost)
+      for (const code of relations) this.recompute(source, code % RELATION_TYPES, Math.floor(code / RELATION_TYPES));
+    for (const [source, relations] of touched.added)
+      for (const [code, rows] of relations) {
+        if (touched.lost.get(source)?.has(code)) continue;
+        this.addToRelation(source, code % RELATION_TYPES, Math.floor(code / RELATION_TYPES), rows);
+      }
   }
 
-  private replaceDocument({ document, claims, actors }: DocumentUpsert, touched: Map<string, [number, number, number]>): void {
-    this.putActors(actors);
+  private replaceDocument({ document, claims }: DocumentUpsert, touched: Touched): void {
     const number = this.documentNumbers.intern(document.id);
     for (const row of this.rowsOfDocument[number] ?? []) {
-      this.touch(row, touched);
+      const [source, code] = this.relationCode(row);
+      let lost = touched.lost.get(source);
+      if (!lost) touched.lost.set(source, (lost = new Set()));
+      lost.add(code);
       this.unindex(row);
       this.claims.remove(row);
     }
-    const rows = [...claims].sort(evidenceOrder).map(({ quote: _quote, ...claim }) => this.insert(claim));
-    for (const row of rows) this.touch(row, touched);
+    const rows = [...claims].sort(evidenceOrder).map((claim) => this.insert(claim));
+    for (const row of rows) {
+      const [source, code] = this.relationCode(row);
+      let added = touched.added.get(source);
+      if (!added) touched.added.set(source, (added = new Map()));
+      const gained = added.get(code);
+      if (gained) gained.push(row);
+      else added.set(code, [row]);
+    }
     if (!this.documents.has(document.id)) this.sortedDocuments = undefined;
     this.documents.set(document.id, document);
     this.rowsOfDocument[number] = rows;
@@ -168,18 +213,13 @@ export class GraphState {
     return subject === object ? [subject] : [subject, object];
   }
 
-  /** The relation of a claim row, as [source, type, target] numbers (symmetric types: ends in id order). */
-  private relationOf(row: number): [number, number, number] {
+  /** The relation of a claim row as its source and target · RELATION_TYPES + type (numbers; symmetric types: ends in id order). */
+  private relationCode(row: number): [number, number] {
     const subject = this.claims.subject.get(row);
     const object = this.claims.object.get(row);
     const type = this.claims.type.get(row);
     const swap = isSymmetric(relationTypes.value(type)) && this.actorNumbers.at(object) < this.actorNumbers.at(subject);
-    return swap ? [object, type, subject] : [subject, type, object];
-  }
-
-  private touch(row: number, touched: Map<string, [number, number, number]>): void {
-    const relation = this.relationOf(row);
-    touched.set(relation.join('|'), relation);
+    return swap ? [object, subject * RELATION_TYPES + type] : [subject, object * RELATION_TYPES + type];
   }
 
   /**
@@ -264,16 +304,25 @@ export class GraphState {
       const o = object.get(row);
       if ((s === source && o === target) || (symmetric && s === target && o === source)) rows.push(row);
     }
-    if (rows.length === 0) {
-      this.relations.drop(source, type, target);
-      return;
-    }
+    if (rows.length === 0) this.relations.drop(source, type, target);
+    else this.relations.set(source, type, target, this.aggregate(type, rows));
+  }
+
+  /** A relation's aggregate with the claims of new documents (`rows`) added, without visiting the claims it had. */
+  private addToRelation(source: number, type: number, target: number, rows: number[]): void {
+    const added = this.aggregate(type, rows);
+    const held = this.relations.attributes(source, type, target);
+    this.relations.set(source, type, target, held ? mergeAttributes(held, added) : added);
+  }
+
+  /** The aggregate of claim rows of one relation. */
+  private aggregate(type: number, rows: number[]): EdgeAttributes {
     const evidence = rows.map((row) => ({
       document: this.documentNumbers.at(this.claims.document.get(row)),
       certainty: certainties.value(this.claims.certainty.get(row)),
       when: this.claims.whenOf(row),
     }));
-    this.relations.set(source, type, target, relationAttributes(relationTypes.value(type), evidence));
+    return relationAttributes(relationTypes.value(type), evidence);
   }
 
   private claimCountOf(actor: number): number {

@@ -179,7 +179,7 @@ export class EmbeddedStore implements GraphStore {
     return this.exclusive(async (opened) => {
       const { state, annotations, journal } = opened;
       checkDistinctDocuments(inputs);
-      const entries = inputs.map((input) => parseOrThrow(DocumentEntry, { op: 'document', ...input }, `document '${input.document?.id}'`));
+      const entries = inputs.map((input) => documentEntry(state, input));
       for (const entry of entries) state.checkReferences(entry);
       const outcomes = entries.map((entry): UpsertOutcome => {
         const previous = state.documents.get(entry.document.id);
@@ -440,8 +440,24 @@ function apply(state: GraphState, annotations: Annotations, entry: JournalEntry)
   }
 }
 
+/**
+ * The upsert validated as a journal entry. The actors the store holds unchanged are taken as
+ * stored (they were validated when put) and only the others go through the schema; a failure
+ * is reported by the whole upsert's parse, so it names the field as given.
+ */
+function documentEntry(state: GraphState, input: DocumentUpsert): DocumentEntry {
+  const parse = (value: unknown) => parseOrThrow(DocumentEntry, value, `document '${input.document?.id}'`);
+  if (!Array.isArray(input.actors)) return parse({ op: 'document', ...input });
+  const held = input.actors.map((actor) => state.heldActor(actor));
+  const entry = DocumentEntry.safeParse({ op: 'document', ...input, actors: input.actors.filter((_, i) => !held[i]) });
+  if (!entry.success) return parse({ op: 'document', ...input });
+  let next = 0;
+  return { ...entry.data, actors: held.map((actor) => actor ?? entry.data.actors[next++]!) };
+}
+
 /** A document entry without the extracted claims its rejections (stored, or its own) name: a rejected candidate stays rejected. */
 function withoutRejected(annotations: Annotations, entry: DocumentEntry): DocumentEntry {
+  if (!entry.claims.some((c) => c.origin === 'extracted')) return entry;
   const own = new Set((entry.rejected ?? []).map((r) => r.id));
   const rejected = (c: ClaimRecord) => own.has(c.id) || annotations.isRejected(c.document, c.id);
   return { ...entry, claims: entry.claims.filter((c) => c.origin !== 'extracted' || !rejected(c)) };

@@ -15,7 +15,7 @@
  * damage, not a crash: open() refuses, naming the file and line, and changes nothing;
  * `dyad doctor` reports such lines and `dyad repair` moves them aside (journal-repair.ts).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { mkdir, open, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
@@ -26,16 +26,16 @@ const NEWLINE = 0x0a;
 const CR = 0x0d;
 const LINE = /^\{"sha256":"([0-9a-f]{64})","payload":(.*)\}$/s;
 
-const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
+const digest = (text: string): string => hash('sha256', text, 'hex');
 
 export function encodeLine(payload: unknown): Buffer {
-  return encode(payload).line;
+  return Buffer.from(encodeText(payload).text);
 }
 
-function encode(payload: unknown): { line: Buffer; sha256: string } {
+function encodeText(payload: unknown): { text: string; sha256: string } {
   const json = JSON.stringify(payload);
   const sha256 = digest(json);
-  return { line: Buffer.from(`{"sha256":"${sha256}","payload":${json}}\n`), sha256 };
+  return { text: `{"sha256":"${sha256}","payload":${json}}\n`, sha256 };
 }
 
 /**
@@ -162,8 +162,15 @@ export class Journal {
    */
   async appendAll(payloads: unknown[]): Promise<void> {
     if (payloads.length === 0) return;
-    const encoded = payloads.map(encode);
-    const lines = Buffer.concat(encoded.map((e) => e.line));
+    // The lines as one string, turned into bytes once: no buffer per line to gather.
+    let text = '';
+    let sha256 = '';
+    for (const payload of payloads) {
+      const encoded = encodeText(payload);
+      text += encoded.text;
+      sha256 = encoded.sha256;
+    }
+    const lines = Buffer.from(text);
     try {
       await this.handle.appendFile(lines);
       await this.handle.sync();
@@ -173,7 +180,7 @@ export class Journal {
       throw new StoreUnavailable(this.lastFailure);
     }
     this.size += lines.length;
-    this.lastSha256 = encoded.at(-1)!.sha256;
+    this.lastSha256 = sha256;
     this.lastFailure = undefined;
   }
 

@@ -61,6 +61,12 @@ export class RelationTable extends RelationReads {
     return undefined;
   }
 
+  /** The aggregate of the relation `source –type→ target` (numbers), if it has claims. */
+  attributes(source: number, type: number, target: number): EdgeAttributes | undefined {
+    const rel = this.find(source, type, target);
+    return rel === undefined ? undefined : this.row(rel).attributes;
+  }
+
   /** Puts the aggregate of the relation `source –type→ target` (numbers), adding the relation when it is new. */
   set(source: number, type: number, target: number, attributes: EdgeAttributes): void {
     this.forget(this.actors.at(source));
