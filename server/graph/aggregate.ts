@@ -96,6 +96,43 @@ export function relationAttributes(type: RelationType, claims: readonly Evidence
   };
 }
 
+/**
+ * The aggregate of a relation's claims from the aggregates of two parts of them that share no
+ * document (a relation's stored claims and those of documents new to it): the same attributes
+ * relationAttributes gives over all the claims, without reading the stored ones. Documents,
+ * supporting and denying sets are disjoint, so their sizes add, and a pair across the parts is
+ * always two documents: contested if either part is, or one supports and the other denies.
+ */
+export function mergeDisjoint(a: EdgeAttributes, b: EdgeAttributes): EdgeAttributes {
+  const certainty = emptyCounts();
+  for (const c of CertaintyEnum.options) certainty[c] = a.certainty[c] + b.certainty[c];
+  const firstWhen = pickWhen(a.firstWhen, b.firstWhen, (x, y) => compareWhen(whenBounds(x), x, whenBounds(y), y) < 0);
+  const lastWhen = pickWhen(a.lastWhen, b.lastWhen, (x, y) => {
+    const [xLo, xHi] = whenBounds(x);
+    const [yLo, yHi] = whenBounds(y);
+    return compareWhen([xHi, xLo], x, [yHi, yLo], y) > 0;
+  });
+  return {
+    type: a.type,
+    symmetric: a.symmetric,
+    claims: a.claims + b.claims,
+    documents: [...a.documents, ...b.documents].sort(),
+    certainty,
+    supporting: a.supporting + b.supporting,
+    denying: a.denying + b.denying,
+    contested: a.contested || b.contested || (a.supporting > 0 && b.denying > 0) || (b.supporting > 0 && a.denying > 0),
+    ...(firstWhen ? { firstWhen } : {}),
+    ...(lastWhen ? { lastWhen } : {}),
+  };
+}
+
+/** The one of two optional `when`s that `before` prefers, or the one present. */
+function pickWhen(x: string | undefined, y: string | undefined, before: (x: string, y: string) => boolean): string | undefined {
+  if (x === undefined) return y;
+  if (y === undefined) return x;
+  return before(y, x) ? y : x;
+}
+
 /** Orders `when`s by their bounds (the first given first), then by text, so ties do not depend on claim order. */
 function compareWhen(a: [string, string], aWhen: string, b: [string, string], bWhen: string): number {
   return compareKeys(a[0], b[0]) || compareKeys(a[1], b[1]) || compareKeys(aWhen, bWhen);
