@@ -36,7 +36,7 @@ import {
   whenBounds,
 } from '../../domain/index.ts';
 import { NotFound, StoreUnavailable } from '../../errors.ts';
-import { relationBetween, relationEnds } from '../../graph/aggregate.ts';
+import { mergeAttributes, relationBetween, relationEnds } from '../../graph/aggregate.ts';
 import { expandNeighborhood, HORIZON, neighborhoodGraph, type NeighborhoodOptions, strongestAround } from '../../graph/neighborhood.ts';
 import { type GraphBounds, overview, overviewGraph } from '../../graph/overview.ts';
 import { checkPathEnds, MAX_PATHS, type PathOptions, pathsGraph, rankPaths } from '../../graph/paths.ts';
@@ -71,7 +71,6 @@ const Counts = z.object({ documents: z.number(), actors: z.number(), claims: z.n
 const DocumentState = z.object({
   id: z.string(),
   hash: z.string().optional(),
-  knownActors: z.array(Actor),
   owners: z.array(z.object({ claim: z.string(), document: z.string() })),
   relations: z.array(z.string()),
   actors: z.array(z.string()),
@@ -84,6 +83,7 @@ const EvidenceFields = z.object({
   certainty: Certainty,
   when: z.string().optional(),
 });
+type EvidenceFields = z.infer<typeof EvidenceFields>;
 const ClaimPage = z.object({ total: z.number(), items: z.array(ClaimView), evidence: z.array(EvidenceFields), refs: z.array(ActorRef) });
 const ActorRow = z.object({ actor: Actor, types: z.array(RelationType), documents: z.array(z.string()) });
 const ActorRefRow = z.object({ actor: ActorRef });
@@ -129,6 +129,11 @@ function rankingChanges(put: RelationRow[], dropped: string[]) {
   for (const { key, source, target, attributes } of put) for (const end of [source, target]) of(end).changed.push({ key, claims: attributes.claims });
   for (const key of dropped) for (const end of relationEnds(key)) of(end).dropped.push(key);
   return [...changes.values()];
+}
+
+/** True when the stored actor (if any) is the given one. */
+function sameActor(stored: Actor | undefined, actor: Actor): boolean {
+  return stored !== undefined && JSON.stringify(stored) === JSON.stringify(Actor.parse(actor));
 }
 
 /** The relation-level filter parameters (relationPredicate); absent ones are null. */
@@ -292,21 +297,17 @@ export class Neo4jStore implements GraphStore {
     const upserts = inputs.map((input) => parseOrThrow(DocumentUpsertInput, input, `document '${input.document?.id}'`));
     if (upserts.length === 0) return [];
     return this.cypher.writeTransaction(async (tx) => {
+      const actorIds = upserts.map(({ claims }) => [...new Set(claims.flatMap((c) => [c.subject, c.object]))]);
       const rows = await tx.run(
         'documents-state',
-        {
-          documents: upserts.map(({ document, claims }) => ({
-            id: document.id,
-            actorIds: [...new Set(claims.flatMap((c) => [c.subject, c.object]))],
-            claimIds: claims.map((c) => c.id),
-          })),
-        },
+        { documents: upserts.map(({ document, claims }) => ({ id: document.id, claimIds: claims.map((c) => c.id) })) },
         DocumentState,
       );
       const states = new Map(rows.map((row) => [row.id, row]));
+      const storedActors = await tx.run('actors-stored', { ids: [...new Set(actorIds.flat())] }, z.object({ actor: Actor }));
+      const known = new Map(storedActors.map(({ actor }) => [actor.id, actor]));
       for (const upsert of upserts) {
         const state = states.get(upsert.document.id)!;
-        const known = new Set(state.knownActors.map((a) => a.id));
         const owners = new Map(state.owners.map((o) => [o.claim, o.document]));
         checkReferences(upsert, { hasActor: (id) => known.has(id), claimOwner: (id) => owners.get(id) });
       }
@@ -322,20 +323,35 @@ export class Neo4jStore implements GraphStore {
 
       // Only actors that are new or differ from the stored ones are written (bulk ingest puts
       // the gazetteer first, so a document's actors are nearly always stored already).
-      const stored = new Map(changed.flatMap(({ document }) => states.get(document.id)!.knownActors.map((a) => [a.id, JSON.stringify(a)] as const)));
       const actors = new Map(
-        changed.flatMap((u) => u.actors.filter((a) => stored.get(a.id) !== JSON.stringify(Actor.parse(a))).map((a) => [a.id, a] as const)),
+        changed.flatMap((u) => u.actors.filter((a) => !sameActor(known.get(a.id), a)).map((a) => [a.id, a] as const)),
       );
       if (actors.size > 0) await this.upsertActors(tx, [...actors.values()]);
-      const touchedKeys = new Set<string>();
+      // A document that held no claims only adds evidence to the relations it names: their
+      // aggregates are merged with its claims' (added). A document replacing claims may take
+      // evidence away: the relations it touched or touches are recomputed from their claims.
+      const recomputed = new Set<string>();
+      const added = new Map<string, EvidenceFields[]>();
       const touchedActors = new Set<string>();
       for (const { document, claims } of changed) {
         const state = states.get(document.id)!;
-        state.relations.forEach((key) => touchedKeys.add(key));
+        const replacing = state.relations.length > 0;
+        state.relations.forEach((key) => recomputed.add(key));
         state.actors.forEach((id) => touchedActors.add(id));
         for (const claim of claims) {
-          touchedKeys.add(relationBetween(claim.subject, claim.type, claim.object).key);
+          const key = relationBetween(claim.subject, claim.type, claim.object).key;
+          if (replacing) recomputed.add(key);
           touchedActors.add(claim.subject).add(claim.object);
+        }
+      }
+      for (const { document, claims } of changed) {
+        if (states.get(document.id)!.relations.length > 0) continue;
+        for (const { subject, type, object, certainty, when } of claims) {
+          const key = relationBetween(subject, type, object).key;
+          if (recomputed.has(key)) continue;
+          let evidence = added.get(key);
+          if (!evidence) added.set(key, (evidence = []));
+          evidence.push({ subject, type, object, document: document.id, certainty, ...(when !== undefined ? { when } : {}) });
         }
       }
       await tx.run('lock-actors', { ids: [...touchedActors] }, z.unknown());
@@ -344,23 +360,42 @@ export class Neo4jStore implements GraphStore {
         { documents: changed.map(({ document, claims }) => ({ document: documentNode(document), claims: claims.map(claimNode) })) },
         z.unknown(),
       );
-      await this.recomputeRelations(tx, touchedKeys, touchedActors);
+      await this.writeRelations(tx, recomputed, added, touchedActors);
       return outcomes;
     });
   }
 
   /** The aggregates of these relations and the claim counts of these actors, from the claims the transaction holds now. */
-  private async recomputeRelations(tx: Transaction, keys: Iterable<string>, actors: Iterable<string>): Promise<void> {
-    const touchedKeys = [...keys];
-    const evidence = await tx.run('relation-evidence', { keys: touchedKeys }, z.object({ claim: EvidenceFields }));
+  private recomputeRelations(tx: Transaction, keys: Iterable<string>, actors: Iterable<string>): Promise<void> {
+    return this.writeRelations(tx, new Set(keys), new Map(), actors);
+  }
+
+  /**
+   * Writes relation aggregates: those of `recomputed` from the claims the transaction holds now
+   * (relation-evidence), those `added` names by merging the stored aggregate with the evidence
+   * of documents new to the relation (mergeAttributes: no claim is read); then the touched
+   * actors' claim counts and rankings. The stored aggregates also say which relations exist:
+   * those are updated through the relation_key index, the others created, none merged (the
+   * actor locks taken before keep a concurrent put from creating one in between).
+   */
+  private async writeRelations(tx: Transaction, recomputed: Set<string>, added: Map<string, EvidenceFields[]>, actors: Iterable<string>): Promise<void> {
+    const touchedKeys = [...recomputed];
+    const stored = await tx.run('relations-stored', { keys: [...touchedKeys, ...added.keys()] }, StoredRelation);
+    const before = new Map(stored.map((row) => [row.key, row]));
+    const evidence = touchedKeys.length > 0 ? await tx.run('relation-evidence', { keys: touchedKeys }, z.object({ claim: EvidenceFields })) : [];
     const relations = rowsFromClaims(evidence.map((row) => row.claim));
     const kept = new Set(relations.map((r) => r.key));
-    const dropped = touchedKeys.filter((key) => !kept.has(key));
+    const dropped = touchedKeys.filter((key) => !kept.has(key) && before.has(key));
+    for (const row of rowsFromClaims([...added.values()].flat())) {
+      const old = before.get(row.key);
+      relations.push(old ? { ...row, attributes: mergeAttributes(old.attributes, row.attributes) } : row);
+    }
     await tx.run(
       'put-relations',
       {
         dropped,
-        relations: relations.map((row) => ({ source: row.source, target: row.target, props: relationProps(row) })),
+        updated: relations.filter((row) => before.has(row.key)).map(relationProps),
+        created: relations.filter((row) => !before.has(row.key)).map((row) => ({ source: row.source, target: row.target, props: relationProps(row) })),
         actors: [...actors],
       },
       z.unknown(),
