@@ -12,6 +12,7 @@ import {
   type ActorDetail,
   ActorRef,
   Certainty,
+  CertaintyCounts,
   ClaimChange as ClaimChangeSchema,
   type HistoryEntry,
   type Rejection,
@@ -90,20 +91,26 @@ const ActorRefRow = z.object({ actor: ActorRef });
 
 /**
  * A relation as stored: its aggregate flat on the relationship (Neo4j properties hold no maps),
- * checked once as EdgeAttributes after the certainty counts are gathered (a loose object, not an
- * intersection: zod merging thousands of intersections was a hub neighbourhood's main JS cost).
+ * checked as one flat object with the certainty counts beside the rest, then regrouped. Checking
+ * a loose object and parsing each aggregate again after regrouping took a hub neighbourhood's
+ * JavaScript time several times over; one plain object schema per row is checked in one pass.
  */
 const StoredRelation = z
   .object({
     source: z.string(),
     target: z.string(),
-    relation: z.looseObject({ key: z.string() }),
+    relation: EdgeAttributes.omit({ certainty: true, side: true }).extend({ key: z.string(), ...CertaintyCounts.shape }),
   })
   .transform(({ source, target, relation }): RelationRow => {
-    const { key, ...rest } = relation as Record<string, unknown> & { key: string };
-    const certainty = Object.fromEntries(Certainty.options.map((c) => [c, rest[c]]));
-    for (const c of Certainty.options) delete rest[c];
-    return { key, source, target, attributes: EdgeAttributes.parse({ ...rest, certainty }) };
+    const attributes: Record<string, unknown> = {};
+    const certainty: Record<string, number> = {};
+    for (const [field, value] of Object.entries(relation)) {
+      if (field === 'key') continue;
+      if (field in CertaintyCounts.shape) certainty[field] = value as number;
+      else attributes[field] = value;
+    }
+    attributes.certainty = certainty;
+    return { key: relation.key, source, target, attributes: attributes as EdgeAttributes };
   });
 
 /** Relations with the drawing of the actors a response shows. */
@@ -231,8 +238,11 @@ export class Neo4jStore implements GraphStore {
     this.driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, {
       connectionTimeout: 5_000,
       maxTransactionRetryTime: retryTimeMs,
+      // Integers arrive as JS numbers (every stored integer is a count or an offset, far below
+      // 2^53): no Integer object per value to allocate and convert.
+      disableLosslessIntegers: true,
     });
-    this.cypher = new CypherSession(this.driver, database);
+    this.cypher = new CypherSession(this.driver, database, retryTimeMs);
     this.log = logger ?? createLogger();
     this.connectTimeoutMs = connectTimeoutMs;
   }
