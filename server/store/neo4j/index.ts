@@ -52,6 +52,7 @@ import { type ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
 import * as annotations from './annotations.ts';
 import { type WriteParts, withoutRejected } from './annotations.ts';
 import { fulltextQuery } from './fulltext-query.ts';
+import { ReadCache } from './read-cache.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
@@ -225,6 +226,8 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly driver: Driver;
   private readonly cypher: CypherSession;
+  /** Neighbourhoods, overviews, paths and claim pages, held until the next write to the database (read-cache.ts). */
+  private readonly cached: ReadCache;
   private readonly log: Logger;
   private readonly connectTimeoutMs: number;
   /**
@@ -243,6 +246,7 @@ export class Neo4jStore implements GraphStore {
       disableLosslessIntegers: true,
     });
     this.cypher = new CypherSession(this.driver, database, retryTimeMs);
+    this.cached = new ReadCache(this.cypher);
     this.log = logger ?? createLogger();
     this.connectTimeoutMs = connectTimeoutMs;
   }
@@ -483,7 +487,7 @@ export class Neo4jStore implements GraphStore {
     } else if (relationFiltered) answer = overview(await this.cypher.read('relations', relationParams(filters), StoredRelation), bounds);
     else {
       const Overview = z.object({ rows: z.array(StoredRelation), totalNodes: z.number(), totalEdges: z.number(), refs: z.array(ActorRef) });
-      [answer] = await this.cypher.read('overview', { ...bounds }, Overview);
+      [answer] = await this.cached.read('overview', { ...bounds }, Overview);
       refs = answer!.refs;
     }
     return overviewGraph(answer!, refs ? lookup(refs) : await this.refs(answer!.rows));
@@ -500,7 +504,7 @@ export class Neo4jStore implements GraphStore {
     }
     // Relation-level filters only: the rings, the shown relations and what was left out are
     // chosen in one query, so only the shown relations leave the database.
-    const [found] = await this.cypher.read(
+    const [found] = await this.cached.read(
       'neighborhood',
       { center, depth, limit, horizon: HORIZON, filtered: hasRelationFilters(filters), ...relationParams(filters) },
       NeighborhoodRows,
@@ -518,7 +522,7 @@ export class Neo4jStore implements GraphStore {
       const ranked = index.paths(from, to, { maxLength, k }, () => true);
       return pathsGraph(ranked, await this.refs(ranked.rows));
     }
-    const [found] = await this.cypher.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...relationParams(filters) }, PathRows);
+    const [found] = await this.cached.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...relationParams(filters) }, PathRows);
     if (!found!.fromExists) throw new NotFound('actor', from);
     if (!found!.toExists) throw new NotFound('actor', to);
     return pathsGraph(rankPaths(found!.paths, found!.rows, k), lookup(found!.refs));
@@ -582,7 +586,9 @@ export class Neo4jStore implements GraphStore {
       undirected: s.undirected === true,
     };
     const paging = { offset, limit: limit ?? UNLIMITED, evidence, withRefs: read === 'evidence and refs' };
-    const [page] = await this.cypher.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), ...paging }, ClaimPage);
+    // A page is bounded and worth holding; every match (no limit) is neither.
+    const reader = limit !== undefined && !evidence ? this.cached : this.cypher;
+    const [page] = await reader.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), ...paging }, ClaimPage);
     return page!;
   }
 

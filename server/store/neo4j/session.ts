@@ -118,6 +118,15 @@ export class CypherSession {
 
   /** One named query in an auto-commit transaction, retried while it fails transiently. */
   async read<S extends z.ZodType>(name: string, params: Params, row: S): Promise<z.infer<S>[]> {
+    return (await this.readAt(name, params, row)).rows;
+  }
+
+  /**
+   * A read and the database's last committed transaction when it ended (its transaction's
+   * bookmark: a read-only transaction gets the latest one). Equal commits mean no write in between,
+   * by this process or any other.
+   */
+  async readAt<S extends z.ZodType>(name: string, params: Params, row: S): Promise<{ rows: z.infer<S>[]; commit: string }> {
     const text = await loadQuery(name);
     const parameters = toParameter(params) as Params;
     const deadline = performance.now() + this.retryTimeMs;
@@ -129,7 +138,8 @@ export class CypherSession {
       let pause: number;
       try {
         const result = await session.run(text, parameters);
-        return result.records.map((record) => row.parse(toPlain(record.toObject())));
+        const rows = result.records.map((record) => row.parse(toPlain(record.toObject())));
+        return { rows, commit: session.lastBookmarks().join(' ') };
       } catch (error) {
         pause = wait * (0.8 + 0.4 * Math.random());
         if (!neo4j.isRetryableError(error) || performance.now() + pause > deadline) throw mapDriverError(error);
@@ -138,6 +148,11 @@ export class CypherSession {
       }
       await delay(pause);
     }
+  }
+
+  /** The database's last committed transaction (see readAt), in one round trip that reads nothing. */
+  async latestCommit(): Promise<string> {
+    return (await this.readAt('latest-commit', {}, z.unknown())).commit;
   }
 
   async write(name: string, params: Params): Promise<void> {
