@@ -12,6 +12,7 @@ import {
   type ActorDetail,
   ActorRef,
   Certainty,
+  CertaintyCounts,
   ClaimChange as ClaimChangeSchema,
   type HistoryEntry,
   type Rejection,
@@ -51,6 +52,7 @@ import { type ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
 import * as annotations from './annotations.ts';
 import { type WriteParts, withoutRejected } from './annotations.ts';
 import { fulltextQuery } from './fulltext-query.ts';
+import { ReadCache } from './read-cache.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
@@ -90,20 +92,26 @@ const ActorRefRow = z.object({ actor: ActorRef });
 
 /**
  * A relation as stored: its aggregate flat on the relationship (Neo4j properties hold no maps),
- * checked once as EdgeAttributes after the certainty counts are gathered (a loose object, not an
- * intersection: zod merging thousands of intersections was a hub neighbourhood's main JS cost).
+ * checked as one flat object with the certainty counts beside the rest, then regrouped. Checking
+ * a loose object and parsing each aggregate again after regrouping took a hub neighbourhood's
+ * JavaScript time several times over; one plain object schema per row is checked in one pass.
  */
 const StoredRelation = z
   .object({
     source: z.string(),
     target: z.string(),
-    relation: z.looseObject({ key: z.string() }),
+    relation: EdgeAttributes.omit({ certainty: true, side: true }).extend({ key: z.string(), ...CertaintyCounts.shape }),
   })
   .transform(({ source, target, relation }): RelationRow => {
-    const { key, ...rest } = relation as Record<string, unknown> & { key: string };
-    const certainty = Object.fromEntries(Certainty.options.map((c) => [c, rest[c]]));
-    for (const c of Certainty.options) delete rest[c];
-    return { key, source, target, attributes: EdgeAttributes.parse({ ...rest, certainty }) };
+    const attributes: Record<string, unknown> = {};
+    const certainty: Record<string, number> = {};
+    for (const [field, value] of Object.entries(relation)) {
+      if (field === 'key') continue;
+      if (field in CertaintyCounts.shape) certainty[field] = value as number;
+      else attributes[field] = value;
+    }
+    attributes.certainty = certainty;
+    return { key: relation.key, source, target, attributes: attributes as EdgeAttributes };
   });
 
 /** Relations with the drawing of the actors a response shows. */
@@ -223,6 +231,8 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly driver: Driver;
   private readonly cypher: CypherSession;
+  /** Neighbourhoods, overviews, paths and claim pages, held until the next write to the database (read-cache.ts). */
+  private readonly cached: ReadCache;
   private readonly log: Logger;
   private readonly connectTimeoutMs: number;
   /**
@@ -236,8 +246,12 @@ export class Neo4jStore implements GraphStore {
     this.driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, {
       connectionTimeout: 5_000,
       maxTransactionRetryTime: retryTimeMs,
+      // Integers arrive as JS numbers (every stored integer is a count or an offset, far below
+      // 2^53): no Integer object per value to allocate and convert.
+      disableLosslessIntegers: true,
     });
-    this.cypher = new CypherSession(this.driver, database);
+    this.cypher = new CypherSession(this.driver, database, retryTimeMs);
+    this.cached = new ReadCache(this.cypher);
     this.log = logger ?? createLogger();
     this.connectTimeoutMs = connectTimeoutMs;
   }
@@ -508,7 +522,7 @@ export class Neo4jStore implements GraphStore {
     } else if (relationFiltered) answer = overview(await this.cypher.read('relations', relationParams(filters), StoredRelation), bounds);
     else {
       const Overview = z.object({ rows: z.array(StoredRelation), totalNodes: z.number(), totalEdges: z.number(), refs: z.array(ActorRef) });
-      [answer] = await this.cypher.read('overview', { ...bounds }, Overview);
+      [answer] = await this.cached.read('overview', { ...bounds }, Overview);
       refs = answer!.refs;
     }
     return overviewGraph(answer!, refs ? lookup(refs) : await this.refs(answer!.rows));
@@ -525,7 +539,7 @@ export class Neo4jStore implements GraphStore {
     }
     // Relation-level filters only: the rings, the shown relations and what was left out are
     // chosen in one query, so only the shown relations leave the database.
-    const [found] = await this.cypher.read(
+    const [found] = await this.cached.read(
       'neighborhood',
       { center, depth, limit, horizon: HORIZON, filtered: hasRelationFilters(filters), ...relationParams(filters) },
       NeighborhoodRows,
@@ -543,7 +557,7 @@ export class Neo4jStore implements GraphStore {
       const ranked = index.paths(from, to, { maxLength, k }, () => true);
       return pathsGraph(ranked, await this.refs(ranked.rows));
     }
-    const [found] = await this.cypher.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...relationParams(filters) }, PathRows);
+    const [found] = await this.cached.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...relationParams(filters) }, PathRows);
     if (!found!.fromExists) throw new NotFound('actor', from);
     if (!found!.toExists) throw new NotFound('actor', to);
     return pathsGraph(rankPaths(found!.paths, found!.rows, k), lookup(found!.refs));
@@ -607,7 +621,9 @@ export class Neo4jStore implements GraphStore {
       undirected: s.undirected === true,
     };
     const paging = { offset, limit: limit ?? UNLIMITED, evidence, withRefs: read === 'evidence and refs' };
-    const [page] = await this.cypher.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), ...paging }, ClaimPage);
+    // A page is bounded and worth holding; every match (no limit) is neither.
+    const reader = limit !== undefined && !evidence ? this.cached : this.cypher;
+    const [page] = await reader.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), ...paging }, ClaimPage);
     return page!;
   }
 

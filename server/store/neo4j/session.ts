@@ -1,8 +1,10 @@
 /**
  * The only place the Neo4j store talks to the driver: named queries from cypher/<name>.cypher
- * (parameters only, never built from strings), run in managed transactions (the driver retries
- * transient failures), sessions closed in `finally`, Neo4j values turned into plain JS in one
- * function, rows checked with zod, and connection failures turned into StoreUnavailable.
+ * (parameters only, never built from strings), sessions closed in `finally`, Neo4j values turned
+ * into plain JS in one function, rows checked with zod, and connection failures turned into
+ * StoreUnavailable. Writes run in managed transactions (the driver retries transient failures);
+ * a read is one query, so it runs as an auto-commit transaction: RUN and PULL in one round trip
+ * instead of BEGIN, RUN, PULL and then COMMIT in a second one, retried here the same way.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +39,13 @@ export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   // Strings, numbers and booleans are most values: no driver type to test them against.
   if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const plain = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) plain[i] = toPlain(value[i]);
+    return plain;
+  }
+  // Maps (Cypher maps, projections) are plain objects: most of the rest of an answer.
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Record<string, unknown>);
   if (neo4j.isInt(value)) return value.toNumber();
   if (
     neo4j.isDate(value) ||
@@ -47,17 +56,17 @@ export function toPlain(value: unknown): unknown {
     neo4j.isDuration(value)
   )
     return value.toString();
-  if (neo4j.isNode(value) || neo4j.isRelationship(value)) return toPlain(value.properties);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    const plain: Record<string, unknown> = {};
-    for (const [key, entry] of Object.entries(value)) {
-      const converted = toPlain(entry);
-      if (converted !== undefined) plain[key] = converted;
-    }
-    return plain;
+  if (neo4j.isNode(value) || neo4j.isRelationship(value)) return plainMap(value.properties);
+  return plainMap(value as Record<string, unknown>);
+}
+
+function plainMap(map: Record<string, unknown>): Record<string, unknown> {
+  const plain: Record<string, unknown> = {};
+  for (const key of Object.keys(map)) {
+    const converted = toPlain(map[key]);
+    if (converted !== undefined) plain[key] = converted;
   }
-  return value;
+  return plain;
 }
 
 /** JS integers go to Neo4j as integers (list slices and offsets need them), not floats. */
@@ -91,14 +100,59 @@ export class Transaction {
   }
 }
 
+/** The first wait before a failed read is retried; it doubles, with jitter, as the driver's retries do. */
+const FIRST_RETRY_MS = 200;
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export class CypherSession {
+  /**
+   * @param retryTimeMs how long a read that failed transiently (a server restart, a leader
+   *   switch) is retried; writes take the driver's own retry time, set to the same by the store.
+   */
   constructor(
     private readonly driver: Driver,
     private readonly database: string | undefined,
+    private readonly retryTimeMs = 5_000,
   ) {}
 
-  read<S extends z.ZodType>(name: string, params: Params, row: S): Promise<z.infer<S>[]> {
-    return this.transaction('READ', (tx) => tx.run(name, params, row));
+  /** One named query in an auto-commit transaction, retried while it fails transiently. */
+  async read<S extends z.ZodType>(name: string, params: Params, row: S): Promise<z.infer<S>[]> {
+    return (await this.readAt(name, params, row)).rows;
+  }
+
+  /**
+   * A read and the database's last committed transaction when it ended (its transaction's
+   * bookmark: a read-only transaction gets the latest one). Equal commits mean no write in between,
+   * by this process or any other.
+   */
+  async readAt<S extends z.ZodType>(name: string, params: Params, row: S): Promise<{ rows: z.infer<S>[]; commit: string }> {
+    const text = await loadQuery(name);
+    const parameters = toParameter(params) as Params;
+    const deadline = performance.now() + this.retryTimeMs;
+    for (let wait = FIRST_RETRY_MS; ; wait *= 2) {
+      const session = this.driver.session({
+        ...(this.database ? { database: this.database } : {}),
+        defaultAccessMode: neo4j.session.READ,
+      });
+      let pause: number;
+      try {
+        const result = await session.run(text, parameters);
+        const rows = result.records.map((record) => row.parse(toPlain(record.toObject())));
+        return { rows, commit: session.lastBookmarks().join(' ') };
+      } catch (error) {
+        pause = wait * (0.8 + 0.4 * Math.random());
+        if (!neo4j.isRetryableError(error) || performance.now() + pause > deadline) throw mapDriverError(error);
+      } finally {
+        await session.close();
+      }
+      await delay(pause);
+    }
+  }
+
+  /** The database's last committed transaction (see readAt), in one round trip that reads nothing. */
+  async latestCommit(): Promise<string> {
+    return (await this.readAt('latest-commit', {}, z.unknown())).commit;
   }
 
   async write(name: string, params: Params): Promise<void> {
