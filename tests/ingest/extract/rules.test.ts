@@ -331,4 +331,11 @@ describe('phrases', () => {
     expect(triples('Pakistan shelters the Haqqani Network.')).toContain('haqqani-network OPERATES_IN pakistan');
     expect(triples('Pakistan denies sheltering the Haqqani Network.').filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
   });
+  it('reads a country that is a haven for a group as its government’s sanctuary', () => {
+    const claims = triples('Officials fear Afghanistan could once again become a safe haven for the TTP.');
+    expect(claims).toContain('afghan-taliban SUPPORTS ttp');
+    expect(claims).toContain('ttp OPERATES_IN afghanistan');
+    // A haven for no one the text names: nothing.
+    expect(triples('Afghanistan is a haven for smugglers.')).toEqual([]);
+  });
 });
