@@ -141,6 +141,15 @@ export class DocumentContext {
     return id;
   }
 
+  /** Where a state governs: the country place it is the government of, else the state itself. */
+  territoryOf(stateId: string): string {
+    for (const country of this.lexicon.demonyms.values()) {
+      const place = this.index.resolve(country);
+      if (place.ok && this.index.get(place.id)?.kind === 'place' && this.governmentOf(place.id) === stateId) return place.id;
+    }
+    return stateId;
+  }
+
   /** The words of an actor's name and aliases. */
   nameWords(id: string): ReadonlySet<string> {
     const actor = this.index.get(id) ?? this.discovered.get(id);

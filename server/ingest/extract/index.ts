@@ -12,6 +12,7 @@ import type { Extractor } from '../corpus.ts';
 import { findHedges, judge, type Judgement } from './certainty.ts';
 import { defaultLexicon, type Lexicon } from './lexicon.ts';
 import { latest } from './coreference.ts';
+import { presenceFromSanctuary } from './inference.ts';
 import { DocumentContext, findMentions, type Mention } from './mentions.ts';
 import { asidesOf, type Candidate, coverOf, findRelations, hasBothSides, type SentenceView } from './relations.ts';
 import { splitSentences } from './text.ts';
@@ -69,6 +70,7 @@ export function extractWith(
     }
   }
 
+  for (const c of presenceFromSanctuary([...claims.values()], ctx)) keep(c);
   const kept = withoutIdleEvents([...claims.values()], ctx);
   const used = new Set<string>();
   for (const c of kept) used.add(c.subject).add(c.object);

@@ -30,6 +30,7 @@ const RelationPattern = z
     window: z.number().int().min(1).max(40).default(10),
     nominal: z.boolean().default(false),
     verb: z.boolean().default(false),
+    government: z.boolean().default(false),
   })
   .strict();
 
@@ -123,6 +124,8 @@ export interface CompiledPattern {
   nominal: boolean;
   /** The cue is a verb: it never matches a noun after its article. */
   verb: boolean;
+  /** A country held as a place may be its subject, as its government ("Afghanistan became a haven for X"). */
+  government: boolean;
 }
 
 export type HedgeClass = Exclude<Certainty, 'asserted'>;
@@ -215,6 +218,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
           window: p.window,
           nominal: p.nominal,
           verb: p.verb,
+          government: p.government,
         });
     }
   }

@@ -186,7 +186,9 @@ function applyFrame(view: SentenceView, pattern: CompiledPattern, cueFirst: numb
       break;
     }
     case 'active':
-      subjects = agentBefore(view, cueFirst, pattern.subject, window, !pattern.nominal, cueLast);
+      subjects = pattern.government
+        ? agentBefore(view, cueFirst, union(pattern.subject, ['place']), window, !pattern.nominal, cueLast).flatMap((m) => fitting(m, pattern.subject) ?? [])
+        : agentBefore(view, cueFirst, pattern.subject, window, !pattern.nominal, cueLast);
       // "on its soil": the owner the cue holds is the place; nothing after the cue is.
       objects = heldOwner(view, pattern, cueFirst, cueLast) ?? after(view, cueLast, pattern.object, window);
       if (objects.length === 0) objects = bothSidesAfter(view, cueLast, pattern.object, subjects);

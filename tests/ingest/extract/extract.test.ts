@@ -164,6 +164,8 @@ describe('certainty and attribution', () => {
     expect(summary('Pakistan accuses the Taliban of harbouring the TTP.').sort()).toEqual([
       'afghan-taliban SUPPORTS ttp alleged/pakistan',
       'pakistan ACCUSES afghan-taliban asserted',
+      // The sanctuary alleged is a presence alleged, on the same word.
+      'ttp OPERATES_IN afghanistan alleged/pakistan',
     ]);
   });
 

@@ -326,4 +326,16 @@ describe('phrases', () => {
     expect(member.map((c) => `${c.subject} ${c.object} ${c.certainty}`)).toEqual(['farid-shah afghan-taliban asserted']);
     expect(claims.find((c) => c.type === 'OPERATES_IN')?.certainty).toBe('denied');
   });
+  it('reads a state’s sanctuary for a group as the group’s presence on its territory, unless the sanctuary is denied', () => {
+    expect(triples('The Taliban regime harbours the TTP.')).toContain('ttp OPERATES_IN afghanistan');
+    expect(triples('Pakistan shelters the Haqqani Network.')).toContain('haqqani-network OPERATES_IN pakistan');
+    expect(triples('Pakistan denies sheltering the Haqqani Network.').filter((c) => c.includes('OPERATES_IN'))).toEqual([]);
+  });
+  it('reads a country that is a haven for a group as its government’s sanctuary', () => {
+    const claims = triples('Officials fear Afghanistan could once again become a safe haven for the TTP.');
+    expect(claims).toContain('afghan-taliban SUPPORTS ttp');
+    expect(claims).toContain('ttp OPERATES_IN afghanistan');
+    // A haven for no one the text names: nothing.
+    expect(triples('Afghanistan is a haven for smugglers.')).toEqual([]);
+  });
 });
