@@ -179,7 +179,13 @@ export class EmbeddedStore implements GraphStore {
     return this.exclusive(async (opened) => {
       const { state, annotations, journal } = opened;
       checkDistinctDocuments(inputs);
-      const entries = inputs.map((input) => documentEntry(state, input));
+      // An actor object many documents of the batch name is compared with the stored one once.
+      const held = new Map<unknown, Actor | undefined>();
+      const heldActor = (actor: unknown) => {
+        if (!held.has(actor)) held.set(actor, state.heldActor(actor));
+        return held.get(actor);
+      };
+      const entries = inputs.map((input) => documentEntry(input, heldActor));
       for (const entry of entries) state.checkReferences(entry);
       const outcomes = entries.map((entry): UpsertOutcome => {
         const previous = state.documents.get(entry.document.id);
@@ -441,14 +447,14 @@ function apply(state: GraphState, annotations: Annotations, entry: JournalEntry)
 }
 
 /**
- * The upsert validated as a journal entry. The actors the store holds unchanged are taken as
- * stored (they were validated when put) and only the others go through the schema; a failure
+ * The upsert validated as a journal entry. The actors the store holds unchanged (`heldActor`)
+ * are taken as stored (they were validated when put) and only the others go through the schema; a failure
  * is reported by the whole upsert's parse, so it names the field as given.
  */
-function documentEntry(state: GraphState, input: DocumentUpsert): DocumentEntry {
+function documentEntry(input: DocumentUpsert, heldActor: (actor: unknown) => Actor | undefined): DocumentEntry {
   const parse = (value: unknown) => parseOrThrow(DocumentEntry, value, `document '${input.document?.id}'`);
   if (!Array.isArray(input.actors)) return parse({ op: 'document', ...input });
-  const held = input.actors.map((actor) => state.heldActor(actor));
+  const held = input.actors.map(heldActor);
   const entry = DocumentEntry.safeParse({ op: 'document', ...input, actors: input.actors.filter((_, i) => !held[i]) });
   if (!entry.success) return parse({ op: 'document', ...input });
   let next = 0;
