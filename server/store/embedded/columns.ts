@@ -86,6 +86,77 @@ export class Codes<T extends string> {
   }
 }
 
+const NO_ROWS: readonly number[] = [];
+
+/**
+ * Lists of row numbers by key: each actor's claims, each actor's relations. Restored from a
+ * snapshot they stay packed in one Int32Array until a key's list changes, and only then does
+ * that key get an array of its own: a million claims restore without a hundred thousand arrays.
+ */
+export class RowLists {
+  private readonly lists: (number[] | undefined)[] = [];
+  private packed = new Int32Array(0);
+  /** Key k's packed rows are packed[starts[k]] up to packed[starts[k + 1]]. */
+  private starts = new Int32Array(1);
+
+  /** How many keys may have rows: every key with rows is below it. */
+  get keys(): number {
+    return Math.max(this.lists.length, this.starts.length - 1);
+  }
+
+  /** The rows of `key`, to read (a change goes through push() or remove()). */
+  of(key: number): ArrayLike<number> & Iterable<number> {
+    const list = this.lists[key];
+    if (list) return list;
+    return key + 1 < this.starts.length ? this.packed.subarray(this.starts[key]!, this.starts[key + 1]!) : NO_ROWS;
+  }
+
+  size(key: number): number {
+    const list = this.lists[key];
+    if (list) return list.length;
+    return key + 1 < this.starts.length ? this.starts[key + 1]! - this.starts[key]! : 0;
+  }
+
+  push(key: number, row: number): void {
+    this.own(key).push(row);
+  }
+
+  /** Removes `row` from the rows of `key` (their order is not kept). */
+  remove(key: number, row: number): void {
+    removeValue(this.own(key), row);
+  }
+
+  private own(key: number): number[] {
+    let list = this.lists[key];
+    if (!list) {
+      list = Array.from(this.of(key));
+      this.lists[key] = list;
+    }
+    return list;
+  }
+
+  /**
+   * Fills empty lists with rows 0 to `rows.length - 1`, each under its key in `first` and its
+   * key in `second` (once when they are the same key and `once` is set), in row order.
+   */
+  pack(keys: number, first: Int32Array, second: Int32Array, rows: number, once: boolean): void {
+    const starts = new Int32Array(keys + 1);
+    for (let row = 0; row < rows; row++) {
+      starts[first[row]! + 1]!++;
+      if (!once || second[row] !== first[row]) starts[second[row]! + 1]!++;
+    }
+    for (let key = 0; key < keys; key++) starts[key + 1]! += starts[key]!;
+    const packed = new Int32Array(starts[keys]!);
+    const filled = starts.slice(0, keys);
+    for (let row = 0; row < rows; row++) {
+      packed[filled[first[row]!]!++] = row;
+      if (!once || second[row] !== first[row]) packed[filled[second[row]!]!++] = row;
+    }
+    this.packed = packed;
+    this.starts = starts;
+  }
+}
+
 /** Removes one `value` from `list` by moving the last element into its place (order is not kept). */
 export function removeValue(list: number[], value: number): void {
   const at = list.lastIndexOf(value);

@@ -14,7 +14,7 @@ import { compactName } from '../../ingest/alias-index.ts';
 import type { DocumentUpsert } from '../graph-store.ts';
 import { checkReferences, checkUniqueActors } from '../upsert-checks.ts';
 import { certainties, ClaimTable, relationTypes, type StoredClaim } from './claim-table.ts';
-import { joinStrings, removeValue, splitStrings, StringTable } from './columns.ts';
+import { joinStrings, RowLists, splitStrings, StringTable } from './columns.ts';
 import { RelationTable } from './relation-table.ts';
 import type { Sections, SnapshotSection } from './snapshot.ts';
 
@@ -61,7 +61,7 @@ export class GraphState {
   /** Each document's claim rows in evidence order, by document number. */
   private readonly rowsOfDocument: number[][] = [];
   /** Each actor's claim rows, by actor number. */
-  private readonly rowsOfActor: number[][] = [];
+  private readonly rowsOfActor = new RowLists();
   private actorsWithClaimsCount = 0;
   /** Document ids in order; rebuilt on the first read after a new document. */
   private sortedDocuments?: string[];
@@ -191,18 +191,16 @@ export class GraphState {
   private insert(claim: StoredClaim): number {
     const row = this.claims.put(claim);
     for (const end of this.ends(row)) {
-      const rows = (this.rowsOfActor[end] ??= []);
-      if (rows.length === 0) this.actorsWithClaimsCount++;
-      rows.push(row);
+      if (this.rowsOfActor.size(end) === 0) this.actorsWithClaimsCount++;
+      this.rowsOfActor.push(end, row);
     }
     return row;
   }
 
   private unindex(row: number): void {
     for (const end of this.ends(row)) {
-      const rows = this.rowsOfActor[end]!;
-      removeValue(rows, row);
-      if (rows.length === 0) this.actorsWithClaimsCount--;
+      this.rowsOfActor.remove(end, row);
+      if (this.rowsOfActor.size(end) === 0) this.actorsWithClaimsCount--;
     }
   }
 
@@ -268,26 +266,9 @@ export class GraphState {
       for (let at = 0; at < rows.length; at++) rows[at] = row++;
       this.rowsOfDocument[this.documentNumbers.find(document.id)!] = rows;
     });
-    // Each actor's rows, in arrays made at their final length.
-    const subject = this.claims.subject.data;
-    const object = this.claims.object.data;
-    const perActor = new Int32Array(this.actorNumbers.strings.length);
-    for (let claim = 0; claim < row; claim++) {
-      perActor[subject[claim]!]!++;
-      if (object[claim] !== subject[claim]) perActor[object[claim]!]!++;
-    }
-    perActor.forEach((n, actor) => {
-      if (n === 0) return;
-      this.rowsOfActor[actor] = new Array<number>(n);
-      this.actorsWithClaimsCount++;
-    });
-    const filled = new Int32Array(perActor.length);
-    for (let claim = 0; claim < row; claim++) {
-      const s = subject[claim]!;
-      const o = object[claim]!;
-      this.rowsOfActor[s]![filled[s]!++] = claim;
-      if (o !== s) this.rowsOfActor[o]![filled[o]!++] = claim;
-    }
+    const actors = this.actorNumbers.strings.length;
+    this.rowsOfActor.pack(actors, this.claims.subject.data, this.claims.object.data, row, true);
+    for (let actor = 0; actor < actors; actor++) if (this.rowsOfActor.size(actor) > 0) this.actorsWithClaimsCount++;
     this.relations.restoreSections(sections);
   }
 
@@ -298,7 +279,7 @@ export class GraphState {
     const symmetric = isSymmetric(relationTypes.value(type));
     const { subject, object } = this.claims;
     // A claim is of the relation when its ends are the relation's, either way round for a symmetric type.
-    for (const row of this.rowsOfActor[shorter] ?? []) {
+    for (const row of this.rowsOfActor.of(shorter)) {
       if (this.claims.type.get(row) !== type) continue;
       const s = subject.get(row);
       const o = object.get(row);
@@ -326,15 +307,16 @@ export class GraphState {
   }
 
   private claimCountOf(actor: number): number {
-    return this.rowsOfActor[actor]?.length ?? 0;
+    return this.rowsOfActor.size(actor);
   }
 
   /** Each actor with claims and how many: with no filter, an actor's weight in the overview. */
   claimCounts(): Iterable<[string, number]> {
     const counts: [string, number][] = [];
-    this.rowsOfActor.forEach((rows, actor) => {
-      if (rows.length > 0) counts.push([this.actorNumbers.at(actor), rows.length]);
-    });
+    for (let actor = 0; actor < this.rowsOfActor.keys; actor++) {
+      const claims = this.rowsOfActor.size(actor);
+      if (claims > 0) counts.push([this.actorNumbers.at(actor), claims]);
+    }
     return counts;
   }
 
@@ -372,7 +354,7 @@ export class GraphState {
     const rows = new Set<number>();
     for (const id of actorIds) {
       const actor = this.actorNumbers.find(id);
-      for (const row of actor === undefined ? [] : (this.rowsOfActor[actor] ?? [])) rows.add(row);
+      if (actor !== undefined) for (const row of this.rowsOfActor.of(actor)) rows.add(row);
     }
     return [...rows].map((row) => this.claim(row));
   }

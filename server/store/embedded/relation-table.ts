@@ -12,7 +12,7 @@ import { isSymmetric } from '../../domain/index.ts';
 import { RelationReads } from '../../graph/relation-index.ts';
 import type { RelationPredicate, RelationRow } from '../../graph/relations.ts';
 import { certainties, relationTypes } from './claim-table.ts';
-import { gather, int32Column, removeValue, type StringTable, uint8Column } from './columns.ts';
+import { gather, int32Column, RowLists, type StringTable, uint8Column } from './columns.ts';
 import type { Sections, SnapshotSection } from './snapshot.ts';
 
 /** The row's document list when it has more than one document. */
@@ -22,7 +22,7 @@ export class RelationTable extends RelationReads {
   private count = 0;
   private readonly free: number[] = [];
   /** Each actor's relations, by actor number. */
-  private readonly ofActor: number[][] = [];
+  private readonly ofActor = new RowLists();
   /** The source's actor number; -1 for a free row. */
   readonly source = int32Column();
   readonly target = int32Column();
@@ -54,8 +54,8 @@ export class RelationTable extends RelationReads {
 
   /** The relation `source –type→ target` (ends in relation order), if it has claims. */
   find(source: number, type: number, target: number): number | undefined {
-    const a = this.ofActor[source] ?? [];
-    const b = this.ofActor[target] ?? [];
+    const a = this.ofActor.of(source);
+    const b = this.ofActor.of(target);
     for (const rel of a.length <= b.length ? a : b)
       if (this.source.get(rel) === source && this.target.get(rel) === target && this.type.get(rel) === type) return rel;
     return undefined;
@@ -78,8 +78,8 @@ export class RelationTable extends RelationReads {
       this.source.set(rel, source);
       this.target.set(rel, target);
       this.type.set(rel, type);
-      (this.ofActor[source] ??= []).push(rel);
-      (this.ofActor[target] ??= []).push(rel);
+      this.ofActor.push(source, rel);
+      this.ofActor.push(target, rel);
     }
     this.claims.set(rel, attributes.claims);
     this.supporting.set(rel, attributes.supporting);
@@ -103,8 +103,8 @@ export class RelationTable extends RelationReads {
     if (rel === undefined) return;
     this.forget(this.actors.at(source));
     this.forget(this.actors.at(target));
-    removeValue(this.ofActor[source]!, rel);
-    removeValue(this.ofActor[target]!, rel);
+    this.ofActor.remove(source, rel);
+    this.ofActor.remove(target, rel);
     this.source.set(rel, -1);
     this.documentLists.delete(rel);
     this.free.push(rel);
@@ -113,7 +113,7 @@ export class RelationTable extends RelationReads {
 
   /** How many relations an actor (by number) has. */
   degree(actor: number): number {
-    return this.ofActor[actor]?.length ?? 0;
+    return this.ofActor.size(actor);
   }
 
   /** The relation in row `rel`, its aggregate as the shared rules read it. */
@@ -186,7 +186,7 @@ export class RelationTable extends RelationReads {
     if (other === undefined || mine === undefined) return [];
     const rows: RelationRow[] = [];
     const [shorter, end] = this.degree(mine) <= this.degree(other) ? [mine, other] : [other, mine];
-    for (const rel of this.ofActor[shorter] ?? []) {
+    for (const rel of this.ofActor.of(shorter)) {
       if (this.source.get(rel) !== end && this.target.get(rel) !== end) continue;
       const row = this.row(rel);
       if (passes(row)) rows.push(row);
@@ -225,24 +225,11 @@ export class RelationTable extends RelationReads {
     const source = this.source.data;
     const target = this.target.data;
     this.count = source.length;
-    // Each actor's relations, in arrays made at their final length.
-    const perActor = new Int32Array(this.actors.strings.length);
-    for (let rel = 0; rel < this.count; rel++) {
-      perActor[source[rel]!]!++;
-      perActor[target[rel]!]!++;
-    }
-    perActor.forEach((n, actor) => {
-      if (n > 0) this.ofActor[actor] = new Array<number>(n);
-    });
-    const filled = new Int32Array(perActor.length);
-    for (let rel = 0; rel < this.count; rel++) {
-      this.ofActor[source[rel]!]![filled[source[rel]!]!++] = rel;
-      this.ofActor[target[rel]!]![filled[target[rel]!]!++] = rel;
-    }
+    this.ofActor.pack(this.actors.strings.length, source, target, this.count, false);
   }
 
-  private relationsOf(id: string): number[] {
+  private relationsOf(id: string): Iterable<number> {
     const actor = this.actors.find(id);
-    return actor === undefined ? [] : (this.ofActor[actor] ?? []);
+    return actor === undefined ? [] : this.ofActor.of(actor);
   }
 }

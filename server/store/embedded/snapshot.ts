@@ -70,7 +70,7 @@ export async function writeSnapshot(path: string, sections: SnapshotSection[], m
   const temporary = `${path}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   let size = 0;
-  /** Writes `data` and returns its digest, computed while the previous chunk is written. */
+  /** Writes `data` and returns its digest, each chunk hashed while the file system writes it. */
   const write = async (data: Uint8Array): Promise<string> => {
     const hash = createHash('sha256');
     for (let at = 0; at < data.length; at += CHUNK) {
@@ -107,7 +107,7 @@ export async function writeSnapshot(path: string, sections: SnapshotSection[], m
   return size;
 }
 
-/** Reads `length` bytes at `position` into `target` (whole, or fewer at the end of the file). */
+/** Reads the file from `position` into `target` until it is full or the file ends; returns the bytes read. */
 async function readInto(handle: FileHandle, target: Uint8Array, position: number): Promise<number> {
   let at = 0;
   while (at < target.length) {
