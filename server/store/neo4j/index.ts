@@ -38,7 +38,7 @@ import {
 } from '../../domain/index.ts';
 import { NotFound, StoreUnavailable } from '../../errors.ts';
 import { relationBetween, relationEnds } from '../../graph/aggregate.ts';
-import { expandNeighborhood, HORIZON, neighborhoodGraph, type NeighborhoodOptions, strongestAround } from '../../graph/neighborhood.ts';
+import { expandNeighborhood, HORIZON, NEIGHBOURHOOD_EDGES, neighborhoodGraph, type NeighborhoodOptions, strongestAround } from '../../graph/neighborhood.ts';
 import { type GraphBounds, overview, overviewGraph } from '../../graph/overview.ts';
 import { checkPathEnds, MAX_PATHS, type PathOptions, pathsGraph, rankPaths } from '../../graph/paths.ts';
 import { RelationIndex } from '../../graph/relation-index.ts';
@@ -493,11 +493,11 @@ export class Neo4jStore implements GraphStore {
     return overviewGraph(answer!, refs ? lookup(refs) : await this.refs(answer!.rows));
   }
 
-  async neighborhood(center: string, { depth, limit, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
+  async neighborhood(center: string, { depth, limit, maxEdges = NEIGHBOURHOOD_EDGES, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
     const claimFilters = claimLevelFilters(filters);
     if (claimFilters) {
       await this.requireActors([center]);
-      const found = await expandNeighborhood(center, { depth, limit }, async (ids) =>
+      const found = await expandNeighborhood(center, { depth, limit, maxEdges }, async (ids) =>
         strongestAround(ids, (await this.admittedRelations(filters, claimFilters, { touching: ids })).rows),
       );
       return neighborhoodGraph(center, found, await this.refs(found.rows, [center]));
@@ -506,7 +506,7 @@ export class Neo4jStore implements GraphStore {
     // chosen in one query, so only the shown relations leave the database.
     const [found] = await this.cached.read(
       'neighborhood',
-      { center, depth, limit, horizon: HORIZON, filtered: hasRelationFilters(filters), ...relationParams(filters) },
+      { center, depth, limit, maxEdges, horizon: HORIZON, filtered: hasRelationFilters(filters), ...relationParams(filters) },
       NeighborhoodRows,
     );
     if (!found) throw new NotFound('actor', center);
