@@ -211,6 +211,9 @@ function pivot(s: Selection, filters: ClaimFilters) {
   return { ...none, scanFrom: '' };
 }
 
+/** The largest answer held (read-cache.ts): relations of a graph, claims of a page. The API's default bounds are within it. */
+const HELD_ROWS = 2_000;
+
 /** A LIMIT that admits every match (Cypher's LIMIT takes no null). */
 const UNLIMITED = 2 ** 31 - 1;
 
@@ -226,7 +229,7 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly driver: Driver;
   private readonly cypher: CypherSession;
-  /** Neighbourhoods, overviews, paths and claim pages, held until the next write to the database (read-cache.ts). */
+  /** Neighbourhoods, bounded graphs, paths and claim pages, held until the next write to the database (read-cache.ts). */
   private readonly cached: ReadCache;
   private readonly log: Logger;
   private readonly connectTimeoutMs: number;
@@ -458,7 +461,11 @@ export class Neo4jStore implements GraphStore {
     return { ...row.actor, claims: row.types.length, byType, byDocument };
   }
 
-  async findClaims(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
+  findClaims(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
+    return this.cached.hold(`claims\n${JSON.stringify(query)}`, () => this.readClaimPage(query), (page) => page.items.length <= HELD_ROWS);
+  }
+
+  private async readClaimPage(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
     const { subject, object, actor, type, document, undirected, limit, offset, ...filters } = query;
     const { total, items } = await this.claims(filters, { subject, object, actor, type, document, undirected }, offset, limit);
     return { total, items };
@@ -473,7 +480,13 @@ export class Neo4jStore implements GraphStore {
     return (await this.claims(filters, {}, 0, undefined)).items;
   }
 
-  async graph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
+  graph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
+    // An export asks for the whole graph: never held.
+    if (bounds.maxEdges > HELD_ROWS) return this.readGraph(filters, bounds);
+    return this.cached.hold(`graph\n${JSON.stringify([filters, bounds])}`, () => this.readGraph(filters, bounds));
+  }
+
+  private async readGraph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
     const claimFilters = claimLevelFilters(filters);
     const relationFiltered = Object.values(relationParams(filters)).some((value) => value !== undefined);
     let answer;
@@ -487,13 +500,17 @@ export class Neo4jStore implements GraphStore {
     } else if (relationFiltered) answer = overview(await this.cypher.read('relations', relationParams(filters), StoredRelation), bounds);
     else {
       const Overview = z.object({ rows: z.array(StoredRelation), totalNodes: z.number(), totalEdges: z.number(), refs: z.array(ActorRef) });
-      [answer] = await this.cached.read('overview', { ...bounds }, Overview);
+      [answer] = await this.cypher.read('overview', { ...bounds }, Overview);
       refs = answer!.refs;
     }
     return overviewGraph(answer!, refs ? lookup(refs) : await this.refs(answer!.rows));
   }
 
-  async neighborhood(center: string, { depth, limit, maxEdges = NEIGHBOURHOOD_EDGES, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
+  neighborhood(center: string, options: NeighborhoodOptions): Promise<SerializedGraph> {
+    return this.cached.hold(`neighborhood\n${JSON.stringify([center, options])}`, () => this.readNeighborhood(center, options), (graph) => graph.edges.length <= HELD_ROWS);
+  }
+
+  private async readNeighborhood(center: string, { depth, limit, maxEdges = NEIGHBOURHOOD_EDGES, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
     const claimFilters = claimLevelFilters(filters);
     if (claimFilters) {
       await this.requireActors([center]);
@@ -504,7 +521,7 @@ export class Neo4jStore implements GraphStore {
     }
     // Relation-level filters only: the rings, the shown relations and what was left out are
     // chosen in one query, so only the shown relations leave the database.
-    const [found] = await this.cached.read(
+    const [found] = await this.cypher.read(
       'neighborhood',
       { center, depth, limit, maxEdges, horizon: HORIZON, filtered: hasRelationFilters(filters), ...relationParams(filters) },
       NeighborhoodRows,
@@ -513,7 +530,11 @@ export class Neo4jStore implements GraphStore {
     return neighborhoodGraph(center, { nodes: found.refs.map((ref) => ref.id), ...found }, lookup(found.refs));
   }
 
-  async paths(from: string, to: string, { maxLength, k, filters }: PathOptions): Promise<SerializedGraph> {
+  paths(from: string, to: string, options: PathOptions): Promise<SerializedGraph> {
+    return this.cached.hold(`paths\n${JSON.stringify([from, to, options])}`, () => this.readPaths(from, to, options), (graph) => graph.edges.length <= HELD_ROWS);
+  }
+
+  private async readPaths(from: string, to: string, { maxLength, k, filters }: PathOptions): Promise<SerializedGraph> {
     checkPathEnds(from, to);
     const claimFilters = claimLevelFilters(filters);
     if (claimFilters) {
@@ -522,7 +543,7 @@ export class Neo4jStore implements GraphStore {
       const ranked = index.paths(from, to, { maxLength, k }, () => true);
       return pathsGraph(ranked, await this.refs(ranked.rows));
     }
-    const [found] = await this.cached.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...relationParams(filters) }, PathRows);
+    const [found] = await this.cypher.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...relationParams(filters) }, PathRows);
     if (!found!.fromExists) throw new NotFound('actor', from);
     if (!found!.toExists) throw new NotFound('actor', to);
     return pathsGraph(rankPaths(found!.paths, found!.rows, k), lookup(found!.refs));
@@ -586,9 +607,7 @@ export class Neo4jStore implements GraphStore {
       undirected: s.undirected === true,
     };
     const paging = { offset, limit: limit ?? UNLIMITED, evidence, withRefs: read === 'evidence and refs' };
-    // A page is bounded and worth holding; every match (no limit) is neither.
-    const reader = limit !== undefined && !evidence ? this.cached : this.cypher;
-    const [page] = await reader.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), ...paging }, ClaimPage);
+    const [page] = await this.cypher.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), ...paging }, ClaimPage);
     return page!;
   }
 
