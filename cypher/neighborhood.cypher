@@ -6,12 +6,15 @@
 // here. Ring by ring up to $depth (1-3; Cypher has no loop, so the ring is written three times,
 // the later ones gated on $depth), each actor of a ring's frontier sees its ranked relations and
 // brings in the first $limit neighbours they name that are not in the graph before that ring (the
-// ends are read from the keys, `source|TYPE|target`). Then every seen relation with both ends kept
-// is shown (its aggregate, found by key), the other seen ones are counted (`omittedEdges`) with
-// their ends left out (`omittedNodes`), `beyondHorizon` says an expanded actor's ranking was full,
-// and the drawing of every kept actor is returned. No row when $center is no actor.
+// ends are read from the keys, `source|TYPE|target`; the key that brought each one in is kept).
+// Then the seen relations with both ends kept are shown (their aggregates, found by key), at most
+// $maxEdges of them: every one that brought an actor in, then the strongest others. The other seen
+// ones are counted (`omittedEdges`), and so are the ends of seen relations not shown
+// (`omittedNodes`: the ends outside the rings, and ring actors whose relations were all cut);
+// `beyondHorizon` says an expanded actor's ranking was full, and the drawing of every kept actor
+// is returned. No row when $center is no actor.
 MATCH (center:Actor {id: $center})
-WITH [center.id] AS kept, [center] AS frontier, [] AS seen
+WITH [center.id] AS kept, [center] AS frontier, [] AS seen, [] AS bringing
 // Ring 1.
 CALL (frontier, kept) {
   UNWIND frontier AS a
@@ -37,9 +40,9 @@ CALL (frontier, kept) {
     WITH other, min(i) AS first
     ORDER BY first
     LIMIT $limit
-    RETURN collect(other) AS brought
+    RETURN collect(other) AS brought, collect(ranked[first]) AS via
   }
-  RETURN collect(ranked) AS lists, collect(brought) AS brought
+  RETURN collect(ranked) AS lists, collect(brought) AS brought, collect(via) AS vias
 }
 CALL (brought) {
   UNWIND brought AS ids
@@ -48,7 +51,7 @@ CALL (brought) {
   MATCH (n:Actor {id: id})
   RETURN collect(id) AS next, collect(n) AS nextNodes
 }
-WITH kept + next AS kept, nextNodes AS frontier, seen + lists AS seen
+WITH kept + next AS kept, nextNodes AS frontier, seen + lists AS seen, bringing + vias AS bringing
 // Ring 2 (when $depth >= 2).
 CALL (frontier, kept) {
   UNWIND CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS a
@@ -74,9 +77,9 @@ CALL (frontier, kept) {
     WITH other, min(i) AS first
     ORDER BY first
     LIMIT $limit
-    RETURN collect(other) AS brought
+    RETURN collect(other) AS brought, collect(ranked[first]) AS via
   }
-  RETURN collect(ranked) AS lists, collect(brought) AS brought
+  RETURN collect(ranked) AS lists, collect(brought) AS brought, collect(via) AS vias
 }
 CALL (brought) {
   UNWIND brought AS ids
@@ -85,7 +88,7 @@ CALL (brought) {
   MATCH (n:Actor {id: id})
   RETURN collect(id) AS next, collect(n) AS nextNodes
 }
-WITH kept + next AS kept, nextNodes AS frontier, seen + lists AS seen
+WITH kept + next AS kept, nextNodes AS frontier, seen + lists AS seen, bringing + vias AS bringing
 // Ring 3 (when $depth >= 3).
 CALL (frontier, kept) {
   UNWIND CASE WHEN $depth >= 3 THEN frontier ELSE [] END AS a
@@ -111,9 +114,9 @@ CALL (frontier, kept) {
     WITH other, min(i) AS first
     ORDER BY first
     LIMIT $limit
-    RETURN collect(other) AS brought
+    RETURN collect(other) AS brought, collect(ranked[first]) AS via
   }
-  RETURN collect(ranked) AS lists, collect(brought) AS brought
+  RETURN collect(ranked) AS lists, collect(brought) AS brought, collect(via) AS vias
 }
 CALL (brought) {
   UNWIND brought AS ids
@@ -122,7 +125,12 @@ CALL (brought) {
   MATCH (n:Actor {id: id})
   RETURN collect(id) AS next, collect(n) AS nextNodes
 }
-WITH kept + next AS kept, seen + lists AS seen
+WITH kept + next AS kept, seen + lists AS seen, bringing + vias AS bringing
+CALL (bringing) {
+  UNWIND bringing AS list
+  UNWIND list AS key
+  RETURN collect(DISTINCT key) AS tree
+}
 CALL (seen, kept) {
   UNWIND seen AS list
   UNWIND list AS key
@@ -130,21 +138,35 @@ CALL (seen, kept) {
   WITH key, split(key, '|') AS ends
   WITH key, ends, ends[0] IN kept AS sourceKept, ends[2] IN kept AS targetKept
   RETURN count(key) AS seenEdges,
-         collect(CASE WHEN sourceKept AND targetKept THEN key END) AS shown,
+         collect(CASE WHEN sourceKept AND targetKept THEN key END) AS inside,
          collect(CASE WHEN NOT sourceKept THEN ends[0] END) + collect(CASE WHEN NOT targetKept THEN ends[2] END) AS left
 }
 CALL (left) {
   UNWIND left AS end
-  RETURN count(DISTINCT end) AS omittedNodes
+  RETURN count(DISTINCT end) AS leftOut
 }
-CALL (shown) {
-  UNWIND shown AS key
+CALL (inside, tree) {
+  UNWIND inside AS key
   MATCH (s:Actor)-[r:RELATION {key: key}]->(t:Actor)
-  RETURN collect({source: s.id, target: t.id, relation: properties(r)}) AS rows
+  WITH s, r, t, key IN tree AS bringing
+  ORDER BY bringing DESC, r.claims DESC, r.key
+  RETURN collect({source: s.id, target: t.id, relation: properties(r)}) AS ranked
+}
+WITH kept, seen, seenEdges, leftOut, ranked[..CASE WHEN size(tree) > $maxEdges THEN size(tree) ELSE $maxEdges END] AS rows
+CALL (rows) {
+  UNWIND rows AS row
+  UNWIND [row.source, row.target] AS id
+  WITH DISTINCT id
+  WHERE id <> $center
+  RETURN count(id) + 1 AS shownNodes
 }
 CALL (kept) {
   UNWIND kept AS id
   MATCH (n:Actor {id: id})
   RETURN collect(n {.id, .name, .kind, .aliases}) AS refs
 }
-RETURN rows, seenEdges - size(rows) AS omittedEdges, omittedNodes, any(list IN seen WHERE size(list) >= $horizon) AS beyondHorizon, refs
+RETURN rows,
+       seenEdges - size(rows) AS omittedEdges,
+       leftOut + size(kept) - shownNodes AS omittedNodes,
+       any(list IN seen WHERE size(list) >= $horizon) AS beyondHorizon,
+       refs

@@ -1,9 +1,10 @@
 // Benchmark baseline (tests/bench): the answer of /api/actors/$actor/neighborhood?depth=2 in one
 // query over the stored relations and rankings (`top`: an actor's $horizon strongest relations,
 // kept at write time): ring 1 is the first $limit neighbours $actor's ranking names, ring 2 each
-// ring-1 actor's first $limit named neighbours not in the graph before it; every relation ranked
-// by $actor or a ring-1 actor with both ends shown is shown (aggregates found by key), the other
-// ranked ones and their ends are counted as left out; whether a ranking was full; the drawing.
+// ring-1 actor's first $limit named neighbours not in the graph before it; the relations ranked by
+// $actor or a ring-1 actor with both ends kept are shown (aggregates found by key), at most
+// $maxEdges: those that brought an actor in, then by claims and key; the other ranked ones and
+// the ends not shown are counted as left out; whether a ranking was full; the drawing.
 MATCH (c:Actor {id: $actor})
 CALL (c) {
   WITH c, c.top[..$horizon] AS seen
@@ -13,7 +14,7 @@ CALL (c) {
   ORDER BY first
   LIMIT $limit
   MATCH (b:Actor {id: other})
-  RETURN collect(b) AS ring1
+  RETURN collect(b) AS ring1, collect(c.top[first]) AS via1
 }
 CALL (c, ring1) {
   UNWIND ring1 AS a
@@ -26,15 +27,25 @@ CALL (c, ring1) {
     WITH other, min(i) AS first
     ORDER BY first
     LIMIT $limit
-    RETURN collect(other) AS brought
+    RETURN collect(other) AS brought, collect(a.top[first]) AS via
   }
-  UNWIND brought AS id
-  WITH DISTINCT id
-  MATCH (n:Actor {id: id})
-  RETURN collect(n) AS ring2
+  WITH collect(brought) AS brought, collect(via) AS vias
+  CALL (brought) {
+    UNWIND brought AS ids
+    UNWIND ids AS id
+    WITH DISTINCT id
+    MATCH (n:Actor {id: id})
+    RETURN collect(n) AS ring2
+  }
+  CALL (vias) {
+    UNWIND vias AS keys
+    UNWIND keys AS key
+    RETURN collect(key) AS via2
+  }
+  RETURN ring2, via2
 }
-WITH c, ring1, [c] + ring1 + ring2 AS kept
-WITH c, ring1, kept, [n IN kept | n.id] AS keptIds
+WITH c, ring1, [c] + ring1 + ring2 AS kept, via1 + via2 AS tree
+WITH c, ring1, kept, tree, [n IN kept | n.id] AS keptIds
 CALL (c, ring1, keptIds) {
   UNWIND [c] + ring1 AS a
   WITH a.top[..$horizon] AS seen
@@ -47,16 +58,26 @@ CALL (lists, keptIds) {
   WITH key, split(key, '|') AS ends
   WITH key, ends, ends[0] IN keptIds AS sourceKept, ends[2] IN keptIds AS targetKept
   RETURN count(key) AS seen,
-         collect(CASE WHEN sourceKept AND targetKept THEN key END) AS shown,
+         collect(CASE WHEN sourceKept AND targetKept THEN key END) AS inside,
          collect(CASE WHEN NOT sourceKept THEN ends[0] END) + collect(CASE WHEN NOT targetKept THEN ends[2] END) AS left
 }
 CALL (left) {
   UNWIND left AS end
-  RETURN count(DISTINCT end) AS omittedNodes
+  RETURN count(DISTINCT end) AS leftOut
 }
-CALL (shown) {
-  UNWIND shown AS key
+CALL (inside, tree) {
+  UNWIND inside AS key
   MATCH (s:Actor)-[r:RELATION {key: key}]->(t:Actor)
-  RETURN collect({source: s.id, target: t.id, relation: properties(r)}) AS rows
+  WITH s, r, t, key IN tree AS bringing
+  ORDER BY bringing DESC, r.claims DESC, r.key
+  RETURN collect({source: s.id, target: t.id, relation: properties(r)}) AS ranked
 }
-RETURN rows, seen - size(rows) AS omittedEdges, omittedNodes, beyondHorizon, [n IN kept | n {.id, .name, .kind, .aliases}] AS refs
+WITH c, kept, seen, beyondHorizon, leftOut, ranked[..CASE WHEN size(tree) > $maxEdges THEN size(tree) ELSE $maxEdges END] AS rows
+CALL (c, rows) {
+  UNWIND rows AS row
+  UNWIND [row.source, row.target] AS id
+  WITH DISTINCT id
+  WHERE id <> c.id
+  RETURN count(id) + 1 AS shownNodes
+}
+RETURN rows, seen - size(rows) AS omittedEdges, leftOut + size(kept) - shownNodes AS omittedNodes, beyondHorizon, [n IN kept | n {.id, .name, .kind, .aliases}] AS refs

@@ -9,7 +9,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { EdgeAttributes } from '../domain/index.ts';
-import { expandNeighborhood, type Neighborhood, strongestOf } from './neighborhood.ts';
+import { expandNeighborhood, type Neighborhood, type NeighborhoodOptions, strongestOf } from './neighborhood.ts';
 import { type GraphBounds, type Overview, overview } from './overview.ts';
 import { pathPairs, rankPaths, shortestPaths } from './paths.ts';
 import type { RelationPredicate, RelationRow } from './relations.ts';
@@ -48,7 +48,7 @@ export abstract class RelationReads {
   }
 
   /** The neighbourhood rule (neighborhood.ts) over these relations; `passes` absent: no relation-level filter. */
-  neighborhood(center: string, options: { depth: number; limit: number }, passes?: RelationPredicate): Promise<Neighborhood> {
+  neighborhood(center: string, options: Pick<NeighborhoodOptions, 'depth' | 'limit' | 'maxEdges'>, passes?: RelationPredicate): Promise<Neighborhood> {
     return expandNeighborhood(center, options, async (ids) => new Map(ids.map((id) => [id, this.strongest(id, passes)])));
   }
 

@@ -4,7 +4,7 @@
  * rule, the same rows and fields the response shows, in one query.
  */
 import { SYMMETRIC_TYPES } from '../../server/domain/index.ts';
-import { HORIZON } from '../../server/graph/neighborhood.ts';
+import { HORIZON, NEIGHBOURHOOD_EDGES } from '../../server/graph/neighborhood.ts';
 import { MAX_PATHS } from '../../server/graph/paths.ts';
 import { compactName, normalizeName } from '../../server/ingest/alias-index.ts';
 import { fulltextQuery } from '../../server/store/neo4j/fulltext-query.ts';
@@ -29,7 +29,7 @@ export function benchRequests(m: CorpusManifest): BenchRequest[] {
   const ring = (name: string, actor: string, depth: number): BenchRequest => ({
     name,
     path: `/api/actors/${actor}/neighborhood?depth=${depth}&limit=${NEIGHBOURS}`,
-    cypher: { query: `bench/neighbourhood-${depth}`, params: { actor, limit: NEIGHBOURS, horizon: HORIZON } },
+    cypher: { query: `bench/neighbourhood-${depth}`, params: { actor, limit: NEIGHBOURS, horizon: HORIZON, maxEdges: NEIGHBOURHOOD_EDGES } },
   });
   return [
     {

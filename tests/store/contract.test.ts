@@ -305,6 +305,19 @@ describe.each(storeCases)('GraphStore contract: $name', (storeCase) => {
         expect(deep.nodes.length).toBeLessThanOrEqual(1 + 3 + 9 + (depth === 3 ? 27 : 0));
         expect(deep.attributes.truncated).toBe(true);
       }
+      // At most maxEdges relations: every one that brought an actor in, then the strongest others.
+      const wide = await store.neighborhood(hub, { depth: 2, limit: 3, filters: {} });
+      const tree = await store.neighborhood(hub, { depth: 2, limit: 3, maxEdges: 1, filters: {} });
+      expect(tree.nodes.map((n) => n.key)).toEqual(wide.nodes.map((n) => n.key));
+      // One relation per actor brought in (two when two actors of a ring brought it in at once).
+      expect(tree.edges.length).toBeGreaterThanOrEqual(wide.nodes.length - 1);
+      expect(tree.edges.every((e) => wide.edges.some((w) => w.key === e.key))).toBe(true);
+      expect(tree.edges.length).toBeLessThan(wide.edges.length);
+      expect(tree.attributes).toEqual({ ...wide.attributes, omittedEdges: wide.attributes.omittedEdges + wide.edges.length - tree.edges.length });
+      const wider = await store.neighborhood(hub, { depth: 2, limit: 3, maxEdges: tree.edges.length + 1, filters: {} });
+      const added = wider.edges.filter((e) => !tree.edges.some((t) => t.key === e.key));
+      const strongest = wide.edges.filter((e) => !tree.edges.some((t) => t.key === e.key)).sort((a, b) => b.attributes.claims - a.attributes.claims || (a.key < b.key ? -1 : 1))[0];
+      expect(added.map((e) => e.key)).toEqual(strongest ? [strongest.key] : []);
       const lonely = await store.neighborhood(hub, { depth: 2, limit: 5, filters: { documents: ['no-such-document'] } });
       expect(lonely.nodes.map((n) => n.key)).toEqual([hub]);
       await expect(store.neighborhood('no-such-actor', { depth: 1, limit: 5, filters: {} })).rejects.toBeInstanceOf(NotFound);
@@ -484,9 +497,9 @@ const [embeddedCase, neo4jCase] = storeCases as [StoreCase, StoreCase];
         const [embedded, neo4j] = await both((s) => s.graph(filters, bounds));
         expect(neo4j, `graph ${label} ${JSON.stringify(bounds)}`).toEqual(embedded);
       }
-      for (const [center, depth, limit] of [['pakistan', 1, 4], ['ttp', 2, 3], ['afghan-taliban', 3, 2], ['is-k', 2, 500]] as const) {
-        const [embedded, neo4j] = await both((s) => s.neighborhood(center, { depth, limit, filters }));
-        expect(neo4j, `neighbourhood ${center} ${depth} ${limit} ${label}`).toEqual(embedded);
+      for (const [center, depth, limit, maxEdges] of [['pakistan', 1, 4, 3], ['ttp', 2, 3, undefined], ['ttp', 2, 4, 6], ['afghan-taliban', 3, 2, 4], ['is-k', 2, 500, undefined]] as const) {
+        const [embedded, neo4j] = await both((s) => s.neighborhood(center, { depth, limit, maxEdges, filters }));
+        expect(neo4j, `neighbourhood ${center} ${depth} ${limit} ${maxEdges} ${label}`).toEqual(embedded);
       }
       for (const [from, to, maxLength, k] of [['ttp', 'russia', 6, 3], ['is-k', 'pakistan', 4, 1], ['al-qaeda', 'iran', 5, 10]] as const) {
         const [embedded, neo4j] = await both((s) => s.paths(from, to, { maxLength, k, filters }));

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ActorDetail, ActorHit, ActorId, ActorPage, ActorSort, GraphFilters, Problem, SerializedGraph } from '../../domain/index.ts';
 import { InvalidInput } from '../../errors.ts';
-import { MAX_NEIGHBOURS } from '../../graph/neighborhood.ts';
+import { MAX_NEIGHBOURHOOD_EDGES, MAX_NEIGHBOURS, NEIGHBOURHOOD_EDGES } from '../../graph/neighborhood.ts';
 import type { ApiContext } from '../context.ts';
 
 const ActorParams = z.object({ id: ActorId });
@@ -57,19 +57,22 @@ export const actorRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
     '/api/actors/:id/neighborhood',
     {
       schema: {
-        summary: "An actor's ego graph, 1–3 rings deep; each node brings in at most `limit` new neighbours, strongest first",
+        summary:
+          "An actor's ego graph, 1–3 rings deep; each node brings in at most `limit` new neighbours, strongest first; " +
+          'at most `maxEdges` relations shown: those that brought an actor in, then the strongest',
         tags: ['graph'],
         params: ActorParams,
         querystring: GraphFilters.extend({
           depth: z.coerce.number().int().min(1).max(3).default(1),
           limit: z.coerce.number().int().min(1).max(MAX_NEIGHBOURS).default(25),
+          maxEdges: z.coerce.number().int().min(1).max(MAX_NEIGHBOURHOOD_EDGES).default(NEIGHBOURHOOD_EDGES),
         }).strict(),
         response: { 200: SerializedGraph, 400: Problem, 404: Problem },
       },
     },
     async (request) => {
-      const { depth, limit, ...filters } = request.query;
-      return store.neighborhood(request.params.id, { depth, limit, filters });
+      const { depth, limit, maxEdges, ...filters } = request.query;
+      return store.neighborhood(request.params.id, { depth, limit, maxEdges, filters });
     },
   );
 };

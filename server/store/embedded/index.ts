@@ -302,16 +302,16 @@ export class EmbeddedStore implements GraphStore {
     return overviewGraph(answer, (id) => state.actor(id)!);
   }
 
-  async neighborhood(center: string, { depth, limit, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
+  async neighborhood(center: string, { depth, limit, maxEdges, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
     const state = this.state();
     if (!state.actor(center)) throw new NotFound('actor', center);
     const passes = relationPredicate(filters, (id) => state.actor(id)?.kind);
     const claimFilters = claimLevelFilters(filters);
     const found = claimFilters
-      ? await expandNeighborhood(center, { depth, limit }, async (ids) =>
+      ? await expandNeighborhood(center, { depth, limit, maxEdges }, async (ids) =>
           strongestAround(ids, rowsFromClaims(this.admitted(state, state.claimsTouching(ids), claimFilters)).filter(passes)),
         )
-      : await state.relations.neighborhood(center, { depth, limit }, hasRelationFilters(filters) ? passes : undefined);
+      : await state.relations.neighborhood(center, { depth, limit, maxEdges }, hasRelationFilters(filters) ? passes : undefined);
     return neighborhoodGraph(center, found, (id) => state.actor(id)!);
   }
 

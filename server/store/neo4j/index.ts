@@ -38,7 +38,7 @@ import {
 } from '../../domain/index.ts';
 import { NotFound, StoreUnavailable } from '../../errors.ts';
 import { mergeAttributes, relationBetween, relationEnds } from '../../graph/aggregate.ts';
-import { expandNeighborhood, HORIZON, neighborhoodGraph, type NeighborhoodOptions, strongestAround } from '../../graph/neighborhood.ts';
+import { expandNeighborhood, HORIZON, NEIGHBOURHOOD_EDGES, neighborhoodGraph, type NeighborhoodOptions, strongestAround } from '../../graph/neighborhood.ts';
 import { type GraphBounds, overview, overviewGraph } from '../../graph/overview.ts';
 import { checkPathEnds, MAX_PATHS, type PathOptions, pathsGraph, rankPaths } from '../../graph/paths.ts';
 import { RelationIndex } from '../../graph/relation-index.ts';
@@ -216,6 +216,9 @@ function pivot(s: Selection, filters: ClaimFilters) {
   return { ...none, scanFrom: '' };
 }
 
+/** The largest answer held (read-cache.ts): relations of a graph, claims of a page. The API's default bounds are within it. */
+const HELD_ROWS = 2_000;
+
 /** A LIMIT that admits every match (Cypher's LIMIT takes no null). */
 const UNLIMITED = 2 ** 31 - 1;
 
@@ -231,7 +234,7 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly driver: Driver;
   private readonly cypher: CypherSession;
-  /** Neighbourhoods, overviews, paths and claim pages, held until the next write to the database (read-cache.ts). */
+  /** Neighbourhoods, bounded graphs, paths and claim pages, held until the next write to the database (read-cache.ts). */
   private readonly cached: ReadCache;
   private readonly log: Logger;
   private readonly connectTimeoutMs: number;
@@ -493,7 +496,11 @@ export class Neo4jStore implements GraphStore {
     return { ...row.actor, claims: row.types.length, byType, byDocument };
   }
 
-  async findClaims(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
+  findClaims(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
+    return this.cached.hold(`claims\n${JSON.stringify(query)}`, () => this.readClaimPage(query), (page) => page.items.length <= HELD_ROWS);
+  }
+
+  private async readClaimPage(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
     const { subject, object, actor, type, document, undirected, limit, offset, ...filters } = query;
     const { total, items } = await this.claims(filters, { subject, object, actor, type, document, undirected }, offset, limit);
     return { total, items };
@@ -508,7 +515,13 @@ export class Neo4jStore implements GraphStore {
     return (await this.claims(filters, {}, 0, undefined)).items;
   }
 
-  async graph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
+  graph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
+    // An export asks for the whole graph: never held.
+    if (bounds.maxEdges > HELD_ROWS) return this.readGraph(filters, bounds);
+    return this.cached.hold(`graph\n${JSON.stringify([filters, bounds])}`, () => this.readGraph(filters, bounds));
+  }
+
+  private async readGraph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
     const claimFilters = claimLevelFilters(filters);
     const relationFiltered = Object.values(relationParams(filters)).some((value) => value !== undefined);
     let answer;
@@ -522,33 +535,41 @@ export class Neo4jStore implements GraphStore {
     } else if (relationFiltered) answer = overview(await this.cypher.read('relations', relationParams(filters), StoredRelation), bounds);
     else {
       const Overview = z.object({ rows: z.array(StoredRelation), totalNodes: z.number(), totalEdges: z.number(), refs: z.array(ActorRef) });
-      [answer] = await this.cached.read('overview', { ...bounds }, Overview);
+      [answer] = await this.cypher.read('overview', { ...bounds }, Overview);
       refs = answer!.refs;
     }
     return overviewGraph(answer!, refs ? lookup(refs) : await this.refs(answer!.rows));
   }
 
-  async neighborhood(center: string, { depth, limit, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
+  neighborhood(center: string, options: NeighborhoodOptions): Promise<SerializedGraph> {
+    return this.cached.hold(`neighborhood\n${JSON.stringify([center, options])}`, () => this.readNeighborhood(center, options), (graph) => graph.edges.length <= HELD_ROWS);
+  }
+
+  private async readNeighborhood(center: string, { depth, limit, maxEdges = NEIGHBOURHOOD_EDGES, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
     const claimFilters = claimLevelFilters(filters);
     if (claimFilters) {
       await this.requireActors([center]);
-      const found = await expandNeighborhood(center, { depth, limit }, async (ids) =>
+      const found = await expandNeighborhood(center, { depth, limit, maxEdges }, async (ids) =>
         strongestAround(ids, (await this.admittedRelations(filters, claimFilters, { touching: ids })).rows),
       );
       return neighborhoodGraph(center, found, await this.refs(found.rows, [center]));
     }
     // Relation-level filters only: the rings, the shown relations and what was left out are
     // chosen in one query, so only the shown relations leave the database.
-    const [found] = await this.cached.read(
+    const [found] = await this.cypher.read(
       'neighborhood',
-      { center, depth, limit, horizon: HORIZON, filtered: hasRelationFilters(filters), ...relationParams(filters) },
+      { center, depth, limit, maxEdges, horizon: HORIZON, filtered: hasRelationFilters(filters), ...relationParams(filters) },
       NeighborhoodRows,
     );
     if (!found) throw new NotFound('actor', center);
     return neighborhoodGraph(center, { nodes: found.refs.map((ref) => ref.id), ...found }, lookup(found.refs));
   }
 
-  async paths(from: string, to: string, { maxLength, k, filters }: PathOptions): Promise<SerializedGraph> {
+  paths(from: string, to: string, options: PathOptions): Promise<SerializedGraph> {
+    return this.cached.hold(`paths\n${JSON.stringify([from, to, options])}`, () => this.readPaths(from, to, options), (graph) => graph.edges.length <= HELD_ROWS);
+  }
+
+  private async readPaths(from: string, to: string, { maxLength, k, filters }: PathOptions): Promise<SerializedGraph> {
     checkPathEnds(from, to);
     const claimFilters = claimLevelFilters(filters);
     if (claimFilters) {
@@ -557,7 +578,7 @@ export class Neo4jStore implements GraphStore {
       const ranked = index.paths(from, to, { maxLength, k }, () => true);
       return pathsGraph(ranked, await this.refs(ranked.rows));
     }
-    const [found] = await this.cached.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...relationParams(filters) }, PathRows);
+    const [found] = await this.cypher.read('paths', { from, to, maxLength, maxPaths: MAX_PATHS, ...relationParams(filters) }, PathRows);
     if (!found!.fromExists) throw new NotFound('actor', from);
     if (!found!.toExists) throw new NotFound('actor', to);
     return pathsGraph(rankPaths(found!.paths, found!.rows, k), lookup(found!.refs));
@@ -621,9 +642,7 @@ export class Neo4jStore implements GraphStore {
       undirected: s.undirected === true,
     };
     const paging = { offset, limit: limit ?? UNLIMITED, evidence, withRefs: read === 'evidence and refs' };
-    // A page is bounded and worth holding; every match (no limit) is neither.
-    const reader = limit !== undefined && !evidence ? this.cached : this.cypher;
-    const [page] = await reader.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), ...paging }, ClaimPage);
+    const [page] = await this.cypher.read('claims', { ...filterParams(filters), ...selection, ...pivot(s, filters), ...paging }, ClaimPage);
     return page!;
   }
 

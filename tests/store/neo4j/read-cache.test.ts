@@ -1,8 +1,8 @@
 /**
  * Held answers (server/store/neo4j/read-cache.ts) on the test Neo4j: an answer is read once
  * while nothing is written, and read again after any write, including one through another
- * driver (as a `dyad ingest` in another process writes); the store's cached reads (a
- * neighbourhood, a claim page) show another writer's document at once.
+ * driver (as a `dyad ingest` in another process writes); the store's held answers (a
+ * neighbourhood, a claim page, the graph of a document) show another writer's document at once.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
@@ -40,30 +40,42 @@ const Counts = z.object({ documents: z.number(), actors: z.number(), claims: z.n
   });
 
   test('the same rows while nothing is written; read again after another writer commits', async () => {
-    const cache = new ReadCache(new CypherSession(driver, process.env.NEO4J_DATABASE));
-    const first = await cache.read('counts', {}, Counts);
-    const [again, concurrent] = await Promise.all([cache.read('counts', {}, Counts), cache.read('counts', {}, Counts)]);
+    const session = new CypherSession(driver, process.env.NEO4J_DATABASE);
+    const cache = new ReadCache(session);
+    let computed = 0;
+    const counts = () =>
+      cache.hold('counts', () => {
+        computed++;
+        return session.read('counts', {}, Counts);
+      });
+    const first = await counts();
+    const [again, concurrent] = await Promise.all([counts(), counts()]);
     expect(again).toBe(first);
     expect(concurrent).toBe(first);
+    expect(computed).toBe(1);
     await writer.putDocument(await seedDocument(OPINION));
-    const after = await cache.read('counts', {}, Counts);
+    const after = await counts();
+    expect(computed).toBe(2);
     expect(after).not.toBe(first);
     expect(after[0]!.documents).toBe(first[0]!.documents + 1);
   });
 
-  test('a cached neighbourhood and claim page show another writer’s document at once', async () => {
+  test('a held neighbourhood, claim page and document graph show another writer’s document at once', async () => {
     const around = () => reader.neighborhood('tip', { depth: 1, limit: 25, filters: {} });
+    const graph = () => reader.graph({ documents: [OPINION] }, { maxNodes: 500, maxEdges: 2000 });
     const page = () => reader.findClaims(ClaimQuery.parse({ actor: 'tip', limit: 10 }));
-    const before = { graph: await around(), claims: await page() };
+    const before = { graph: await around(), claims: await page(), document: await graph() };
     expect(await around()).toEqual(before.graph);
     const replaced = await seedDocument(OPINION, [
       { subject: 'tip', type: 'SUPPORTS', object: 'bla', certainty: 'asserted', quote: 'Uyghur militants linked to the TIP are assisting BLA cadres with drone know-how' },
     ]);
     await writer.putDocument(replaced);
-    const after = { graph: await around(), claims: await page() };
+    const after = { graph: await around(), claims: await page(), document: await graph() };
     expect(after.graph).not.toEqual(before.graph);
     expect(after.graph.edges.find((e) => e.key === 'tip|SUPPORTS|bla')?.attributes.certainty.asserted).toBe(1);
     expect(after.claims.items.map((c) => c.certainty)).toContain('asserted');
     expect(after.claims).not.toEqual(before.claims);
+    expect(after.document.edges.map((e) => e.key)).toEqual(['tip|SUPPORTS|bla']);
+    expect(before.document.edges.length).toBeGreaterThan(1);
   });
 });
