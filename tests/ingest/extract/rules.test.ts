@@ -338,4 +338,15 @@ describe('phrases', () => {
     // A haven for no one the text names: nothing.
     expect(triples('Afghanistan is a haven for smugglers.')).toEqual([]);
   });
+  it('gives the means of a verb ("through operations in …") to the verb’s agent, not to its object', () => {
+    const claims = triples('The Haqqani Network, which now funds the TTP through its operations in Kenya, keeps growing.');
+    expect(claims).toContain('haqqani-network OPERATES_IN kenya');
+    expect(claims).toContain('haqqani-network SUPPORTS ttp');
+  });
+  it('reads a list of places that closes on "and elsewhere" as a list', () => {
+    const claims = triples('The Haqqani Network runs operations in Iraq, Kenya, Russia and elsewhere.');
+    expect(claims).toEqual(expect.arrayContaining(['haqqani-network OPERATES_IN iraq', 'haqqani-network OPERATES_IN kenya', 'haqqani-network OPERATES_IN russia']));
+    // Without a conjunction it is no list: only the first place follows the cue.
+    expect(triples('The Haqqani Network runs operations in Iraq, Kenya, Russia.').filter((c) => c.includes('OPERATES_IN'))).toEqual(['haqqani-network OPERATES_IN iraq']);
+  });
 });
