@@ -349,4 +349,10 @@ describe('phrases', () => {
     // Without a conjunction it is no list: only the first place follows the cue.
     expect(triples('The Haqqani Network runs operations in Iraq, Kenya, Russia.').filter((c) => c.includes('OPERATES_IN'))).toEqual(['haqqani-network OPERATES_IN iraq']);
   });
+  it('reads a range set off by a comma ("…, from A to B and C") as a list of its ends', () => {
+    const claims = triples('Pakistan has strategic ties to many powers, from the United States to Russia and China.');
+    expect(claims).toEqual(expect.arrayContaining(['pakistan ALLIED_WITH united-states', 'pakistan ALLIED_WITH russia', 'pakistan ALLIED_WITH china']));
+    // A movement from one place to another is no range of partners.
+    expect(triples('Pakistan has strategic ties to Russia from the start to this day.')).toEqual(['pakistan ALLIED_WITH russia']);
+  });
 });
