@@ -100,6 +100,8 @@ export const LexiconFile = z
         anaphoricOpeners: Words,
         possessives: Words,
         bothSides: Words,
+        instrumentals: Words,
+        listClosers: Words,
       })
       .strict(),
   })

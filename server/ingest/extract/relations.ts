@@ -648,6 +648,12 @@ function coordinated(view: SentenceView, idx: number, step: 1 | -1, kinds: Actor
   for (let j = idx + step; j >= 0 && j < ms.length; j += step) {
     const [left, right] = step === 1 ? [list.at(-1)!, ms[j]!] : [ms[j]!, list.at(-1)!];
     let glued = right.first > left.last + 1;
+    // "ties to all the major powers, from the United States to Russia and China": a range set off by a comma lists its ends.
+    if (step === 1 && list.length === 1 && isRange(view, left, right)) {
+      list.push(right);
+      conjoined = true;
+      continue;
+    }
     for (let k = left.last + 1; k < right.first && glued; k++) {
       glued = view.lexicon.words.listGlue.has(tokens[k]!.norm);
       if (view.lexicon.words.conjunctions.has(tokens[k]!.norm)) conjoined = true;
@@ -655,8 +661,36 @@ function coordinated(view: SentenceView, idx: number, step: 1 | -1, kinds: Actor
     if (!glued || !kinds.includes(ms[j]!.kind) || (step === -1 && !antecedent && inPrepositionalPhrase(view, ms[j]!))) break;
     list.push(ms[j]!);
   }
+  // "in Iraq, Turkey, Kenya and elsewhere": a list may close on a word that names no one.
+  const end = list.at(-1)!.last;
+  if (step === 1 && list.length > 1 && view.lexicon.words.conjunctions.has(tokens[end + 1]?.norm ?? '') && view.lexicon.words.listClosers.has(tokens[end + 2]?.norm ?? '')) conjoined = true;
   if (!conjoined) return [ms[idx]!];
   return step === 1 ? list : list.reverse();
+}
+
+/** ", from A to B": A opens a range after a comma and B closes it, with only an article between. */
+function isRange(view: SentenceView, a: Mention, b: Mention): boolean {
+  const tokens = view.sentence.tokens;
+  const { determiners } = view.lexicon.words;
+  let k = a.first - 1;
+  if (determiners.has(tokens[k]?.norm ?? '')) k--;
+  if (tokens[k]?.norm !== 'from' || tokens[k - 1]?.text !== ',') return false;
+  let j = b.first - 1;
+  if (determiners.has(tokens[j]?.norm ?? '')) j--;
+  return tokens[j]?.norm === 'to' && j === a.last + 1;
+}
+
+/** The verb a means phrase just before the cue ("through operations in") qualifies, within its clause. */
+function instrumentalVerb(view: SentenceView, cueFirst: number): number | undefined {
+  const tokens = view.sentence.tokens;
+  let at = cueFirst - 1;
+  if (view.lexicon.words.possessives.has(tokens[at]?.norm ?? '')) at--;
+  if (!view.lexicon.words.instrumentals.has(tokens[at]?.norm ?? '')) return undefined;
+  for (let k = at - 1; k >= 0 && k >= at - 12; k--) {
+    if (isBoundary(tokens, k, view.lexicon)) return undefined;
+    if (tokens[k]!.pos === 'VERB') return k;
+  }
+  return undefined;
 }
 
 /**
@@ -671,6 +705,9 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
     const m = view.cover[k];
     if (m?.source === 'pronoun' && /sel(?:f|ves)$/.test(tokens[k]!.norm)) return kinds.includes(m.kind) ? [m] : [];
   }
+  // "X funds Y through its operations in Z": the means are the agent's of the verb the phrase qualifies.
+  const verb = instrumentalVerb(view, cueFirst);
+  if (verb !== undefined) return agentBefore(view, verb, kinds, window, true);
   if (isParticipleClause(tokens, cueFirst) || isCoordinatedVerb(tokens, cueFirst)) {
     const main = sentenceSubject(view, cueFirst);
     return main && kinds.includes(main.kind) ? [main] : [];

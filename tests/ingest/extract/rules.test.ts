@@ -338,4 +338,21 @@ describe('phrases', () => {
     // A haven for no one the text names: nothing.
     expect(triples('Afghanistan is a haven for smugglers.')).toEqual([]);
   });
+  it('gives the means of a verb ("through operations in …") to the verb’s agent, not to its object', () => {
+    const claims = triples('The Haqqani Network, which now funds the TTP through its operations in Kenya, keeps growing.');
+    expect(claims).toContain('haqqani-network OPERATES_IN kenya');
+    expect(claims).toContain('haqqani-network SUPPORTS ttp');
+  });
+  it('reads a list of places that closes on "and elsewhere" as a list', () => {
+    const claims = triples('The Haqqani Network runs operations in Iraq, Kenya, Russia and elsewhere.');
+    expect(claims).toEqual(expect.arrayContaining(['haqqani-network OPERATES_IN iraq', 'haqqani-network OPERATES_IN kenya', 'haqqani-network OPERATES_IN russia']));
+    // Without a conjunction it is no list: only the first place follows the cue.
+    expect(triples('The Haqqani Network runs operations in Iraq, Kenya, Russia.').filter((c) => c.includes('OPERATES_IN'))).toEqual(['haqqani-network OPERATES_IN iraq']);
+  });
+  it('reads a range set off by a comma ("…, from A to B and C") as a list of its ends', () => {
+    const claims = triples('Pakistan has strategic ties to many powers, from the United States to Russia and China.');
+    expect(claims).toEqual(expect.arrayContaining(['pakistan ALLIED_WITH united-states', 'pakistan ALLIED_WITH russia', 'pakistan ALLIED_WITH china']));
+    // A movement from one place to another is no range of partners.
+    expect(triples('Pakistan has strategic ties to Russia from the start to this day.')).toEqual(['pakistan ALLIED_WITH russia']);
+  });
 });
