@@ -706,7 +706,9 @@ function agentBefore(view: SentenceView, cueFirst: number, kinds: ActorKind[], w
     if (m?.source === 'pronoun' && /sel(?:f|ves)$/.test(tokens[k]!.norm)) return kinds.includes(m.kind) ? [m] : [];
   }
   // "X funds Y through its operations in Z": the means are the agent's of the verb the phrase qualifies.
-  const verb = instrumentalVerb(view, cueFirst);
+  // "… through operations in Z": a bare preposition after the means noun qualifies the means too.
+  const means = view.lexicon.prepositions.has(tokens[cueFirst]!.norm) && cueLast === cueFirst && tokens[cueFirst - 1]?.pos === 'NOUN' ? cueFirst - 1 : cueFirst;
+  const verb = instrumentalVerb(view, means);
   if (verb !== undefined) return agentBefore(view, verb, kinds, window, true);
   if (isParticipleClause(tokens, cueFirst) || isCoordinatedVerb(tokens, cueFirst)) {
     const main = sentenceSubject(view, cueFirst);

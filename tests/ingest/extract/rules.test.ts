@@ -342,6 +342,9 @@ describe('phrases', () => {
     const claims = triples('The Haqqani Network, which now funds the TTP through its operations in Kenya, keeps growing.');
     expect(claims).toContain('haqqani-network OPERATES_IN kenya');
     expect(claims).toContain('haqqani-network SUPPORTS ttp');
+    // The bare locative after the means noun qualifies the means as well: the object is not placed there.
+    const bare = triples('The Haqqani Network, which now funds the TTP through operations in Kenya, keeps growing.');
+    expect(bare.filter((c) => c.startsWith('ttp OPERATES_IN'))).toEqual([]);
   });
   it('reads a list of places that closes on "and elsewhere" as a list', () => {
     const claims = triples('The Haqqani Network runs operations in Iraq, Kenya, Russia and elsewhere.');
