@@ -143,9 +143,10 @@ export class GraphState {
   }
 
   /**
-   * Puts checked upserts in, one after the other, and then recomputes each relation they
-   * touched once (a relation named by many documents of a batch is aggregated once, not per
-   * document). The batch's actors are compared with the stored ones once, the last version of
+   * Puts checked upserts in, one after the other, and then brings each relation they touched
+   * up to date once (a relation named by many documents of a batch once, not per document):
+   * one that lost claims is aggregated again from its claims, one that only gained claims of
+   * the batch's documents merges their aggregate into its own (Touched). The batch's actors are compared with the stored ones once, the last version of
    * an actor named twice winning as it would document by document.
    */
   putDocuments(upserts: DocumentUpsert[]): void {
