@@ -1,7 +1,6 @@
-import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { Certainty, type ClaimView, SUPPORTING_CERTAINTIES, SYMMETRIC_TYPES } from '../../server/domain/index.ts';
-import { aggregate, mergeAttributes, relationAttributes, serialize } from '../../server/graph/aggregate.ts';
+import { type ClaimView, SUPPORTING_CERTAINTIES, SYMMETRIC_TYPES } from '../../server/domain/index.ts';
+import { aggregate, serialize } from '../../server/graph/aggregate.ts';
 import { seedClaimViews } from './seed-claims.ts';
 
 let claims: ClaimView[];
@@ -126,30 +125,5 @@ describe('aggregate on small lists made from a seed claim', () => {
     expect(edge.firstWhen).toBe('../2001');
     expect(edge.lastWhen).toBe('2021/..');
     expect(aggregate([undated]).getEdgeAttributes(key).firstWhen).toBeUndefined();
-  });
-});
-
-describe('mergeAttributes', () => {
-  const WHENS = ['2019', '2019-03', '2019-03-04', '2020-01', '2018/2021', '2019-06/2019-07', '2021/..', '../2019', '2021'];
-  const evidence = fc.record(
-    {
-      document: fc.constantFrom('d1', 'd2', 'd3', 'd4', 'd5', 'd6'),
-      certainty: fc.constantFrom(...Certainty.options),
-      when: fc.constantFrom(...WHENS),
-    },
-    { requiredKeys: ['document', 'certainty'] },
-  );
-
-  test('the aggregate of two parts sharing no document is the aggregate of all their claims', () => {
-    fc.assert(
-      fc.property(fc.array(evidence, { minLength: 2, maxLength: 12 }), fc.subarray(['d1', 'd2', 'd3', 'd4', 'd5', 'd6']), (all, firstDocs) => {
-        const first = all.filter((e) => firstDocs.includes(e.document));
-        const second = all.filter((e) => !firstDocs.includes(e.document));
-        fc.pre(first.length > 0 && second.length > 0);
-        const merged = mergeAttributes(relationAttributes('SUPPORTS', first), relationAttributes('SUPPORTS', second));
-        expect(merged).toEqual(relationAttributes('SUPPORTS', all));
-      }),
-      { numRuns: 500 },
-    );
   });
 });
