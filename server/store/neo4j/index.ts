@@ -52,7 +52,7 @@ import { type ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
 import * as annotations from './annotations.ts';
 import { type WriteParts, withoutRejected } from './annotations.ts';
 import { fulltextQuery } from './fulltext-query.ts';
-import { ReadCache } from './read-cache.ts';
+import { CachedReads } from './cached-reads.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
@@ -231,8 +231,8 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly driver: Driver;
   private readonly cypher: CypherSession;
-  /** Neighbourhoods, overviews, paths and claim pages, held until the next write to the database (read-cache.ts). */
-  private readonly cached: ReadCache;
+  /** Neighbourhoods, overviews, paths and claim pages, held until the next write to the database (cached-reads.ts). */
+  private readonly cached: CachedReads;
   private readonly log: Logger;
   private readonly connectTimeoutMs: number;
   /**
@@ -251,7 +251,7 @@ export class Neo4jStore implements GraphStore {
       disableLosslessIntegers: true,
     });
     this.cypher = new CypherSession(this.driver, database, retryTimeMs);
-    this.cached = new ReadCache(this.cypher);
+    this.cached = new CachedReads(this.cypher);
     this.log = logger ?? createLogger();
     this.connectTimeoutMs = connectTimeoutMs;
   }
