@@ -1,4 +1,4 @@
 // Reads nothing: what matters is the bookmark of its read-only transaction, which names the
-// database's last committed transaction (server/store/neo4j/read-cache.ts checks held answers
+// database's last committed transaction (server/store/read-cache.ts checks held answers
 // against it).
 RETURN true AS nothing

@@ -46,6 +46,7 @@ import { FORMER_SNAPSHOT_FILE, type LoadedSnapshot, readSnapshot, SNAPSHOT_FILE,
 import { DocumentEntry, JournalEntry } from './journal-entry.ts';
 import { ActorList, checkDistinctDocuments } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
+import { ReadCache } from '../read-cache.ts';
 import type { ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
 
 export const JOURNAL_FILE = 'journal.ndjson';
@@ -74,6 +75,13 @@ export class EmbeddedStore implements GraphStore {
   private snapshot = { covers: 0, bytes: 0 };
   /** Writes queue here, so each checks against the state the previous one left. */
   private writes: Promise<unknown> = Promise.resolve();
+  /**
+   * Bumped by every write, opening and closing: this process is the only writer of its data dir
+   * (the lock file), so an unchanged revision means unchanged data.
+   */
+  private revision = 0;
+  /** Searches, neighbourhoods, overviews, paths and claim pages, held until the next write (../read-cache.ts). */
+  private readonly cache = new ReadCache(() => String(this.revision));
 
   constructor({ dataDir, logger, snapshotMinBytes = SNAPSHOT_MIN_BYTES }: { dataDir: string; logger?: Logger; snapshotMinBytes?: number }) {
     this.journalPath = join(dataDir, JOURNAL_FILE);
@@ -85,6 +93,7 @@ export class EmbeddedStore implements GraphStore {
 
   /** Loads the snapshot when there is a usable one, then replays the journal after it (all of it otherwise). */
   async open(): Promise<void> {
+    this.revision++;
     if (this.opened) return;
     let state = new GraphState();
     let annotations = new Annotations();
@@ -127,6 +136,7 @@ export class EmbeddedStore implements GraphStore {
 
   /** Writes a snapshot when the journal has grown since the last one (and is worth one), then closes. */
   async close(): Promise<void> {
+    this.revision++;
     if (!this.opened) return;
     const { journal } = this.opened;
     await this.writes;
@@ -224,7 +234,11 @@ export class EmbeddedStore implements GraphStore {
     return ids.filter((id) => !documents.has(id));
   }
 
-  async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
+  searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
+    return this.held(['search', q, options.kinds, options.limit], () => this.search(q, options));
+  }
+
+  private async search(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
     const state = this.state();
     return rankActors(q, state.searchCandidates(q), options).map((hit) => ({ ...hit, claims: state.claimCount(hit.id) }));
   }
@@ -258,7 +272,11 @@ export class EmbeddedStore implements GraphStore {
     return { ...actor, claims: claims.length, byType, byDocument };
   }
 
-  async findClaims(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
+  findClaims(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
+    return this.held(['claims', query], () => this.claimPage(query));
+  }
+
+  private async claimPage(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
     const { subject, object, actor, type, document, undirected, limit, offset, ...filters } = query;
     const state = this.state();
     if ([subject, object, actor, type, document, ...Object.values(filters)].every((value) => value === undefined))
@@ -289,7 +307,13 @@ export class EmbeddedStore implements GraphStore {
     return this.views(state, [...scope(state, filters)], filters);
   }
 
-  async graph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
+  graph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
+    // The whole graph (an export) is unbounded: not held.
+    const bounded = bounds.maxNodes + bounds.maxEdges < Number.MAX_SAFE_INTEGER;
+    return bounded ? this.held(['graph', filters, bounds], () => this.overview(filters, bounds)) : this.overview(filters, bounds);
+  }
+
+  private async overview(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
     const state = this.state();
     const passes = relationPredicate(filters, (id) => state.actor(id)?.kind);
     const claimFilters = claimLevelFilters(filters);
@@ -302,7 +326,11 @@ export class EmbeddedStore implements GraphStore {
     return overviewGraph(answer, (id) => state.actor(id)!);
   }
 
-  async neighborhood(center: string, { depth, limit, maxEdges, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
+  neighborhood(center: string, options: NeighborhoodOptions): Promise<SerializedGraph> {
+    return this.held(['neighborhood', center, options], () => this.around(center, options));
+  }
+
+  private async around(center: string, { depth, limit, maxEdges, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
     const state = this.state();
     if (!state.actor(center)) throw new NotFound('actor', center);
     const passes = relationPredicate(filters, (id) => state.actor(id)?.kind);
@@ -315,7 +343,11 @@ export class EmbeddedStore implements GraphStore {
     return neighborhoodGraph(center, found, (id) => state.actor(id)!);
   }
 
-  async paths(from: string, to: string, { maxLength, k, filters }: PathOptions): Promise<SerializedGraph> {
+  paths(from: string, to: string, options: PathOptions): Promise<SerializedGraph> {
+    return this.held(['paths', from, to, options], () => this.between(from, to, options));
+  }
+
+  private async between(from: string, to: string, { maxLength, k, filters }: PathOptions): Promise<SerializedGraph> {
     checkPathEnds(from, to);
     const state = this.state();
     for (const id of [from, to]) if (!state.actor(id)) throw new NotFound('actor', id);
@@ -402,11 +434,21 @@ export class EmbeddedStore implements GraphStore {
     return this.opened;
   }
 
+  /** A bounded answer, held until the next write; `key` names everything it depends on. */
+  private held<T>(key: unknown[], read: () => Promise<T>): Promise<T> {
+    return this.cache.hold(JSON.stringify(key), read);
+  }
+
   private exclusive<T>(write: (opened: Opened) => Promise<T>): Promise<T> {
-    const run = this.writes.then(() => {
-      if (!this.opened) throw new StoreUnavailable('the embedded store is not open');
-      return write(this.opened);
-    });
+    const run = this.writes
+      .then(() => {
+        if (!this.opened) throw new StoreUnavailable('the embedded store is not open');
+        // Bumped as a write begins and as it ends (even part way failed): an answer read while it
+        // ran is held under a revision that is gone once it has ended (../read-cache.ts).
+        this.revision++;
+        return write(this.opened);
+      })
+      .finally(() => this.revision++);
     this.writes = run.catch(() => undefined);
     return run;
   }

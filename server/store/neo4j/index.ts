@@ -52,7 +52,7 @@ import { type ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
 import * as annotations from './annotations.ts';
 import { type WriteParts, withoutRejected } from './annotations.ts';
 import { fulltextQuery } from './fulltext-query.ts';
-import { ReadCache } from './read-cache.ts';
+import { ReadCache } from '../read-cache.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
@@ -216,7 +216,7 @@ function pivot(s: Selection, filters: ClaimFilters) {
   return { ...none, scanFrom: '' };
 }
 
-/** The largest answer held (read-cache.ts): relations of a graph, claims of a page. The API's default bounds are within it. */
+/** The largest answer held (../read-cache.ts): relations of a graph, claims of a page. The API's default bounds are within it. */
 const HELD_ROWS = 2_000;
 
 /** A LIMIT that admits every match (Cypher's LIMIT takes no null). */
@@ -234,7 +234,7 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly driver: Driver;
   private readonly cypher: CypherSession;
-  /** Neighbourhoods, bounded graphs, paths and claim pages, held until the next write to the database (read-cache.ts). */
+  /** Neighbourhoods, bounded graphs, paths and claim pages, held until the next write to the database (../read-cache.ts). */
   private readonly cached: ReadCache;
   private readonly log: Logger;
   private readonly connectTimeoutMs: number;
@@ -254,7 +254,7 @@ export class Neo4jStore implements GraphStore {
       disableLosslessIntegers: true,
     });
     this.cypher = new CypherSession(this.driver, database, retryTimeMs);
-    this.cached = new ReadCache(this.cypher);
+    this.cached = new ReadCache(() => this.cypher.latestCommit());
     this.log = logger ?? createLogger();
     this.connectTimeoutMs = connectTimeoutMs;
   }

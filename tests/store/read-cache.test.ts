@@ -1,5 +1,6 @@
 /**
- * Held answers (server/store/neo4j/read-cache.ts) on the test Neo4j: an answer is read once
+ * Held answers (server/store/read-cache.ts) on the test Neo4j, whose revision is its last commit
+ * (CypherSession.latestCommit): an answer is read once
  * while nothing is written, and read again after any write, including one through another
  * driver (as a `dyad ingest` in another process writes); the store's held answers (a
  * neighbourhood, a claim page, the graph of a document) show another writer's document at once.
@@ -8,13 +9,13 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { z } from 'zod';
-import { ClaimQuery } from '../../../server/domain/index.ts';
-import type { GraphStore } from '../../../server/store/graph-store.ts';
-import { Neo4jStore } from '../../../server/store/neo4j/index.ts';
-import { ReadCache } from '../../../server/store/neo4j/read-cache.ts';
-import { CypherSession } from '../../../server/store/neo4j/session.ts';
-import { OPINION, PAK, seedActors, seedDocument } from '../embedded/fixtures.ts';
-import { storeCases } from '../../helpers/stores.ts';
+import { ClaimQuery } from '../../server/domain/index.ts';
+import type { GraphStore } from '../../server/store/graph-store.ts';
+import { Neo4jStore } from '../../server/store/neo4j/index.ts';
+import { CypherSession } from '../../server/store/neo4j/session.ts';
+import { ReadCache } from '../../server/store/read-cache.ts';
+import { OPINION, PAK, seedActors, seedDocument } from './embedded/fixtures.ts';
+import { storeCases } from '../helpers/stores.ts';
 
 const neo4jCase = storeCases.find((c) => c.name === 'neo4j')!;
 const Counts = z.object({ documents: z.number(), actors: z.number(), claims: z.number() });
@@ -41,7 +42,7 @@ const Counts = z.object({ documents: z.number(), actors: z.number(), claims: z.n
 
   test('the same rows while nothing is written; read again after another writer commits', async () => {
     const session = new CypherSession(driver, process.env.NEO4J_DATABASE);
-    const cache = new ReadCache(session);
+    const cache = new ReadCache(() => session.latestCommit());
     let computed = 0;
     const counts = () =>
       cache.hold('counts', () => {

@@ -1,0 +1,69 @@
+/**
+ * Answers of costly reads (neighbourhoods, bounded graphs, paths, claim pages, searches), held
+ * while the store has not changed. Each store names its revision: Neo4j its last committed
+ * transaction (one round trip that reads nothing, so a write by this process, by a `dyad ingest`
+ * in another, or by anything else makes every held answer stale), the embedded store a counter
+ * bumped when a write begins and when it ends (it is the only writer of its data dir). Every use
+ * first asks the revision; a held answer is served only if it was computed at that same revision.
+ * An answer whose computation overlapped a write is held under the revision seen before it began,
+ * which the write has already replaced: it is never served again. Concurrent requests for the same
+ * answer at the same revision share one computation. At most `capacity` answers are held, the
+ * least recently used dropped first; an answer `keep` refuses (a large one) is served and not held.
+ */
+
+/** Answers held: each a bounded graph or page. */
+const CAPACITY = 32;
+
+/** Every answer ever held: the serializer writes each one once (server/api/serializer.ts). */
+const heldAnswers = new WeakSet<object>();
+
+/** Whether `value` is a held answer: an object never changed, given to every request asking its question until the next write. */
+export function isHeld(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && heldAnswers.has(value);
+}
+
+interface Held {
+  revision: string;
+  value: Promise<unknown>;
+}
+
+export class ReadCache {
+  private readonly held = new Map<string, Held>();
+
+  constructor(
+    private readonly revision: () => string | Promise<string>,
+    private readonly capacity = CAPACITY,
+  ) {}
+
+  /** The answer `compute` gives for `key` (which must name everything it depends on), or the one it gave at the current revision; callers must not change it. */
+  async hold<T>(key: string, compute: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
+    const revision = await this.revision();
+    const found = this.held.get(key);
+    if (found && found.revision === revision) {
+      // Most recently used last: the first key is the one to drop.
+      this.held.delete(key);
+      this.held.set(key, found);
+      return found.value as Promise<T>;
+    }
+    const entry: Held = { revision, value: Promise.resolve() };
+    const forget = () => {
+      if (this.held.get(key) === entry) this.held.delete(key);
+    };
+    const value = compute().then(
+      (answer) => {
+        if (!keep(answer)) forget();
+        else if (typeof answer === 'object' && answer !== null) heldAnswers.add(answer);
+        return answer;
+      },
+      (error: unknown) => {
+        forget();
+        throw error;
+      },
+    );
+    entry.value = value;
+    this.held.delete(key);
+    this.held.set(key, entry);
+    while (this.held.size > this.capacity) this.held.delete(this.held.keys().next().value!);
+    return value;
+  }
+}
