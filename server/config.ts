@@ -44,6 +44,8 @@ const Env = z.object({
     .transform((list) => list.split(',').map((origin) => origin.trim()).filter((origin) => origin.length > 0))
     .pipe(z.array(z.union([z.literal('*'), z.string().url()])))
     .default([]),
+  /** Answers of costly reads held until the store's next write (server/store/read-cache.ts); 0 holds none. */
+  DYAD_READ_CACHE: z.coerce.number().int().min(0).max(10_000).default(32),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof Env>;

@@ -10,8 +10,9 @@ export async function createStore(config: Config): Promise<GraphStore> {
       user: config.NEO4J_USER,
       password: config.NEO4J_PASSWORD,
       database: config.NEO4J_DATABASE,
+      heldAnswers: config.DYAD_READ_CACHE,
     });
   }
   const { EmbeddedStore } = await import('./embedded/index.ts');
-  return new EmbeddedStore({ dataDir: config.DYAD_DATA_DIR });
+  return new EmbeddedStore({ dataDir: config.DYAD_DATA_DIR, heldAnswers: config.DYAD_READ_CACHE });
 }

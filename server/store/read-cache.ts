@@ -11,8 +11,8 @@
  * least recently used dropped first; an answer `keep` refuses (a large one) is served and not held.
  */
 
-/** Answers held: each a bounded graph or page. */
-const CAPACITY = 32;
+/** Answers held by default (DYAD_READ_CACHE): each a bounded graph or page. */
+export const CAPACITY = 32;
 
 /** Every answer ever held: the serializer writes each one once (server/api/serializer.ts). */
 const heldAnswers = new WeakSet<object>();
@@ -37,6 +37,8 @@ export class ReadCache {
 
   /** The answer `compute` gives for `key` (which must name everything it depends on), or the one it gave at the current revision; callers must not change it. */
   async hold<T>(key: string, compute: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
+    // Holding nothing: no revision to ask either.
+    if (this.capacity === 0) return compute();
     const revision = await this.revision();
     const found = this.held.get(key);
     if (found && found.revision === revision) {

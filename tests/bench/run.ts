@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import { loadConfig } from '../../server/config.ts';
 import { CypherSession, loadQuery, toParameter } from '../../server/store/neo4j/session.ts';
 import { javaAvailable, type RunningNeo4j, startNeo4j } from '../../server/store/neo4j/launcher/run.ts';
 import { generateCorpus } from './corpus.ts';
@@ -44,6 +45,8 @@ const { values } = parseArgs({
   },
 });
 const readsOnly = values['neo4j-reads'];
+/** The API servers inherit the environment: DYAD_READ_CACHE=0 measures every answer computed afresh. */
+const heldAnswers = loadConfig().DYAD_READ_CACHE;
 if (readsOnly && !process.env.NEO4J_URI) throw new Error('--neo4j-reads: NEO4J_URI must name a Neo4j that holds the corpus');
 const only = values.requests?.split(',');
 /** The requests measured: every one of requests.ts, or those --requests names. */
@@ -361,7 +364,9 @@ async function main(): Promise<void> {
           : '') +
         '\n' +
         `embedded store: open ${fmt(opened.openSec, 2)} s, ${fmt(opened.rssMiB, 0)} MiB resident\n` +
-        `HTTP ceiling (Fastify hello world, 32 connections): ${fmt(helloWorldRps, 0)} req/s\n\n` +
+        `HTTP ceiling (Fastify hello world, 32 connections): ${fmt(helloWorldRps, 0)} req/s\n` +
+        `answers held until the next write (DYAD_READ_CACHE): ${heldAnswers}` +
+        (heldAnswers > 0 ? ' (a repeated request is served held; DYAD_READ_CACHE=0 computes every answer)\n\n' : ' (every answer computed)\n\n') +
         `${table(rows)}\n\n`,
     );
     const round = (n: number | null) => (n === null ? null : Math.round(n));
@@ -371,6 +376,7 @@ async function main(): Promise<void> {
       ingestClaimsPerSec: { neo4j: round(ingestRate.neo4j), embedded: round(ingestRate.embedded) },
       embeddedOpenSec: Math.round(opened.openSec * 100) / 100,
       embeddedMemoryMiB: Math.round(opened.rssMiB),
+      heldAnswers,
       latencyMs: Object.fromEntries(
         keys.map((key) => {
           const r = measured(key);

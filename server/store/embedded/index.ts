@@ -81,9 +81,21 @@ export class EmbeddedStore implements GraphStore {
    */
   private revision = 0;
   /** Searches, neighbourhoods, overviews, paths and claim pages, held until the next write (../read-cache.ts). */
-  private readonly cache = new ReadCache(() => String(this.revision));
+  private readonly cache: ReadCache;
 
-  constructor({ dataDir, logger, snapshotMinBytes = SNAPSHOT_MIN_BYTES }: { dataDir: string; logger?: Logger; snapshotMinBytes?: number }) {
+  constructor({
+    dataDir,
+    logger,
+    snapshotMinBytes = SNAPSHOT_MIN_BYTES,
+    heldAnswers,
+  }: {
+    dataDir: string;
+    logger?: Logger;
+    snapshotMinBytes?: number;
+    /** Answers held until the next write (../read-cache.ts); 0 holds none. */
+    heldAnswers?: number;
+  }) {
+    this.cache = new ReadCache(() => String(this.revision), heldAnswers);
     this.journalPath = join(dataDir, JOURNAL_FILE);
     this.snapshotPath = join(dataDir, SNAPSHOT_FILE);
     this.formerSnapshotPath = join(dataDir, FORMER_SNAPSHOT_FILE);

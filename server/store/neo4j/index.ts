@@ -65,6 +65,8 @@ export interface Neo4jStoreOptions {
   connectTimeoutMs?: number;
   /** How long the driver retries a transaction that failed transiently (a server restart, say). */
   retryTimeMs?: number;
+  /** Answers held until the next commit (../read-cache.ts); 0 holds none. */
+  heldAnswers?: number;
   logger?: Logger;
 }
 
@@ -245,7 +247,7 @@ export class Neo4jStore implements GraphStore {
    */
   private readonly knownDocuments = new Set<string>();
 
-  constructor({ uri, user = 'neo4j', password, database, connectTimeoutMs = 30_000, retryTimeMs = 5_000, logger }: Neo4jStoreOptions) {
+  constructor({ uri, user = 'neo4j', password, database, connectTimeoutMs = 30_000, retryTimeMs = 5_000, heldAnswers, logger }: Neo4jStoreOptions) {
     this.driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, {
       connectionTimeout: 5_000,
       maxTransactionRetryTime: retryTimeMs,
@@ -254,7 +256,7 @@ export class Neo4jStore implements GraphStore {
       disableLosslessIntegers: true,
     });
     this.cypher = new CypherSession(this.driver, database, retryTimeMs);
-    this.cached = new ReadCache(() => this.cypher.latestCommit());
+    this.cached = new ReadCache(() => this.cypher.latestCommit(), heldAnswers);
     this.log = logger ?? createLogger();
     this.connectTimeoutMs = connectTimeoutMs;
   }

@@ -98,9 +98,9 @@ export function useScratchStores() {
     await remove();
   });
   const dataDir = () => join(dir, 'data');
-  async function open() {
+  async function open(options: { heldAnswers?: number } = {}) {
     const { logger, records } = recordingLogger();
-    const store = new EmbeddedStore({ dataDir: dataDir(), logger });
+    const store = new EmbeddedStore({ dataDir: dataDir(), logger, ...options });
     stores.push(store);
     await store.open();
     return { store, records };

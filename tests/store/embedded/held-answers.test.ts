@@ -51,6 +51,16 @@ describe('answers held until the next write', () => {
     expect((await store.paths('tip', 'bla', { maxLength: 3, k: 3, filters: {} })).edges.length).toBe(1);
   });
 
+  test('holding none (DYAD_READ_CACHE=0): every question is answered afresh, the same', async () => {
+    const { store } = await open({ heldAnswers: 0 });
+    await store.putActors(await seedActors());
+    await store.putDocument(await seedDocument(PAK));
+    const ask = () => store.neighborhood('ttp', { depth: 2, limit: 25, filters: {} });
+    const [first, again] = [await ask(), await ask()];
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
   test('a document replaced: the claims it dropped leave', async () => {
     const store = await seeded(open);
     await heldAnswers(store);
