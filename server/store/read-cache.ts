@@ -8,11 +8,22 @@
  * An answer whose computation overlapped a write is held under the revision seen before it began,
  * which the write has already replaced: it is never served again. Concurrent requests for the same
  * answer at the same revision share one computation. At most `capacity` answers are held, the
- * least recently used dropped first; an answer `keep` refuses (a large one) is served and not held.
+ * least recently used dropped first; a large answer (more than HELD_ROWS relations or claims) is
+ * served and not held.
  */
 
 /** Answers held by default (DYAD_READ_CACHE): each a bounded graph or page. */
 export const CAPACITY = 32;
+
+/** The largest answer held: relations of a graph, claims of a page. The API's default bounds are within it. */
+export const HELD_ROWS = 2_000;
+
+/** Whether an answer is small enough to hold: a graph by its relations, a page by its claims. */
+function small(answer: unknown): boolean {
+  if (typeof answer !== 'object' || answer === null) return true;
+  const rows = 'edges' in answer ? answer.edges : 'items' in answer ? answer.items : undefined;
+  return !Array.isArray(rows) || rows.length <= HELD_ROWS;
+}
 
 /** Every answer ever held: the serializer writes each one once (server/api/serializer.ts). */
 const heldAnswers = new WeakSet<object>();
@@ -36,7 +47,7 @@ export class ReadCache {
   ) {}
 
   /** The answer `compute` gives for `key` (which must name everything it depends on), or the one it gave at the current revision; callers must not change it. */
-  async hold<T>(key: string, compute: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
+  async hold<T>(key: string, compute: () => Promise<T>): Promise<T> {
     // Holding nothing: no revision to ask either.
     if (this.capacity === 0) return compute();
     const revision = await this.revision();
@@ -53,7 +64,7 @@ export class ReadCache {
     };
     const value = compute().then(
       (answer) => {
-        if (!keep(answer)) forget();
+        if (!small(answer)) forget();
         else if (typeof answer === 'object' && answer !== null) heldAnswers.add(answer);
         return answer;
       },

@@ -46,7 +46,7 @@ import { FORMER_SNAPSHOT_FILE, type LoadedSnapshot, readSnapshot, SNAPSHOT_FILE,
 import { DocumentEntry, JournalEntry } from './journal-entry.ts';
 import { ActorList, checkDistinctDocuments } from '../upsert-checks.ts';
 import { parseOrThrow } from '../../validate.ts';
-import { ReadCache } from '../read-cache.ts';
+import { HELD_ROWS, ReadCache } from '../read-cache.ts';
 import type { ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
 
 export const JOURNAL_FILE = 'journal.ndjson';
@@ -76,7 +76,7 @@ export class EmbeddedStore implements GraphStore {
   /** Writes queue here, so each checks against the state the previous one left. */
   private writes: Promise<unknown> = Promise.resolve();
   /**
-   * Bumped by every write, opening and closing: this process is the only writer of its data dir
+   * Bumped as every write begins and ends, and at open and close: this process is the only writer of its data dir
    * (the lock file), so an unchanged revision means unchanged data.
    */
   private revision = 0;
@@ -320,9 +320,9 @@ export class EmbeddedStore implements GraphStore {
   }
 
   graph(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
-    // The whole graph (an export) is unbounded: not held.
-    const bounded = bounds.maxNodes + bounds.maxEdges < Number.MAX_SAFE_INTEGER;
-    return bounded ? this.held(['graph', filters, bounds], () => this.overview(filters, bounds)) : this.overview(filters, bounds);
+    // An export asks for the whole graph: never held.
+    if (bounds.maxEdges > HELD_ROWS) return this.overview(filters, bounds);
+    return this.held(['graph', filters, bounds], () => this.overview(filters, bounds));
   }
 
   private async overview(filters: GraphFilters, bounds: GraphBounds): Promise<SerializedGraph> {
@@ -446,7 +446,7 @@ export class EmbeddedStore implements GraphStore {
     return this.opened;
   }
 
-  /** A bounded answer, held until the next write; `key` names everything it depends on. */
+  /** An answer held until the next write (unless large); `key` names everything it depends on. */
   private held<T>(key: unknown[], read: () => Promise<T>): Promise<T> {
     return this.cache.hold(JSON.stringify(key), read);
   }
@@ -466,7 +466,6 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
-/** What a snapshot holds: the graph's sections, then the analysts' work beside it. */
 /** Restores `state` and `annotations` from a snapshot; returns why they must be thrown away (the snapshot is damaged), if it is. */
 async function restoreSnapshot(state: GraphState, annotations: Annotations, loaded: LoadedSnapshot): Promise<string | undefined> {
   let failure: string | undefined;
@@ -480,6 +479,7 @@ async function restoreSnapshot(state: GraphState, annotations: Annotations, load
   return (await loaded.problem) ?? failure;
 }
 
+/** What a snapshot holds: the graph's sections, then the analysts' work beside it. */
 function snapshotSections(state: GraphState, annotations: Annotations): SnapshotSection[] {
   return [...state.snapshotSections(), { name: 'annotations', json: annotations.snapshotRecord() }];
 }

@@ -52,7 +52,7 @@ import { type ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
 import * as annotations from './annotations.ts';
 import { type WriteParts, withoutRejected } from './annotations.ts';
 import { fulltextQuery } from './fulltext-query.ts';
-import { ReadCache } from '../read-cache.ts';
+import { HELD_ROWS, ReadCache } from '../read-cache.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
@@ -217,9 +217,6 @@ function pivot(s: Selection, filters: ClaimFilters) {
   if (filters.documents) return { ...none, pivotDocuments: filters.documents };
   return { ...none, scanFrom: '' };
 }
-
-/** The largest answer held (../read-cache.ts): relations of a graph, claims of a page. The API's default bounds are within it. */
-const HELD_ROWS = 2_000;
 
 /** A LIMIT that admits every match (Cypher's LIMIT takes no null). */
 const UNLIMITED = 2 ** 31 - 1;
@@ -499,7 +496,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   findClaims(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
-    return this.cached.hold(`claims\n${JSON.stringify(query)}`, () => this.readClaimPage(query), (page) => page.items.length <= HELD_ROWS);
+    return this.cached.hold(`claims\n${JSON.stringify(query)}`, () => this.readClaimPage(query));
   }
 
   private async readClaimPage(query: ClaimQuery): Promise<{ total: number; items: ClaimView[] }> {
@@ -544,7 +541,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   neighborhood(center: string, options: NeighborhoodOptions): Promise<SerializedGraph> {
-    return this.cached.hold(`neighborhood\n${JSON.stringify([center, options])}`, () => this.readNeighborhood(center, options), (graph) => graph.edges.length <= HELD_ROWS);
+    return this.cached.hold(`neighborhood\n${JSON.stringify([center, options])}`, () => this.readNeighborhood(center, options));
   }
 
   private async readNeighborhood(center: string, { depth, limit, maxEdges = NEIGHBOURHOOD_EDGES, filters }: NeighborhoodOptions): Promise<SerializedGraph> {
@@ -568,7 +565,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   paths(from: string, to: string, options: PathOptions): Promise<SerializedGraph> {
-    return this.cached.hold(`paths\n${JSON.stringify([from, to, options])}`, () => this.readPaths(from, to, options), (graph) => graph.edges.length <= HELD_ROWS);
+    return this.cached.hold(`paths\n${JSON.stringify([from, to, options])}`, () => this.readPaths(from, to, options));
   }
 
   private async readPaths(from: string, to: string, { maxLength, k, filters }: PathOptions): Promise<SerializedGraph> {
