@@ -10,6 +10,8 @@
  * answer at the same revision share one computation. At most `capacity` answers are held, the
  * least recently used dropped first; a large answer (more than HELD_ROWS relations or claims) is
  * served and not held.
+ *
+ * Asking Neo4j for its last commit is a round trip; under load, requests share it (sharedCheck).
  */
 
 /** Answers held by default (DYAD_READ_CACHE): each a bounded graph or page. */
@@ -31,6 +33,40 @@ const heldAnswers = new WeakSet<object>();
 /** Whether `value` is a held answer: an object never changed, given to every request asking its question until the next write. */
 export function isHeld(value: unknown): value is object {
   return typeof value === 'object' && value !== null && heldAnswers.has(value);
+}
+
+/**
+ * A revision check shared by concurrent requests: a check already in flight may have read the
+ * revision before a caller arrived (before a write it must see), so a caller arriving then waits
+ * for the next check, which begins once that one has ended and is shared by every caller that
+ * arrived meanwhile. A caller is never answered by a check begun before it asked, and under load a
+ * round of requests costs one check, not one each. A failed check fails the callers sharing it.
+ */
+export function sharedCheck<T>(check: () => Promise<T>): () => Promise<T> {
+  let inFlight = false;
+  let queued: { promise: Promise<T>; begin: () => void } | undefined;
+  const begin = (): Promise<T> => {
+    inFlight = true;
+    // A check that throws rather than rejects still ends its round.
+    const result = (async () => check())();
+    const settled = () => {
+      inFlight = false;
+      const waiting = queued;
+      queued = undefined;
+      waiting?.begin();
+    };
+    result.then(settled, settled);
+    return result;
+  };
+  return () => {
+    if (!inFlight) return begin();
+    if (!queued) {
+      let start!: () => void;
+      const promise = new Promise<T>((resolve, reject) => (start = () => void begin().then(resolve, reject)));
+      queued = { promise, begin: start };
+    }
+    return queued.promise;
+  };
 }
 
 interface Held {

@@ -4,7 +4,11 @@
  * while nothing is written, and read again after any write, including one through another
  * driver (as a `dyad ingest` in another process writes); the store's held answers (a
  * neighbourhood, a claim page, the graph of a document) show another writer's document at once.
+ * Revision checks shared by concurrent requests (sharedCheck) never answer a request with a
+ * revision read before it asked: on random interleavings of requests, writes and checks ending,
+ * and on the test Neo4j with searches in flight while another writer commits.
  */
+import fc from 'fast-check';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -13,12 +17,94 @@ import { ClaimQuery } from '../../server/domain/index.ts';
 import type { GraphStore } from '../../server/store/graph-store.ts';
 import { Neo4jStore } from '../../server/store/neo4j/index.ts';
 import { CypherSession } from '../../server/store/neo4j/session.ts';
-import { ReadCache } from '../../server/store/read-cache.ts';
+import { ReadCache, sharedCheck } from '../../server/store/read-cache.ts';
 import { OPINION, PAK, seedActors, seedDocument } from './embedded/fixtures.ts';
 import { storeCases } from '../helpers/stores.ts';
 
 const neo4jCase = storeCases.find((c) => c.name === 'neo4j')!;
 const Counts = z.object({ documents: z.number(), actors: z.number(), claims: z.number() });
+
+describe('revision checks shared by concurrent requests', () => {
+  /** A revision that writes bump, and checks that read it when they begin (the earliest a real one could) and end when told. */
+  function world() {
+    let revision = 0;
+    const pending: { resolve: (r: number) => void; read: number }[] = [];
+    let begun = 0;
+    let running = 0;
+    let mostAtOnce = 0;
+    const check = sharedCheck(() => {
+      begun++;
+      mostAtOnce = Math.max(mostAtOnce, ++running);
+      return new Promise<number>((resolve) => pending.push({ read: revision, resolve: (r) => (running--, resolve(r)) }));
+    });
+    const flush = () => new Promise((resolve) => setImmediate(resolve));
+    return {
+      write: () => revision++,
+      get revision() {
+        return revision;
+      },
+      check,
+      /** Ends the oldest check in flight with the revision it read. */
+      async end() {
+        const next = pending.shift();
+        next?.resolve(next.read);
+        await flush();
+      },
+      pending: () => pending.length,
+      stats: () => ({ begun, mostAtOnce }),
+    };
+  }
+
+  test('every caller gets a revision read after it asked; one check at a time, at most one per round', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom('ask', 'write', 'end'), { maxLength: 60 }), async (steps) => {
+        const w = world();
+        const answers: Promise<void>[] = [];
+        let asked = 0;
+        for (const step of steps) {
+          if (step === 'write') w.write();
+          else if (step === 'end') await w.end();
+          else {
+            asked++;
+            const atArrival = w.revision;
+            answers.push(w.check().then((seen) => expect(seen).toBeGreaterThanOrEqual(atArrival)));
+          }
+        }
+        while (w.pending() > 0) await w.end();
+        await Promise.all(answers);
+        expect(w.stats().mostAtOnce).toBeLessThanOrEqual(1);
+        expect(w.stats().begun).toBeLessThanOrEqual(asked);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('callers arriving while a check is in flight share the next one', async () => {
+    const w = world();
+    const first = w.check();
+    w.write();
+    const later = [w.check(), w.check(), w.check()];
+    expect(w.stats().begun).toBe(1);
+    await w.end();
+    expect(await first).toBe(0);
+    expect(w.stats().begun).toBe(2);
+    await w.end();
+    expect(await Promise.all(later)).toEqual([1, 1, 1]);
+  });
+
+  test('a failed check fails the callers sharing it, and the next round checks again', async () => {
+    let calls = 0;
+    const check = sharedCheck(async () => {
+      if (++calls === 2) throw new Error('unreachable');
+      return calls;
+    });
+    const first = check();
+    const shared = [check(), check()];
+    expect(await first).toBe(1);
+    await expect(Promise.all(shared)).rejects.toThrow('unreachable');
+    expect(await check()).toBe(3);
+  });
+});
 
 (neo4jCase.skip ? describe.skip : describe)('answers held until the next write', () => {
   let reader: GraphStore;
@@ -78,5 +164,25 @@ const Counts = z.object({ documents: z.number(), actors: z.number(), claims: z.n
     expect(after.claims).not.toEqual(before.claims);
     expect(after.document.edges.map((e) => e.key)).toEqual(['tip|SUPPORTS|bla']);
     expect(before.document.edges.length).toBeGreaterThan(1);
+  });
+
+  test('a search sees an actor another writer committed just before it, with searches in flight throughout', async () => {
+    let searching = true;
+    const background = (async () => {
+      while (searching) await Promise.all(Array.from({ length: 4 }, () => reader.searchActors('taliban', { limit: 10 })));
+    })();
+    try {
+      for (let i = 0; i < 5; i++) {
+        const id = `held-search-probe-${i}`;
+        // One word no other name starts with or contains.
+        const name = `Zqxprobe${'abcde'[i]}`;
+        expect(await reader.searchActors(name, { limit: 5 })).toEqual([]);
+        await writer.putActors([{ id, name, kind: 'group', aliases: [] }]);
+        expect((await reader.searchActors(name, { limit: 5 })).map((hit) => hit.id)).toEqual([id]);
+      }
+    } finally {
+      searching = false;
+      await background;
+    }
   });
 });

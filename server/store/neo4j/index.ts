@@ -52,7 +52,7 @@ import { type ActorListOptions, ActorPage } from '../../domain/actor-list.ts';
 import * as annotations from './annotations.ts';
 import { type WriteParts, withoutRejected } from './annotations.ts';
 import { fulltextQuery } from './fulltext-query.ts';
-import { HELD_ROWS, ReadCache } from '../read-cache.ts';
+import { HELD_ROWS, ReadCache, sharedCheck } from '../read-cache.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
@@ -233,7 +233,7 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly driver: Driver;
   private readonly cypher: CypherSession;
-  /** Neighbourhoods, bounded graphs, paths and claim pages, held until the next write to the database (../read-cache.ts). */
+  /** Searches, neighbourhoods, bounded graphs, paths and claim pages, held until the next write to the database (../read-cache.ts); concurrent requests share one check of the last commit. */
   private readonly cached: ReadCache;
   private readonly log: Logger;
   private readonly connectTimeoutMs: number;
@@ -253,7 +253,7 @@ export class Neo4jStore implements GraphStore {
       disableLosslessIntegers: true,
     });
     this.cypher = new CypherSession(this.driver, database, retryTimeMs);
-    this.cached = new ReadCache(() => this.cypher.latestCommit(), heldAnswers);
+    this.cached = new ReadCache(sharedCheck(() => this.cypher.latestCommit()), heldAnswers);
     this.log = logger ?? createLogger();
     this.connectTimeoutMs = connectTimeoutMs;
   }
@@ -472,6 +472,10 @@ export class Neo4jStore implements GraphStore {
   async searchActors(q: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
     const compact = compactName(q);
     if (!compact) return [];
+    return this.cached.hold(`search\n${JSON.stringify([q, options.kinds, options.limit])}`, () => this.readSearch(q, compact, options));
+  }
+
+  private async readSearch(q: string, compact: string, options: { kinds?: ActorKind[]; limit: number }): Promise<ActorHit[]> {
     const rows = await this.cypher.read(
       'search-actors',
       { words: fulltextQuery(q), compact, normal: normalizeName(q), kinds: options.kinds, limit: options.limit },
