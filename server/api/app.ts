@@ -15,6 +15,7 @@ import type { GraphStore } from '../store/graph-store.ts';
 import { DEFAULT_CLIENT_DIR, registerClient } from './client.ts';
 import type { ApiContext } from './context.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { sendHeldAnswersEncodedOnce } from './held-responses.ts';
 import { rejectUnknownDocuments } from './known-documents.ts';
 import { registerOpenApi } from './openapi.ts';
 import { serializerCompiler } from './serializer.ts';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const origins = options.config.DYAD_CORS_ORIGINS;
   if (origins.length > 0) await app.register(fastifyCors, { origin: origins.includes('*') ? true : origins, methods: ['GET', 'HEAD'] });
   rejectUnknownDocuments(app, options.store);
+  sendHeldAnswersEncodedOnce(app);
 
   const context: ApiContext = {
     store: options.store,

@@ -7,7 +7,8 @@
  * was a third of a hub neighbourhood's JavaScript time. A schema JSON Schema cannot state falls
  * back to parsing with zod, then JSON.stringify. A held answer (server/store/read-cache.ts: the
  * same unchanged object for every request until the next write) is written once per route and
- * its text reused: a hub's depth-2 neighbourhood is most of a megabyte of JSON.
+ * its text reused: a hub's depth-2 neighbourhood is most of a megabyte of JSON (its bytes, plain and
+ * compressed, are made once too: held-responses.ts).
  */
 import type { FastifySchemaCompiler } from 'fastify';
 import { ResponseSerializationError } from 'fastify-type-provider-zod';

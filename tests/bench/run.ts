@@ -5,7 +5,8 @@
  * starts a throw-away Neo4j with the tests' launcher unless NEO4J_URI is set, and measures:
  * `dyad ingest` into each store (claims/s), the embedded store's open time and memory (in a
  * fresh process), latency p50/p95/p99 and req/s of each request of requests.ts at 1 and 32
- * connections against each store's API (loopback, S seconds each), the same questions as
+ * connections against each store's API (loopback, S seconds each, asking as a browser does:
+ * gzip accepted, latency.ts), the same questions as
  * plain Cypher (cypher/bench/) through neo4j-driver, and a Fastify hello-world route (the
  * HTTP ceiling). Prints a table, then as the last line one JSON object with the figures.
  */
