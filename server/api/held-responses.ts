@@ -45,6 +45,13 @@ export function sendHeldAnswersEncodedOnce(app: FastifyInstance): void {
   /** The held answer a request is being answered with, between its serialisation and its sending. */
   const answering = new WeakMap<FastifyRequest, object>();
   const encoded = new WeakMap<object, Encoded>();
+  // A client sends the same Accept-Encoding with every request: read it once.
+  let lastHeader: string | undefined;
+  let lastAccepts = false;
+  const wantsGzip = (header: string | undefined) => {
+    if (header !== lastHeader) [lastHeader, lastAccepts] = [header, acceptsGzip(header)];
+    return lastAccepts;
+  };
 
   // Callback hooks: every response passes through them, most without a held answer.
   app.addHook('preSerialization', (request, _reply, payload, done) => {
@@ -59,7 +66,7 @@ export function sendHeldAnswersEncodedOnce(app: FastifyInstance): void {
     if (bytes?.text !== payload) encoded.set(answer, (bytes = { text: payload, utf8: Buffer.from(payload) }));
     const vary = reply.getHeader('vary');
     reply.header('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding');
-    if (!acceptsGzip(request.headers['accept-encoding'])) return done(null, bytes.utf8);
+    if (!wantsGzip(request.headers['accept-encoding'])) return done(null, bytes.utf8);
     bytes.gzip ??= gzipped(bytes.utf8);
     reply.header('content-encoding', 'gzip');
     bytes.gzip.then((body) => done(null, body), done);
