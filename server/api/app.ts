@@ -4,7 +4,6 @@
  * server/graph, shape. Errors leave through one handler as problem+json.
  */
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
@@ -16,6 +15,7 @@ import { DEFAULT_CLIENT_DIR, registerClient } from './client.ts';
 import type { ApiContext } from './context.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { sendHeldAnswersEncodedOnce } from './held-responses.ts';
+import { addSecurityHeaders } from './security-headers.ts';
 import { rejectUnknownDocuments } from './known-documents.ts';
 import { registerOpenApi } from './openapi.ts';
 import { serializerCompiler } from './serializer.ts';
@@ -61,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 
-  await app.register(fastifyHelmet, {
+  addSecurityHeaders(app, {
     // dyad speaks plain HTTP; HSTS over it is wrong (RFC 6797 §7.2), a TLS proxy in front sets its own.
     strictTransportSecurity: false,
     contentSecurityPolicy: {
