@@ -253,7 +253,8 @@ export class Neo4jStore implements GraphStore {
       disableLosslessIntegers: true,
     });
     this.cypher = new CypherSession(this.driver, database, retryTimeMs);
-    this.cached = new ReadCache(sharedCheck(() => this.cypher.latestCommit()), heldAnswers);
+    const lastCommit = sharedCheck(() => this.cypher.latestCommit());
+    this.cached = new ReadCache(lastCommit, heldAnswers, lastCommit.lastSeen);
     this.log = logger ?? createLogger();
     this.connectTimeoutMs = connectTimeoutMs;
   }
