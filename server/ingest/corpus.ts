@@ -192,10 +192,39 @@ export function assembleDocument(parts: DocumentParts, index: AliasIndex): Prepa
   const { body: _rule, ...fields } = meta;
   const sorted = [...claims].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
   const actorList = [...actors.values()].sort((a, b) => a.id.localeCompare(b.id));
-  // Rejections join the hash only when there are some: documents without keep their hashes.
-  const hash = sha256({ fields, text, spans, claims: sorted, actors: actorList, ...(rejected.length > 0 ? { rejected } : {}) });
+  const hash = documentHash(fields, text, spans, sorted, actorList, rejected, index);
   const document: DocumentRecord = { ...fields, text, body: spans, hash };
   return { upsert: { document, claims: sorted, actors: actorList, ...(rejected.length > 0 ? { rejected } : {}) }, problems, claimSource: parts.curated ? 'curated' : extract ? 'extracted' : 'none' };
+}
+
+/** Each gazetteer actor's JSON, made once: a gazetteer actor is named by many documents, and is not changed once loaded. */
+const actorJson = new WeakMap<Actor, string>();
+
+/**
+ * The document's content hash: the sha256 of the JSON of `{ fields, text, spans, claims, actors }`
+ * (and `rejected` when there are some: documents without keep their hashes), written out here so
+ * that a gazetteer actor's JSON is reused rather than made again for every document naming it.
+ */
+function documentHash(
+  fields: Omit<DocumentMeta, 'body'>,
+  text: string,
+  spans: Span[],
+  claims: ClaimRecord[],
+  actors: Actor[],
+  rejected: Rejection[],
+  index: AliasIndex,
+): string {
+  const json = (actor: Actor): string => {
+    if (index.get(actor.id) !== actor) return JSON.stringify(actor);
+    let cached = actorJson.get(actor);
+    if (cached === undefined) actorJson.set(actor, (cached = JSON.stringify(actor)));
+    return cached;
+  };
+  const rest = rejected.length > 0 ? `,"rejected":${JSON.stringify(rejected)}` : '';
+  return sha256(
+    `{"fields":${JSON.stringify(fields)},"text":${JSON.stringify(text)},"spans":${JSON.stringify(spans)},` +
+      `"claims":${JSON.stringify(claims)},"actors":[${actors.map(json).join(',')}]${rest}}`,
+  );
 }
 
 async function readMeta(files: SourceFiles, text: string, problems: InvalidInput[], read: ReadText): Promise<DocumentMeta | undefined> {
