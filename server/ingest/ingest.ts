@@ -121,7 +121,7 @@ export async function writeBatch(store: GraphStore, prepared: PreparedDocument[]
     summary.claims += upsert.claims.length;
   };
   try {
-    const outcomes = await store.putDocuments(ready);
+    const outcomes = await store.putDocuments(ready, { prepared: true });
     ready.forEach((upsert, i) => count(upsert, outcomes[i]!));
   } catch (error) {
     if (!(error instanceof InvalidInput)) throw error;

@@ -40,6 +40,15 @@ export interface DocumentUpsert {
   rejected?: Rejection[];
 }
 
+export interface PutOptions {
+  /**
+   * The upserts are server/ingest's own (prepareDocument, assembleDocument), built from files
+   * or a submission it validated against the domain schemas: a store may skip its schema parse
+   * of them. The checks against what the store holds (upsert-checks.ts) still run.
+   */
+  prepared?: boolean;
+}
+
 export interface GraphStore {
   readonly kind: StoreKind;
   /** Connect, apply schema or replay the journal. */
@@ -63,7 +72,7 @@ export interface GraphStore {
    * InvalidInput naming it and nothing of the batch is written (the caller retries one by one
    * to isolate it). Outcomes in input order. A document id may appear once per batch.
    */
-  putDocuments(upserts: DocumentUpsert[]): Promise<UpsertOutcome[]>;
+  putDocuments(upserts: DocumentUpsert[], options?: PutOptions): Promise<UpsertOutcome[]>;
 
   listDocuments(): Promise<DocumentSummary[]>;
   /** Throws NotFound. */

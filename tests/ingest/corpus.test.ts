@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../../server/errors.ts';
+import { sha256 } from '../../server/ingest/claim-id.ts';
 import { discoverDocuments, prepareDocument } from '../../server/ingest/corpus.ts';
 import { loadGazetteer } from '../../server/ingest/gazetteer.ts';
 import { copySeeds } from '../helpers/seed-copy.ts';
@@ -79,6 +80,19 @@ describe('prepareDocument', () => {
     const b = await prepareDocument(files!, index);
     expect(a.upsert!.document.hash).toBe(b.upsert!.document.hash);
     expect(a.upsert!.claims.map((c) => c.id)).toEqual(b.upsert!.claims.map((c) => c.id));
+  });
+
+  it('hashes the JSON of the fields, text, body, claims and actors, with the rejections only when there are some', async () => {
+    const claim = 'claims:\n  - subject: pakistan\n    type: PRESSURES\n    object: afghan-taliban\n    certainty: asserted\n    quote: "Afghanistan must stop being a safe haven"\n';
+    const rejection = 'rejected:\n  - subject: ttp\n    type: SUPPORTS\n    object: bla\n    quote: "the TTP, BLA, TIP and other actors trade manpower"\n';
+    for (const yaml of [claim, claim + rejection]) {
+      const { upsert } = (await withClaims(yaml)).prepared;
+      const { text, body: spans, hash, ...fields } = upsert!.document;
+      const { claims, actors, rejected } = upsert!;
+      expect(rejected?.length).toBe(yaml === claim ? undefined : 1);
+      // The definition stores hold: a document ingested before is recognised as unchanged.
+      expect(hash).toBe(sha256({ fields, text, spans, claims, actors, ...(rejected ? { rejected } : {}) }));
+    }
   });
 
   it('changes the hash when the metadata changes', async () => {

@@ -3,7 +3,7 @@
  * round trip, a refused batch retried one document at a time; reruns change nothing.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { seedsDir } from '../helpers/seed.ts';
 import { copySeeds } from '../helpers/seed-copy.ts';
 import { storeCases } from '../helpers/stores.ts';
 import { generateCorpus } from '../bench/corpus.ts';
-import { EmbeddedStore, SNAPSHOT_FILE } from '../../server/store/embedded/index.ts';
+import { EmbeddedStore, JOURNAL_FILE, SNAPSHOT_FILE } from '../../server/store/embedded/index.ts';
 import { Neo4jStore } from '../../server/store/neo4j/index.ts';
 
 const emptySummary = (): IngestSummary => ({ documents: 0, created: 0, updated: 0, unchanged: 0, actorsChanged: 0, claims: 0, rejected: [], notTried: 0 });
@@ -117,7 +117,7 @@ describe('dyad ingest stopped by a signal', () => {
   let corpus: string;
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'dyad-stop-'));
-    // 800 documents, four batches of 200; the embedded journal passes the snapshot's 4 MiB after two.
+    // 800 documents, four batches of 200 (about 1.5 MiB of embedded journal each).
     corpus = (await generateCorpus(root, 16_000)).dir;
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
@@ -158,9 +158,11 @@ describe('dyad ingest stopped by a signal', () => {
     expect(created + notTried).toBe(800);
     expect(stopped.stdout).toContain(`; ${created * 20} claims;`);
     if (name === 'embedded') {
-      // Closed, not killed: the journal passed 4 MiB, so the snapshot was written; the store holds exactly the batches written.
-      expect(created).toBeGreaterThanOrEqual(400);
-      expect(existsSync(join(environment.DYAD_DATA_DIR!, SNAPSHOT_FILE))).toBe(true);
+      // Closed, not killed: the journal's lock was released, and the snapshot written exactly when the
+      // journal passed the 4 MiB below which none is; the store holds exactly the batches written.
+      const journal = join(environment.DYAD_DATA_DIR!, JOURNAL_FILE);
+      expect(existsSync(`${journal}.lock`)).toBe(false);
+      expect(existsSync(join(environment.DYAD_DATA_DIR!, SNAPSHOT_FILE))).toBe(statSync(journal).size >= 4 * 2 ** 20);
       const store = new EmbeddedStore({ dataDir: environment.DYAD_DATA_DIR!, logger: quiet });
       await store.open();
       expect((await store.listDocuments()).length).toBe(created);

@@ -58,7 +58,41 @@ describe('EmbeddedStore journal', () => {
     expect(payloads.map((p) => p.op)).toEqual(['actors', 'document', 'document']);
     expect(payloads[1].document.id).toBe(PAK);
     expect(payloads[1].claims).toHaveLength(CLAIMS[PAK]!.length);
-    expect(payloads[1].actors.map((a: { id: string }) => a.id).sort()).toEqual(['afghan-taliban', 'afghanistan', 'al-qaeda', 'ttp']);
+    // The store holds the gazetteer's actors unchanged: a document's line does not repeat them.
+    expect(payloads[1].actors).toEqual([]);
+  });
+
+  it('journals with a document only the actors the store does not hold unchanged, and replays to the same state', async () => {
+    const store = await openStore();
+    const pak = await seedDocument(PAK);
+    const opinion = await seedDocument(OPINION);
+    expect(await store.putDocuments([pak], { prepared: true })).toEqual(['created']);
+    const renamed = opinion.actors.map((a) => (a.id === 'ttp' ? { ...a, name: 'Renamed TTP' } : a));
+    expect(await store.putDocuments([{ ...opinion, actors: renamed }], { prepared: true })).toEqual(['created']);
+    const lines = (await readFile(join(dataDir(), JOURNAL_FILE), 'utf8')).trimEnd().split('\n');
+    const actorsOf = (line: string) => JSON.parse(line).payload.actors.map((a: { id: string }) => a.id).sort();
+    expect(actorsOf(lines[0]!)).toEqual(['afghan-taliban', 'afghanistan', 'al-qaeda', 'ttp']);
+    // afghan-taliban is held as it was; ttp changed; the others are new.
+    const fresh = opinion.actors.map((a) => a.id).filter((id) => !['afghan-taliban'].includes(id));
+    expect(actorsOf(lines[1]!)).toEqual(fresh.sort());
+    const before = await snapshot(store);
+    expect(before.ttp.name).toBe('Renamed TTP');
+    await store.close();
+    expect(await snapshot(await openStore())).toEqual(before);
+  });
+
+  it('keeps, as document by document would, the last version of an actor two documents of a batch disagree on', async () => {
+    const store = await openStore();
+    await store.putActors(await seedActors());
+    const pak = await seedDocument(PAK);
+    const opinion = await seedDocument(OPINION);
+    const renamed = pak.actors.map((a) => (a.id === 'ttp' ? { ...a, name: 'Renamed TTP' } : a));
+    // The first names a changed ttp, the second the stored one: the stored one is named last.
+    await store.putDocuments([{ ...pak, actors: renamed }, opinion], { prepared: true });
+    expect((await store.getActor('ttp')).name).not.toBe('Renamed TTP');
+    const before = await snapshot(store);
+    await store.close();
+    expect(await snapshot(await openStore())).toEqual(before);
   });
 
   it('is idempotent: the same document again is unchanged and writes nothing', async () => {
