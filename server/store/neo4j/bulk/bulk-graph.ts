@@ -33,6 +33,8 @@ export interface ImportManifest {
 }
 
 export const MANIFEST_FILE = 'manifest.json';
+/** neo4j-admin's options, one a line, for `neo4j-admin database import full $(cat import.args) neo4j` run in the folder. */
+export const ARGS_FILE = 'import.args';
 
 /** neo4j-admin's default read buffer; a longer value needs a larger one. */
 const READ_BUFFER_BYTES = 4 * 2 ** 20;
@@ -152,6 +154,7 @@ export class BulkGraph {
       counts: { documents: this.documents.size, claims: this.claimOwners.size, actors: this.actors.size, relations: this.relations.size, rejections: this.rejections },
     };
     await writeFile(join(this.dir, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
+    await writeFile(join(this.dir, ARGS_FILE), `${args.join('\n')}\n`);
     return manifest;
   }
 }
