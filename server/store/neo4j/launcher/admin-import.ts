@@ -36,7 +36,7 @@ export async function adminImport({ home, dir, args, log }: AdminImportOptions):
   const conf = join(home, 'conf');
   await mkdir(conf, { recursive: true });
   const command = [HEAP, '-cp', classpath, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full'];
-  const options = [...args, `--max-off-heap-memory=${OFF_HEAP}`, `--report-file=${join(dir, 'import.report')}`, 'neo4j'];
+  const options = [...args, '--verbose', `--max-off-heap-memory=${OFF_HEAP}`, `--report-file=${join(dir, 'import.report')}`, 'neo4j'];
   const child = spawn('java', [...command, ...options], { cwd: dir, env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
