@@ -64,6 +64,19 @@ function buildProgram(): Command {
     );
 
   program
+    .command('neo4j-import')
+    .description(
+      "documents, prepared as ingest prepares them, as neo4j-admin CSV files for an empty Neo4j; imported into dyad's local Neo4j (npm run neo4j:start's, stopped and empty), which is then started with the schema online",
+    )
+    .argument('[paths...]', 'folders (every *.txt) or .txt files (default: DYAD_SEEDS_DIR)')
+    .requiredOption('-o, --out <dir>', 'an empty folder for the CSV files')
+    .option('--files-only', 'only write the files (for a Neo4j dyad does not run: its neo4j-admin imports them, see the README)')
+    .option('--finish', 'the files in --out were imported into NEO4J_URI: apply the schema and wait for the indexes')
+    .action(async (paths: string[], options: { out: string; filesOnly?: boolean; finish?: boolean }) =>
+      exitWith(await (await import('./commands/neo4j-import.ts')).run({ paths, ...options })),
+    );
+
+  program
     .command('claims')
     .description("the store's claims as JSON Lines")
     .option('-d, --document <id>', "only this document's claims")

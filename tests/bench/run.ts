@@ -3,12 +3,12 @@
  *
  * Generates (or reuses) a corpus of N claims in the seeds' format under .bench/ (corpus.ts),
  * starts a throw-away Neo4j with the tests' launcher unless NEO4J_URI is set, and measures:
- * `dyad ingest` into each store (claims/s), the embedded store's open time and memory (in a
- * fresh process), latency p50/p95/p99 and req/s of each request of requests.ts at 1 and 32
- * connections against each store's API (loopback, S seconds each, asking as a browser does:
- * gzip accepted, latency.ts), the same questions as
- * plain Cypher (cypher/bench/) through neo4j-driver, and a Fastify hello-world route (the
- * HTTP ceiling). Prints a table, then as the last line one JSON object with the figures.
+ * `dyad ingest` into each store (claims/s), the bulk import into a second throw-away Neo4j
+ * (bulk-import.ts: files, neo4j-admin, start, schema online), the embedded store's open time
+ * and memory (in a fresh process), latency p50/p95/p99 and req/s of each request of
+ * requests.ts at 1 and 32 connections against each store's API (loopback, S seconds each,
+ * asking as a browser does: gzip accepted, latency.ts), the same questions as plain Cypher (cypher/bench/) through neo4j-driver, and a Fastify
+ * hello-world route (the HTTP ceiling). Prints a table, then as the last line one JSON object with the figures.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
@@ -160,6 +160,18 @@ async function neo4jClaims(uri: string): Promise<number> {
   }
 }
 
+/** The bulk import (bulk-import.ts) in a child process, with Java only: its claims/s over files, import, start and schema, and its phases. */
+async function measureBulkImport(): Promise<{ claimsPerSec: number; seconds: Record<string, number> } | null> {
+  if (!(await javaAvailable())) return null;
+  log(`neo4j bulk: dyad's neo4j-admin import of ${claims.toLocaleString('en')} claims into a fresh Neo4j…`);
+  const { code, stdout } = await finish(node('tests/bench/bulk-import.ts', ['--claims', String(claims)], {}));
+  if (code !== 0) {
+    log(`neo4j bulk: failed (exit ${code}): no bulk import rate`);
+    return null;
+  }
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as { claimsPerSec: number; seconds: Record<string, number> };
+}
+
 async function measureOpen(dataDir: string): Promise<{ openSec: number; rssMiB: number; claims: number }> {
   const { stdout } = await finish(node('tests/bench/open-probe.ts', [], { DYAD_DATA_DIR: dataDir }, ['--expose-gc']));
   const probe = JSON.parse(stdout.trim().split('\n').at(-1)!) as { openSec: number; rssMiB: number; counts: { claims: number } };
@@ -308,6 +320,7 @@ async function main(): Promise<void> {
     let embeddedIngest: IngestRate = none;
     let neo4jIngest: IngestRate | null = null;
     let opened = { openSec: NaN, rssMiB: NaN };
+    let bulk: Awaited<ReturnType<typeof measureBulkImport>> = null;
     if (readsOnly) {
       const stored = await neo4jClaims(neo4jUri!);
       if (stored !== claims) throw new Error(`--neo4j-reads: the Neo4j at ${neo4jUri} holds ${stored} claims, not ${claims}`);
@@ -316,10 +329,11 @@ async function main(): Promise<void> {
       await rm(dataDir, { recursive: true, force: true });
       embeddedIngest = await measureIngest('embedded', corpus, manifest.documents, embeddedEnv, async () => (await measureOpen(dataDir)).claims);
       neo4jIngest = neo4jUri ? await measureIngest('neo4j', corpus, manifest.documents, neo4jEnv, () => neo4jClaims(neo4jUri)) : null;
+      bulk = await measureBulkImport();
       opened = await measureOpen(dataDir);
       log(`embedded open: ${opened.openSec.toFixed(2)} s, ${opened.rssMiB.toFixed(0)} MiB resident`);
     }
-    const ingestRate = { embedded: embeddedIngest.rate, neo4j: neo4jIngest?.rate ?? null };
+    const ingestRate = { embedded: embeddedIngest.rate, neo4j: neo4jIngest?.rate ?? null, neo4jBulk: bulk?.claimsPerSec ?? null };
 
     const baseline = neo4jUri ? cypherBaseline(neo4jUri) : undefined;
     const latency = {
@@ -359,6 +373,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\ndyad bench: ${claims.toLocaleString('en')} claims, ${manifest.documents} documents, ${manifest.actors} actors\n` +
         `ingest (claims/s): embedded ${fmt(ingestRate.embedded, 0)}, neo4j ${fmt(ingestRate.neo4j, 0)}\n` +
+        `neo4j bulk import into an empty database (claims/s, over files + neo4j-admin + start + schema online): ${fmt(ingestRate.neo4jBulk, 0)}` +
+        (bulk ? ` (${Object.entries(bulk.seconds).map(([phase, sec]) => `${phase} ${sec} s`).join(', ')})` : '') +
+        '\n' +
         `stored after ingest (claims): embedded ${embeddedIngest.stored.toLocaleString('en')}, neo4j ${neo4jIngest?.stored.toLocaleString('en') ?? '–'}` +
         (!readsOnly && Math.min(embeddedIngest.stored, neo4jIngest?.stored ?? claims) < claims
           ? ` (fewer than ${claims.toLocaleString('en')}: the ${ingestSeconds} s ingest budget ran out; reads below are over what was stored)`
@@ -374,7 +391,7 @@ async function main(): Promise<void> {
     const result = {
       claims,
       storedClaims: { neo4j: neo4jIngest?.stored ?? null, embedded: embeddedIngest.stored },
-      ingestClaimsPerSec: { neo4j: round(ingestRate.neo4j), embedded: round(ingestRate.embedded) },
+      ingestClaimsPerSec: { neo4j: round(ingestRate.neo4j), embedded: round(ingestRate.embedded), neo4jBulk: ingestRate.neo4jBulk },
       embeddedOpenSec: Math.round(opened.openSec * 100) / 100,
       embeddedMemoryMiB: Math.round(opened.rssMiB),
       heldAnswers,

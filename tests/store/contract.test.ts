@@ -12,6 +12,7 @@ import { aggregate, serialize, splitFilters } from '../../server/graph/aggregate
 import { claimMatches } from '../../server/store/claim-filter.ts';
 import type { DocumentUpsert, GraphStore } from '../../server/store/graph-store.ts';
 import { seedsDir, seedStore } from '../helpers/seed.ts';
+import { GRAPH_FILTERS, graphReads, STORE_READS } from '../helpers/store-reads.ts';
 import { type StoreCase, storeCases } from '../helpers/stores.ts';
 
 /** The seed documents as ingest hands them to a store. */
@@ -85,19 +86,6 @@ function expectedGraph(all: ClaimView[], filters: GraphFilters): SerializedGraph
   const graph = serialize(aggregate(all.filter((c) => claimMatches(c, claimFilters)), thresholds));
   return { ...graph, attributes: { ...graph.attributes, totalNodes: graph.nodes.length, totalEdges: graph.edges.length } };
 }
-
-/** Graph filter cases: claim-level, relation-level and both. */
-const GRAPH_FILTERS: GraphFilters[] = [
-  {},
-  { types: ['SUPPORTS', 'ALLIED_WITH', 'RIVAL_OF'] },
-  { kinds: ['group', 'state'] },
-  { minDocuments: 2 },
-  { minClaims: 2, types: ['SUPPORTS', 'ACCUSES', 'CLASHES_WITH'] },
-  { certainty: ['asserted', 'reported'] },
-  { from: '2021', to: '2024', minClaims: 1 },
-  { reliability: 'C', kinds: ['group'] },
-  { origin: ['curated'], minDocuments: 2 },
-];
 
 const withStore = (c: StoreCase) => (c.skip ? describe.skip : describe);
 
@@ -468,43 +456,16 @@ const [embeddedCase, neo4jCase] = storeCases as [StoreCase, StoreCase];
   const both = async <T>(query: (store: GraphStore) => Promise<T>): Promise<[T, T]> => [await query(stores[0]!), await query(stores[1]!)];
 
   it('returns identical documents, actors, searches and claims', async () => {
-    const queries: Array<[string, (s: GraphStore) => Promise<unknown>]> = [
-      ['counts', async (s) => (await s.health()).counts],
-      ['documents', (s) => s.listDocuments()],
-      ['a document', async (s) => s.getDocument((await s.listDocuments())[2]!.id)],
-      ['all claims', (s) => s.allClaims({})],
-      ['filtered claims', (s) => s.allClaims({ kinds: ['group', 'state'], from: '2020', reliability: 'D' })],
-      ['a page', (s) => s.findClaims({ types: ['SUPPORTS', 'ALLIED_WITH'], limit: 9, offset: 4 })],
-      ['an edge', (s) => s.findClaims({ subject: 'pakistan', object: 'afghan-taliban', undirected: true, limit: 50, offset: 0 })],
-      ['document claims', async (s) => {
-        const ids = (await s.listDocuments()).map((d) => d.id);
-        return s.documentClaims([ids[3]!, ids[1]!], { certainty: ['asserted', 'reported'] });
-      }],
-      ['an actor', (s) => s.getActor('pakistan')],
-      ['search', (s) => s.searchActors('taliban', { limit: 10 })],
-      ['search by kind', (s) => s.searchActors('is', { kinds: ['group'], limit: 15 })],
-    ];
-    for (const [name, query] of queries) {
+    for (const [name, query] of STORE_READS) {
       const [embedded, neo4j] = await both(query);
       expect(neo4j, name).toEqual(embedded);
     }
   });
 
   it('returns identical graphs, overviews, neighbourhoods and paths', async () => {
-    for (const filters of GRAPH_FILTERS) {
-      const label = JSON.stringify(filters);
-      for (const bounds of [WHOLE, { maxNodes: 10, maxEdges: 12 }, { maxNodes: 40, maxEdges: 5 }]) {
-        const [embedded, neo4j] = await both((s) => s.graph(filters, bounds));
-        expect(neo4j, `graph ${label} ${JSON.stringify(bounds)}`).toEqual(embedded);
-      }
-      for (const [center, depth, limit, maxEdges] of [['pakistan', 1, 4, 3], ['ttp', 2, 3, undefined], ['ttp', 2, 4, 6], ['afghan-taliban', 3, 2, 4], ['is-k', 2, 500, undefined]] as const) {
-        const [embedded, neo4j] = await both((s) => s.neighborhood(center, { depth, limit, maxEdges, filters }));
-        expect(neo4j, `neighbourhood ${center} ${depth} ${limit} ${maxEdges} ${label}`).toEqual(embedded);
-      }
-      for (const [from, to, maxLength, k] of [['ttp', 'russia', 6, 3], ['is-k', 'pakistan', 4, 1], ['al-qaeda', 'iran', 5, 10]] as const) {
-        const [embedded, neo4j] = await both((s) => s.paths(from, to, { maxLength, k, filters }));
-        expect(neo4j, `paths ${from} ${to} ${label}`).toEqual(embedded);
-      }
+    for (const [name, query] of graphReads()) {
+      const [embedded, neo4j] = await both(query);
+      expect(neo4j, name).toEqual(embedded);
     }
   }, 180_000); // some forty reads on each store: slow on a loaded 2-core machine
 });

@@ -109,8 +109,16 @@ export async function withoutRejected(tx: Transaction, upserts: DocumentUpsert[]
   const given = upserts.flatMap((u) => u.rejected ?? []);
   if (given.length > 0) await tx.run('claim-rejections-put', { rejections: given }, z.unknown());
   const rows = await tx.run('claim-rejections', { documents: upserts.map((u) => u.document.id) }, RejectionRow);
-  if (rows.length === 0) return upserts;
-  const rejected = new Set(rows.map((r) => `${r.rejection.document}|${r.rejection.id}`));
+  return dropRejected(
+    upserts,
+    rows.map((r) => r.rejection),
+  );
+}
+
+/** The upserts without the extracted claims these rejections name (a rejected candidate stays rejected when extracted again). */
+export function dropRejected(upserts: DocumentUpsert[], rejections: Rejection[]): DocumentUpsert[] {
+  if (rejections.length === 0) return upserts;
+  const rejected = new Set(rejections.map((r) => `${r.document}|${r.id}`));
   return upserts.map((u) => ({ ...u, claims: u.claims.filter((c) => c.origin !== 'extracted' || !rejected.has(`${c.document}|${c.id}`)) }));
 }
 

@@ -21,7 +21,6 @@ import {
   admitsReliability,
   type ClaimFilters,
   type ClaimQuery,
-  ClaimRecord,
   ClaimView,
   DocumentRecord,
   DocumentSummary,
@@ -34,7 +33,6 @@ import {
   type StoreHealth,
   type UpsertOutcome,
   upperBound,
-  whenBounds,
 } from '../../domain/index.ts';
 import { NotFound, StoreUnavailable } from '../../errors.ts';
 import { mergeAttributes, relationBetween, relationEnds } from '../../graph/aggregate.ts';
@@ -53,6 +51,7 @@ import * as annotations from './annotations.ts';
 import { type WriteParts, withoutRejected } from './annotations.ts';
 import { fulltextQuery } from './fulltext-query.ts';
 import { HELD_ROWS, ReadCache, sharedCheck } from '../read-cache.ts';
+import { actorNode, claimNode, documentNode, relationProps } from './rows.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
@@ -123,11 +122,6 @@ const NeighborhoodRows = RowsWithRefs.extend({ omittedNodes: z.number(), omitted
 /** The shortest paths, the relations along them and their actors' drawing (paths.cypher). */
 const PathRows = RowsWithRefs.extend({ fromExists: z.boolean(), toExists: z.boolean(), paths: z.array(z.array(z.string())) });
 
-/** The relationship properties of an aggregate: certainty counts flattened beside the rest. */
-function relationProps({ key, attributes: { certainty, ...rest } }: RelationRow) {
-  return { key, ...rest, ...certainty };
-}
-
 /** What actor-tops.cypher merges into each touched actor's ranking: its relations put (with their claims) and dropped. */
 function rankingChanges(put: RelationRow[], dropped: string[]) {
   const changes = new Map<string, { actor: string; changed: { key: string; claims: number }[]; dropped: string[] }>();
@@ -149,35 +143,6 @@ function sameActor(stored: Actor | undefined, actor: Actor): boolean {
 /** The relation-level filter parameters (relationPredicate); absent ones are null. */
 function relationParams({ types, kinds, minClaims, minDocuments }: GraphFilters) {
   return { types, kinds, minClaims, minDocuments };
-}
-
-/** The properties an actor node holds: the actor and its names folded for search. */
-function actorNode(actor: Actor) {
-  const names = [actor.name, ...actor.aliases];
-  return {
-    props: {
-      ...actor,
-      searchText: names.map(normalizeName).join('\n'),
-      // A separator no compacted query contains, so a substring never spans two names.
-      searchCompact: names.map(compactName).join('|'),
-    },
-    label: actor.kind.charAt(0).toUpperCase() + actor.kind.slice(1),
-  };
-}
-
-function documentNode({ body, ...document }: DocumentRecord) {
-  return {
-    ...document,
-    length: document.text.length,
-    bodyStarts: body.map(([start]) => start),
-    bodyEnds: body.map(([, end]) => end),
-  };
-}
-
-function claimNode({ document, subject, object, ...claim }: ClaimRecord) {
-  const [whenLo, whenHi] = claim.when ? whenBounds(claim.when) : [undefined, undefined];
-  const relation = relationBetween(subject, claim.type, object).key;
-  return { ...claim, documentId: document, subjectId: subject, objectId: object, whenLo, whenHi, relation };
 }
 
 /** The claims.cypher parameters for a filter set; absent filters are null. */

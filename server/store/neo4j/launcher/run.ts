@@ -257,6 +257,34 @@ export async function startNeo4j(options: StartOptions = {}): Promise<RunningNeo
   return { uri, pid, stop: () => terminate(pid) };
 }
 
+/** The data folder of the Neo4j `start` runs (a Neo4j home: databases under data/databases/). */
+export const localDataDir = join(stateDir, 'data');
+
+/** The Bolt URI of the Neo4j `start` runs, if it is running. */
+export async function localUri(): Promise<string | undefined> {
+  return (await readPid()) ? (await readFile(uriPath, 'utf8')).trim() : undefined;
+}
+
+/**
+ * Starts the persistent local Neo4j in the background on localDataDir (port NEO4J_PORT, else
+ * 7687, else a free one), unless it runs already; answers its Bolt URI.
+ */
+export async function startLocal(log: (line: string) => void): Promise<string> {
+  const running = await localUri();
+  if (running) {
+    log('Neo4j is already running (npm run neo4j:stop stops it)');
+    return running;
+  }
+  const started = Date.now();
+  const { port, note } = await choosePort(process.env.NEO4J_PORT);
+  if (note) log(note);
+  const neo4j = await startNeo4j({ port, dataDir: localDataDir, detached: true, log });
+  await writeFile(pidPath, String(neo4j.pid));
+  await writeFile(uriPath, neo4j.uri);
+  log(`Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${neo4j.pid}); use NEO4J_URI=${neo4j.uri}`);
+  return neo4j.uri;
+}
+
 async function readPid(): Promise<number | undefined> {
   const text = await readFile(pidPath, 'utf8').catch(() => undefined);
   const pid = Number(text);
@@ -277,24 +305,7 @@ async function main(command: string | undefined): Promise<number> {
     return 0;
   }
   if (command === 'start') {
-    if (await readPid()) {
-      process.stdout.write(`${(await readFile(uriPath, 'utf8')).trim()}\n`);
-      log('Neo4j is already running (npm run neo4j:stop stops it)');
-      return 0;
-    }
-    const started = Date.now();
-    const { port, note } = await choosePort(process.env.NEO4J_PORT);
-    if (note) log(note);
-    const neo4j = await startNeo4j({
-      port,
-      dataDir: join(stateDir, 'data'),
-      detached: true,
-      log,
-    });
-    await writeFile(pidPath, String(neo4j.pid));
-    await writeFile(uriPath, neo4j.uri);
-    log(`Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${neo4j.pid}); use NEO4J_URI=${neo4j.uri}`);
-    process.stdout.write(`${neo4j.uri}\n`);
+    process.stdout.write(`${await startLocal(log)}\n`);
     return 0;
   }
   if (command === 'stop') {
