@@ -4,9 +4,12 @@
 // put-relations just merged or dropped) the stored list is merged with the changes, so a hub is
 // not read again at every write. A list that may have cut relations off (it is full) is ranked
 // again from the relations when one of its relations went or fell to where the list ended (a
-// relation left out may now belong in it), as is an actor without a list yet.
+// relation left out may now belong in it), as is an actor without a list yet. An actor with
+// fewer than $rankedFrom relations and no list gets none: neighborhood.cypher ranks its few
+// relations in the query (the same order), and the write skips it.
 UNWIND $changes AS change
 MATCH (a:Actor {id: change.actor})
+WHERE a.top IS NOT NULL OR COUNT { (a)-[:RELATION]-() } >= $rankedFrom
 CALL (a, change) {
   WITH coalesce(a.top, []) AS keys, coalesce(a.topClaims, []) AS claims
   WITH keys, claims, size(keys) >= $horizon AS full, last(keys) AS lastKey, last(claims) AS lastClaims

@@ -7,18 +7,17 @@
 //
 // One pass over the candidates: the matches are sorted and collected as node references (no
 // properties), counted, and only the page is expanded to its ends and document. Candidates come
-// from the narrowest index the query names: $pivotDocuments (claim_document) or $pivotActors
-// (claim_subject, claim_object); only with neither every claim, as a range of claim_document
-// from $scanFrom ('', else null: a parameter test would come after a scan). The ends' kinds and
-// the document's grade are looked up only when those filters are set.
+// from the narrowest scope the query names, through relationships: the claims IN the
+// $pivotDocuments, or the claims with a $pivotActors actor as SUBJECT or OBJECT; only with
+// neither every claim, as the claims of the documents from $scanFrom ('', else null: a range of
+// the document id index; a parameter test would come after a scan). The ends' kinds and the
+// document's grade are looked up only when those filters are set.
 CALL () {
-  MATCH (c:Claim) WHERE c.documentId >= $scanFrom RETURN c
+  MATCH (d:Document) WHERE d.id >= $scanFrom MATCH (c:Claim)-[:IN]->(d) RETURN c
   UNION
-  MATCH (c:Claim) WHERE c.documentId IN $pivotDocuments RETURN c
+  MATCH (d:Document) WHERE d.id IN $pivotDocuments MATCH (c:Claim)-[:IN]->(d) RETURN c
   UNION
-  MATCH (c:Claim) WHERE c.subjectId IN $pivotActors RETURN c
-  UNION
-  MATCH (c:Claim) WHERE c.objectId IN $pivotActors RETURN c
+  MATCH (a:Actor) WHERE a.id IN $pivotActors MATCH (c:Claim)-[:SUBJECT|OBJECT]->(a) RETURN c
 }
 WITH c
 WHERE ($documents IS NULL OR c.documentId IN $documents)

@@ -12,5 +12,5 @@ MERGE (d:Document {id: doc.id})
 RETURN doc.id AS id,
        d.hash AS hash,
        COLLECT { MATCH (c:Claim) WHERE c.id IN doc.claimIds RETURN {claim: c.id, document: c.documentId} } AS owners,
-       COLLECT { MATCH (c:Claim {documentId: doc.id}) RETURN DISTINCT c.relation } AS relations,
-       COLLECT { MATCH (c:Claim {documentId: doc.id}) UNWIND [c.subjectId, c.objectId] AS actor RETURN DISTINCT actor } AS actors
+       COLLECT { MATCH (c:Claim)-[:IN]->(d) RETURN DISTINCT c.relation } AS relations,
+       COLLECT { MATCH (c:Claim)-[:IN]->(d) UNWIND [c.subjectId, c.objectId] AS actor RETURN DISTINCT actor } AS actors

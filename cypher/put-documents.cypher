@@ -1,13 +1,13 @@
 // Documents with their claims, each replacing every claim it had (their actors are put first,
 // by put-actors, in the same transaction). A claim is a node: (:Claim)-[:IN]->(:Document),
 // -[:SUBJECT]->(:Actor), -[:OBJECT]->(:Actor), its ends' ids and relation key copied onto it
-// for the indexes.
+// (a claim read needs no traversal for them; no index is kept on them).
 UNWIND $documents AS doc
 MERGE (d:Document {id: doc.document.id})
 SET d = doc.document
 WITH d, doc
 CALL (d) {
-  MATCH (old:Claim {documentId: d.id})
+  MATCH (old:Claim)-[:IN]->(d)
   DETACH DELETE old
 }
 WITH d, doc

@@ -2,17 +2,12 @@
 // how many claims name $actor at either end, and one page of them in evidence order (document,
 // start, id) with every field the API shows, their document and ends.
 CALL () {
-  MATCH (c:Claim)
-  WHERE c.subjectId = $actor OR c.objectId = $actor
-  RETURN count(c) AS total
+  MATCH (:Actor {id: $actor})<-[:SUBJECT|OBJECT]-(c:Claim)
+  RETURN count(DISTINCT c) AS total
 }
 CALL () {
-  CALL () {
-    MATCH (c:Claim {subjectId: $actor}) RETURN c
-    UNION
-    MATCH (c:Claim {objectId: $actor}) RETURN c
-  }
-  WITH c
+  MATCH (:Actor {id: $actor})<-[:SUBJECT|OBJECT]-(c:Claim)
+  WITH DISTINCT c
   ORDER BY c.documentId, c.start, c.id
   SKIP $offset
   LIMIT $limit

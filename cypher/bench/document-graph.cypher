@@ -2,7 +2,7 @@
 // the claims of the document aggregated by relation (claims, certainty counts, supporting and
 // denying documents, first and last date by their bounds; one document never contests), and the
 // drawing of the relations' ends. $symmetric: the relation types whose ends are unordered.
-MATCH (c:Claim {documentId: $document})
+MATCH (:Document {id: $document})<-[:IN]-(c:Claim)
 WITH c.relation AS key, c.type AS type, collect(c) AS claims
 WITH key, type, split(key, '|') AS ends, claims, [c IN claims WHERE c.when IS NOT NULL] AS dated
 WITH key, type, ends, claims,

@@ -1,2 +1,4 @@
-// Claims with this actor as subject: an actor's claims, and the evidence for one edge.
-CREATE INDEX claim_subject IF NOT EXISTS FOR (c:Claim) ON (c.subjectId)
+// An actor's claims are read through their SUBJECT and OBJECT relationships: an index on the
+// copied subject id was one more entry written per claim. Dropped where an earlier version
+// created it.
+DROP INDEX claim_subject IF EXISTS

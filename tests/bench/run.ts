@@ -28,7 +28,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const benchDir = join(repoRoot, '.bench');
 const CONNECTIONS = [1, 32] as const;
 /** The throw-away Neo4j gets more memory than the tests' one: 100k–1M claims should stay in its page cache. */
-const NEO4J_MEMORY = { heapMiB: 2048, pageCacheMiB: 2048 };
+const NEO4J_MEMORY = { heapMiB: 2048, pageCacheMiB: 2048, youngMiB: 1024 };
 /** A request slower than this is timed once per connection count instead of put under load. */
 const REQUEST_TIMEOUT_SEC = 120;
 

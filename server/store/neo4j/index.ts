@@ -122,6 +122,13 @@ const NeighborhoodRows = RowsWithRefs.extend({ omittedNodes: z.number(), omitted
 /** The shortest paths, the relations along them and their actors' drawing (paths.cypher). */
 const PathRows = RowsWithRefs.extend({ fromExists: z.boolean(), toExists: z.boolean(), paths: z.array(z.array(z.string())) });
 
+/**
+ * Actors with fewer relations than this keep no ranking (`Actor.top`): a neighbourhood ranks
+ * their relations in the query, which reads as few relationships as a list would hold keys,
+ * and a write does not rewrite the lists of the many small actors it touches.
+ */
+const RANKED_FROM = 64;
+
 /** What actor-tops.cypher merges into each touched actor's ranking: its relations put (with their claims) and dropped. */
 function rankingChanges(put: RelationRow[], dropped: string[]) {
   const changes = new Map<string, { actor: string; changed: { key: string; claims: number }[]; dropped: string[] }>();
@@ -382,7 +389,7 @@ export class Neo4jStore implements GraphStore {
       },
       z.unknown(),
     );
-    await tx.run('actor-tops', { changes: rankingChanges(relations, dropped), horizon: HORIZON }, z.unknown());
+    await tx.run('actor-tops', { changes: rankingChanges(relations, dropped), horizon: HORIZON, rankedFrom: RANKED_FROM }, z.unknown());
   }
 
   private readonly writeParts: WriteParts = {

@@ -28,8 +28,8 @@ const uriPath = join(stateDir, 'neo4j.uri');
 
 /** Two cores and other work beside it: a modest heap and page cache unless StartOptions.memory asks for more. */
 const DEFAULT_MEMORY: Neo4jMemory = { heapMiB: 1024, pageCacheMiB: 128 };
-const jvmOptions = ({ heapMiB, pageCacheMiB }: Neo4jMemory) => [
-  '-Xms256m',
+const jvmOptions = ({ heapMiB, pageCacheMiB, youngMiB }: Neo4jMemory) => [
+  ...(youngMiB === undefined ? ['-Xms256m'] : [`-Xms${heapMiB}m`, `-Xmn${youngMiB}m`]),
   `-Xmx${heapMiB}m`,
   '-XX:+UseSerialGC',
   `-Ddyad.pageCacheBytes=${pageCacheMiB * 2 ** 20}`,
@@ -183,6 +183,14 @@ export interface Neo4jMemory {
   heapMiB: number;
   /** Neo4j's page cache (the store files held in memory). */
   pageCacheMiB: number;
+  /**
+   * The young generation, the heap then taken whole from the start (Neo4j's own advice: initial
+   * heap = maximum heap). A write transaction's state (a batch of 250 documents: hundreds of MiB)
+   * is then collected young, not copied from one small young generation to the next and promoted
+   * into full collections (at 100,000 claims, 352 collections pausing 54 s against 19 pausing 5 s).
+   * Without it the heap starts at 256 MiB and grows: a small Neo4j for tests.
+   */
+  youngMiB?: number;
 }
 
 export interface StartOptions {
