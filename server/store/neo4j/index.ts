@@ -51,7 +51,7 @@ import * as annotations from './annotations.ts';
 import { type WriteParts, withoutRejected } from './annotations.ts';
 import { fulltextQuery } from './fulltext-query.ts';
 import { HELD_ROWS, ReadCache, sharedCheck } from '../read-cache.ts';
-import { actorNode, claimNode, documentNode, relationProps } from './rows.ts';
+import { actorNode, claimNode, documentNode, RANKED_FROM, relationProps } from './rows.ts';
 import { CypherSession, mapDriverError, schemaQueries, type Transaction } from './session.ts';
 
 export interface Neo4jStoreOptions {
@@ -121,13 +121,6 @@ const RowsWithRefs = z.object({ rows: z.array(StoredRelation), refs: z.array(Act
 const NeighborhoodRows = RowsWithRefs.extend({ omittedNodes: z.number(), omittedEdges: z.number(), beyondHorizon: z.boolean() });
 /** The shortest paths, the relations along them and their actors' drawing (paths.cypher). */
 const PathRows = RowsWithRefs.extend({ fromExists: z.boolean(), toExists: z.boolean(), paths: z.array(z.array(z.string())) });
-
-/**
- * Actors with fewer relations than this keep no ranking (`Actor.top`): a neighbourhood ranks
- * their relations in the query, which reads as few relationships as a list would hold keys,
- * and a write does not rewrite the lists of the many small actors it touches.
- */
-const RANKED_FROM = 64;
 
 /** What actor-tops.cypher merges into each touched actor's ranking: its relations put (with their claims) and dropped. */
 function rankingChanges(put: RelationRow[], dropped: string[]) {

@@ -8,6 +8,13 @@ import { relationBetween } from '../../graph/aggregate.ts';
 import type { RelationRow } from '../../graph/relations.ts';
 import { compactName, normalizeName } from '../../ingest/alias-index.ts';
 
+/**
+ * Actors with fewer relations than this keep no ranking (`Actor.top`): a neighbourhood ranks
+ * their relations in the query, which reads as few relationships as a list would hold keys,
+ * and a write does not rewrite the lists of the many small actors it touches.
+ */
+export const RANKED_FROM = 64;
+
 /** The properties an actor node holds (the actor and its names folded for search) and its kind's label. */
 export function actorNode(actor: Actor) {
   const names = [actor.name, ...actor.aliases];

@@ -20,7 +20,7 @@ import { type RelationRow, rowsFromClaims } from '../../../graph/relations.ts';
 import type { DocumentUpsert } from '../../graph-store.ts';
 import { checkReferences } from '../../upsert-checks.ts';
 import { dropRejected } from '../annotations.ts';
-import { actorNode, claimNode, documentNode, relationProps } from '../rows.ts';
+import { actorNode, claimNode, documentNode, RANKED_FROM, relationProps } from '../rows.ts';
 import { ARRAY_DELIMITER, CsvTable } from './csv-table.ts';
 
 /** What neo4j-admin is given (paths relative to the folder) and what is set after it (finish.ts). */
@@ -99,8 +99,8 @@ export class BulkGraph {
   }
 
   /**
-   * Writes the actors (with the claim counts and rankings the store keeps: `claims`, and `top`
-   * and `topClaims` as actor-tops.cypher ranks them) and the relations, closes every file and
+   * Writes the actors (with the claim counts and rankings the store keeps: `claims`, and, from RANKED_FROM
+   * relations on, `top` and `topClaims` as actor-tops.cypher ranks them) and the relations, closes every file and
    * writes the manifest.
    */
   async finish(): Promise<ImportManifest> {
@@ -116,11 +116,13 @@ export class BulkGraph {
       const { props, label } = actorNode(actor);
       const claims = this.claimCounts.get(actor.id);
       let ranking = {};
-      if (claims !== undefined) {
-        const top = (ranked.get(actor.id) ?? [])
-          .sort((a, b) => b.attributes.claims - a.attributes.claims || compareKeys(a.key, b.key))
-          .slice(0, HORIZON);
+      const relations = ranked.get(actor.id) ?? [];
+      if (claims !== undefined && relations.length >= RANKED_FROM) {
+        const top = relations.sort((a, b) => b.attributes.claims - a.attributes.claims || compareKeys(a.key, b.key)).slice(0, HORIZON);
         ranking = { claims, top: top.map((r) => r.key), topClaims: top.map((r) => r.attributes.claims) };
+      } else if (claims !== undefined) {
+        // As actor-tops.cypher: an actor with fewer than RANKED_FROM relations keeps no ranking.
+        ranking = { claims };
       }
       await tables.actors.write({ id: actor.id, labels: ['Actor', label], props: { ...props, ...ranking } }, `actor '${actor.id}'`);
     }
