@@ -52,7 +52,6 @@ const HASH = 0x23;
 const PERCENT = 0x25;
 const GIVE_UP = Symbol('not the plain shape');
 const ODD_SPACE = /[\t\r\uFEFF]/;
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 const LETTER = /^\p{L}/u;
