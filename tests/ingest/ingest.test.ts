@@ -117,7 +117,7 @@ describe('dyad ingest stopped by a signal', () => {
   let corpus: string;
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'dyad-stop-'));
-    // 800 documents, four batches of 200 (about 1.5 MiB of embedded journal each).
+    // 800 documents, four batches of 200 (about 2 MiB of embedded journal each).
     corpus = (await generateCorpus(root, 16_000)).dir;
   });
   afterAll(() => rm(root, { recursive: true, force: true }));

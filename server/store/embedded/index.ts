@@ -207,7 +207,7 @@ export class EmbeddedStore implements GraphStore {
         if (!held.has(actor)) held.set(actor, state.heldActor(actor));
         return held.get(actor);
       };
-      const entries = withoutHeldActors(inputs.map((input) => documentEntry(input, heldActor, options.prepared === true)));
+      const entries = inputs.map((input) => documentEntry(input, heldActor, options.prepared === true));
       for (const entry of entries) state.checkReferences(entry);
       const outcomes = entries.map((entry): UpsertOutcome => {
         const previous = state.documents.get(entry.document.id);
@@ -500,21 +500,15 @@ function apply(state: GraphState, annotations: Annotations, entry: JournalEntry)
   }
 }
 
-/** A journal entry and which of its actors the store holds unchanged. */
-interface CheckedEntry {
-  entry: DocumentEntry;
-  held: Set<Actor>;
-}
-
 /**
  * The upsert validated as a journal entry. The actors the store holds unchanged (`heldActor`)
  * are taken as stored (they were validated when put) and only the others go through the schema; a failure
  * is reported by the whole upsert's parse, so it names the field as given. A `prepared` upsert
  * (PutOptions) is not parsed again: preparation built it from what it validated.
  */
-function documentEntry(input: DocumentUpsert, heldActor: (actor: unknown) => Actor | undefined, prepared: boolean): CheckedEntry {
+function documentEntry(input: DocumentUpsert, heldActor: (actor: unknown) => Actor | undefined, prepared: boolean): DocumentEntry {
   const parse = (value: unknown) => parseOrThrow(DocumentEntry, value, `document '${input.document?.id}'`);
-  if (!Array.isArray(input.actors)) return { entry: parse({ op: 'document', ...input }), held: new Set() };
+  if (!Array.isArray(input.actors)) return parse({ op: 'document', ...input });
   const held = input.actors.map(heldActor);
   const offered = { op: 'document' as const, ...input, actors: input.actors.filter((_, i) => !held[i]) };
   let entry: DocumentEntry;
@@ -524,23 +518,7 @@ function documentEntry(input: DocumentUpsert, heldActor: (actor: unknown) => Act
     entry = parsed.success ? parsed.data : parse({ op: 'document', ...input });
   }
   let next = 0;
-  const stored = new Set(held.filter((actor) => actor !== undefined));
-  return { entry: { ...entry, actors: held.map((actor) => actor ?? entry.actors[next++]!) }, held: stored };
-}
-
-/**
- * The entries without the actors the store holds unchanged: the journal line of a document
- * then carries only its new or changed actors (replay finds the others in the state, put by
- * an earlier line), and the write compares none of them again. An actor that another document
- * of the batch changes stays, so that the last version named wins as it would document by document.
- */
-function withoutHeldActors(checked: CheckedEntry[]): DocumentEntry[] {
-  const changing = new Set<string>();
-  for (const { entry, held } of checked) for (const actor of entry.actors) if (!held.has(actor)) changing.add(actor.id);
-  return checked.map(({ entry, held }) => {
-    if (held.size === 0) return entry;
-    return { ...entry, actors: entry.actors.filter((actor) => !held.has(actor) || changing.has(actor.id)) };
-  });
+  return { ...entry, actors: held.map((actor) => actor ?? entry.actors[next++]!) };
 }
 
 /** A document entry without the extracted claims its rejections (stored, or its own) name: a rejected candidate stays rejected. */
