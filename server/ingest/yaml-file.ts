@@ -1,8 +1,8 @@
 /**
  * Reads a YAML file against a zod schema; every problem names the file and line (and, for YAML
- * syntax, the column). A file is first read by simple-yaml.ts when it has the plain shape most
- * have, else by js-yaml (YAML 1.2 core schema, duplicate keys refused, as below): both are several
- * times faster, and reading YAML is much of what bulk ingest of a large corpus does; only a file that fails there, or fails the schema, is parsed again by
+ * syntax, the column). A file is first read by js-yaml (YAML 1.2 core schema, duplicate keys
+ * refused, as below), which is several times faster and is what bulk ingest of a large corpus
+ * spends its time on; only a file that fails there, or fails the schema, is parsed again by
  * `yaml`, whose document keeps the source positions every message names.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,7 +10,6 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { InvalidInput } from '../errors.ts';
-import { readSimpleYaml } from './simple-yaml.ts';
 
 export interface YamlFile<T> {
   path: string;
@@ -37,8 +36,7 @@ export function parseYaml<S extends z.ZodType>(path: string, source: string, sch
 function quickParse<S extends z.ZodType>(source: string, schema: S): { success: true; data: z.infer<S> } | { success: false } {
   let raw: unknown;
   try {
-    // The plain shape of most files is read without js-yaml (simple-yaml.ts), to the same value.
-    raw = (readSimpleYaml(source) ?? { value: load(source, { schema: CORE_SCHEMA, json: false }) }).value;
+    raw = load(source, { schema: CORE_SCHEMA, json: false });
   } catch {
     return { success: false };
   }
