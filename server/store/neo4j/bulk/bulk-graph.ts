@@ -67,13 +67,13 @@ export class BulkGraph {
     for (const actor of actors) this.actors.set(actor.id, actor);
   }
 
-  /** One document, checked as the store checks it: a bad one throws InvalidInput naming it and writes nothing. */
+  /** One document, checked as the store checks it: a bad one throws InvalidInput naming it before any of it is written. */
   async putDocument(input: DocumentUpsert): Promise<number> {
     const id = input.document.id;
     if (this.documents.has(id)) throw new InvalidInput(`document '${id}' is given twice (a bulk import writes each document once)`);
     checkReferences(input, { hasActor: (actor) => this.actors.has(actor), claimOwner: (claim) => this.claimOwners.get(claim) });
-    const seen = new Set<string>();
-    const rejected = (input.rejected ?? []).filter((r) => !seen.has(r.id) && seen.add(r.id));
+    // One rejection per id, the last given (claim-rejections-put merges them by document and id).
+    const rejected = [...new Map((input.rejected ?? []).map((r) => [r.id, r])).values()];
     const [{ document, claims, actors }] = dropRejected([input], rejected) as [DocumentUpsert];
     this.documents.add(id);
     this.putActors(actors);

@@ -1,29 +1,36 @@
 /**
- * The bulk import against the transactional ingest, on real Neo4j and the seeds: the seeds
- * ingested into the run's Neo4j, and the same seeds written as CSV files, imported by
+ * The bulk import against the transactional ingest, on real Neo4j and the seeds (one document
+ * with a rejected claim besides): the seeds ingested into the run's Neo4j, and the same seeds written as CSV files, imported by
  * neo4j-admin into a fresh database served by a second Neo4j, and finished (schema, indexes
  * online, empty lists). The two databases hold the same nodes, relationships and properties,
  * the same indexes, and answer every store read alike. Bad input is refused naming its file.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { InvalidInput } from '../../../../server/errors.ts';
+import { ingest as ingestDocuments } from '../../../../server/ingest/ingest.ts';
 import { compareKeys } from '../../../../server/graph/aggregate.ts';
 import { finishImport } from '../../../../server/store/neo4j/bulk/finish.ts';
 import { writeImportFiles } from '../../../../server/store/neo4j/bulk/write-files.ts';
 import { Neo4jStore } from '../../../../server/store/neo4j/index.ts';
 import { adminImport } from '../../../../server/store/neo4j/launcher/admin-import.ts';
 import { type RunningNeo4j, startNeo4j } from '../../../../server/store/neo4j/launcher/run.ts';
-import { seedsDir, seedStore } from '../../../helpers/seed.ts';
+import { seedsDir } from '../../../helpers/seed.ts';
 import { copySeeds } from '../../../helpers/seed-copy.ts';
 import { graphReads, STORE_READS } from '../../../helpers/store-reads.ts';
 import { storeCases } from '../../../helpers/stores.ts';
 
 const quiet = pino({ level: 'silent' });
+const REJECTION = `rejected:
+  - subject: foreign-fighters
+    type: RECRUITS_FROM
+    object: afghanistan
+    quote: "battle-hardened veterans"
+`;
 const neo4jUri = inject('neo4jUri');
 const neo4jCase = storeCases.find((c) => c.name === 'neo4j')!;
 
@@ -60,17 +67,25 @@ async function schema(driver: Driver) {
 
 (neo4jUri ? describe : describe.skip)('neo4j-admin bulk import of the seeds', () => {
   let dir: string;
+  let scratch: string;
   let running: RunningNeo4j | undefined;
   let ingested: Neo4jStore;
   let imported: Neo4jStore;
   const drivers: Driver[] = [];
 
   beforeAll(async () => {
+    // The seeds, one document also carrying an analyst's rejection (a :Rejection node).
+    const seeds = await copySeeds();
+    scratch = join(seeds, '..');
+    const claimsFile = join(seeds, 'claims', '000_cfc134b66c6808e2.yaml');
+    await appendFile(claimsFile, REJECTION);
     ingested = (await neo4jCase.open()) as Neo4jStore;
-    await seedStore(ingested);
+    const ingest = await ingestDocuments(ingested, { paths: [seeds], seedsDir: seeds });
+    expect(ingest.rejected).toEqual([]);
     dir = await mkdtemp(join(tmpdir(), 'dyad-bulk-'));
     const files = join(dir, 'files');
-    const { summary, manifest } = await writeImportFiles({ paths: [seedsDir], seedsDir, out: files });
+    const { summary, manifest } = await writeImportFiles({ paths: [seeds], seedsDir: seeds, out: files });
+    expect(manifest.counts.rejections).toBe(1);
     expect(summary.rejected).toEqual([]);
     await adminImport({ home: join(dir, 'home'), dir: files, args: manifest.args });
     running = await startNeo4j({ dataDir: join(dir, 'home') });
@@ -85,7 +100,7 @@ async function schema(driver: Driver) {
     await imported?.close();
     await ingested?.close();
     await running?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    for (const path of [dir, scratch]) if (path) await rm(path, { recursive: true, force: true });
   });
 
   it('holds the nodes, relationships and properties the ingest writes', async () => {
