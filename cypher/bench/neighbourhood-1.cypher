@@ -1,10 +1,20 @@
 // Benchmark baseline (tests/bench): the answer of /api/actors/$actor/neighborhood?depth=1 in one
 // query over the stored relations and rankings: $actor's ranking (`top`, its $horizon strongest
-// relations, kept at write time) names its neighbours, strongest first; the first $limit are
-// shown with every ranked relation to them (aggregates found by key); the other ranked relations
-// and their ends are counted as left out; whether the ranking was full; the drawing of the actors.
+// relations, kept at write time for an actor with many; else its relations ranked here) names
+// its neighbours, strongest first; the first $limit are shown with every ranked relation to them
+// (aggregates found by key); the other ranked relations and their ends are counted as left out;
+// whether the ranking was full; the drawing of the actors.
 MATCH (c:Actor {id: $actor})
-WITH c, c.top[..$horizon] AS seen
+CALL (c) {
+  WITH c
+  WHERE c.top IS NULL
+  MATCH (c)-[r:RELATION]-(:Actor)
+  WITH r
+  ORDER BY r.claims DESC, r.key
+  LIMIT $horizon
+  RETURN collect(r.key) AS ranked
+}
+WITH c, CASE WHEN c.top IS NULL THEN ranked ELSE c.top[..$horizon] END AS seen
 CALL (c, seen) {
   UNWIND range(0, size(seen) - 1) AS i
   WITH i, split(seen[i], '|') AS ends
