@@ -6,7 +6,6 @@
  * response the server compresses is measured compressed; the single timed requests go through
  * fetch, which asks for gzip too.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
 
 /** What a browser sends that changes the answer's bytes. */
@@ -20,23 +19,6 @@ export interface Latency {
   samples: number;
   /** Non-2xx answers, connection errors and timeouts. */
   errors: number;
-  /** CPU the server process spent per answer, in µs (all its threads; Linux only): what the shared machine's load does not change. */
-  cpuUs?: number;
-}
-
-/**
- * CPU time a process has used so far, in ms, summed over its threads (/proc/<pid>/task/<tid>/schedstat,
- * in ns); undefined where there is no /proc.
- */
-export async function processCpuMs(pid: number): Promise<number | undefined> {
-  try {
-    const tasks = await readdir(`/proc/${pid}/task`);
-    let ns = 0;
-    for (const task of tasks) ns += Number((await readFile(`/proc/${pid}/task/${task}/schedstat`, 'utf8').catch(() => '0')).split(' ')[0]);
-    return ns / 1e6;
-  } catch {
-    return undefined;
-  }
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -6,8 +6,7 @@
  * `dyad ingest` into each store (claims/s), the embedded store's open time and memory (in a
  * fresh process), latency p50/p95/p99 and req/s of each request of requests.ts at 1 and 32
  * connections against each store's API (loopback, S seconds each, asking as a browser does:
- * gzip accepted, latency.ts) with the API server's CPU per answer under load (all its threads,
- * Linux only: steadier than latency on a shared machine), the same questions as
+ * gzip accepted, latency.ts), the same questions as
  * plain Cypher (cypher/bench/) through neo4j-driver, and a Fastify hello-world route (the
  * HTTP ceiling). Prints a table, then as the last line one JSON object with the figures.
  */
@@ -22,7 +21,7 @@ import { loadConfig } from '../../server/config.ts';
 import { CypherSession, loadQuery, toParameter } from '../../server/store/neo4j/session.ts';
 import { javaAvailable, type RunningNeo4j, startNeo4j } from '../../server/store/neo4j/launcher/run.ts';
 import { generateCorpus } from './corpus.ts';
-import { type Latency, load, processCpuMs, timeCalls, timeOnce } from './latency.ts';
+import { type Latency, load, timeCalls, timeOnce } from './latency.ts';
 import { type BenchRequest, benchRequests } from './requests.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -194,12 +193,7 @@ async function measureApi(
         else if (first > (seconds * 1000) / 2) results[key] = c === 1 ? single(first) : { skipped: `one request takes ${(first / 1000).toFixed(1)} s` };
         else {
           await settle(url, first);
-          const cpuBefore = await processCpuMs(server.pid!);
-          const measured = await load(url, c, seconds, REQUEST_TIMEOUT_SEC);
-          const cpuAfter = await processCpuMs(server.pid!);
-          if (cpuBefore !== undefined && cpuAfter !== undefined && measured.samples > 0)
-            measured.cpuUs = Math.round(((cpuAfter - cpuBefore) * 1000) / (measured.samples + measured.errors));
-          results[key] = measured;
+          results[key] = await load(url, c, seconds, REQUEST_TIMEOUT_SEC);
         }
         log(`${key}: ${describe(results[key]!)}`);
         if (c === 1) await afterSingle?.(request);
@@ -240,9 +234,7 @@ const single = (ms: number): Latency => {
 };
 
 const describe = (r: Latency | { skipped: string }) =>
-  'skipped' in r
-    ? `skipped: ${r.skipped}`
-    : `p50 ${r.p50} ms, p95 ${r.p95}, p99 ${r.p99}, ${r.rps} req/s (${r.samples} samples, ${r.errors} errors)${r.cpuUs === undefined ? '' : `, server CPU ${r.cpuUs} µs/answer`}`;
+  'skipped' in r ? `skipped: ${r.skipped}` : `p50 ${r.p50} ms, p95 ${r.p95}, p99 ${r.p99}, ${r.rps} req/s (${r.samples} samples, ${r.errors} errors)`;
 
 /**
  * The plain Cypher baseline: a request's twin (cypher/bench/) through the driver's own one-call
@@ -349,7 +341,7 @@ async function main(): Promise<void> {
 
     // By store, request, then connections (they were measured one connection count at a time).
     const keys = ['embedded', 'neo4j'].flatMap((store) => chosenRequests(manifest).flatMap(({ name }) => CONNECTIONS.map((c) => `${store} ${name} c${c}`))).filter((key) => key in latency);
-    const rows = [['request', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'CPU µs/answer', 'cypher p50', 'API/Cypher']];
+    const rows = [['request', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'cypher p50', 'API/Cypher']];
     for (const key of keys) {
       const r = measured(key);
       const [store, name, c] = key.split(' ');
@@ -360,7 +352,6 @@ async function main(): Promise<void> {
         fmt(r?.p95),
         fmt(r?.p99),
         fmt(r?.rps, 0),
-        fmt(r?.cpuUs, 0),
         fmt(baseline?.p50),
         baseline ? fmt(cypherRatio[name!], 2) : '',
       ]);
@@ -390,7 +381,7 @@ async function main(): Promise<void> {
       latencyMs: Object.fromEntries(
         keys.map((key) => {
           const r = measured(key);
-          return [key, r ? { p50: r.p50, p95: r.p95, p99: r.p99, rps: r.rps, ...(r.cpuUs === undefined ? {} : { cpuUs: r.cpuUs }) } : null];
+          return [key, r ? { p50: r.p50, p95: r.p95, p99: r.p99, rps: r.rps } : null];
         }),
       ),
       cypherRatio,
