@@ -67,8 +67,13 @@ export function sendHeldAnswersEncodedOnce(app: FastifyInstance): void {
     const vary = reply.getHeader('vary');
     reply.header('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding');
     if (!wantsGzip(request.headers['accept-encoding'])) return done(null, bytes.utf8);
-    bytes.gzip ??= gzipped(bytes.utf8);
+    const held = bytes;
+    held.gzip ??= gzipped(held.utf8).catch((error: unknown) => {
+      // Not kept: the next request compresses again.
+      held.gzip = undefined;
+      throw error;
+    });
     reply.header('content-encoding', 'gzip');
-    bytes.gzip.then((body) => done(null, body), done);
+    held.gzip.then((body) => done(null, body), done);
   });
 }
