@@ -3,16 +3,11 @@
  * client that accepts it, plain otherwise, the same JSON either way, and new bytes after a write;
  * answers not held leave as Fastify writes them, whatever the client accepts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ActorHit, SerializedGraph } from '../../server/domain/index.ts';
 import { acceptsGzip } from '../../server/api/held-responses.ts';
-import { EmbeddedStore } from '../../server/store/embedded/index.ts';
-import { storeCases } from '../helpers/stores.ts';
+import { embeddedCase, storeCases } from '../helpers/stores.ts';
 import { type Served, serveSeeds } from './app-fixture.ts';
 
 const BROWSER = 'gzip, deflate, br, zstd';
@@ -89,20 +84,7 @@ describe.each(storeCases)('held answers over HTTP: $name store', (storeCase) => 
 describe('answers not held', () => {
   let served: Served;
   beforeAll(async () => {
-    served = await serveSeeds({
-      name: 'embedded',
-      async open() {
-        const dir = await mkdtemp(join(tmpdir(), 'dyad-store-'));
-        const store = new EmbeddedStore({ dataDir: dir, logger: pino({ level: 'silent' }), heldAnswers: 0 });
-        await store.open();
-        const close = store.close.bind(store);
-        store.close = async () => {
-          await close();
-          await rm(dir, { recursive: true, force: true });
-        };
-        return store;
-      },
-    });
+    served = await serveSeeds(embeddedCase({ heldAnswers: 0 }));
   });
   afterAll(() => served?.close());
 

@@ -23,11 +23,12 @@ export interface StoreCase {
 
 const quiet = pino({ level: 'silent' });
 
-const embedded: StoreCase = {
+/** An embedded store in a folder of its own (`heldAnswers`: how many answers it holds, the store's default unless given). */
+export const embeddedCase = (options: { heldAnswers?: number } = {}): StoreCase => ({
   name: 'embedded',
   async open() {
     const dir = await mkdtemp(join(tmpdir(), 'dyad-store-'));
-    const store = new EmbeddedStore({ dataDir: dir, logger: quiet });
+    const store = new EmbeddedStore({ dataDir: dir, logger: quiet, ...options });
     await store.open();
     // The folder goes with the store.
     const close = store.close.bind(store);
@@ -37,7 +38,8 @@ const embedded: StoreCase = {
     };
     return store;
   },
-};
+});
+const embedded = embeddedCase();
 
 const neo4jUri = inject('neo4jUri');
 const neo4j: StoreCase = {
