@@ -12,7 +12,7 @@ import type { UpsertOutcome } from '../domain/index.ts';
 import { InvalidInput, InvalidInputs } from '../errors.ts';
 import type { DocumentUpsert, GraphStore } from '../store/graph-store.ts';
 import { AliasIndex } from './alias-index.ts';
-import { discoverDocuments } from './corpus.ts';
+import { discoverDocuments, type SourceFiles } from './corpus.ts';
 import { gazetteerFiles, loadGazetteer } from './gazetteer.ts';
 import type { PreparedDocument } from './prepare-batch.ts';
 import { createPreparer, defaultThreads } from './prepare-pool.ts';
@@ -71,16 +71,20 @@ export async function withAddedActors(index: AliasIndex, store: GraphStore): Pro
   return added.length === 0 ? index : new AliasIndex([...index.actors, ...added]);
 }
 
-export async function ingest(store: GraphStore, options: IngestOptions): Promise<IngestSummary> {
-  const index = await withAddedActors(await loadIndex(options.seedsDir, options.paths), store);
-  const sources = await discoverDocuments(options.paths);
-  const summary = emptySummary(sources.length);
-  summary.actorsChanged = await store.putActors(index.actors);
+/**
+ * `sources` prepared batch by batch, in order: worker threads (default one per core, none when
+ * everything fits in one batch) prepare a bounded number of batches ahead of the consumer, so
+ * memory stays flat. Breaking off the loop stops the workers.
+ */
+export async function* preparedBatches(
+  sources: SourceFiles[],
+  index: AliasIndex,
+  options: { batchSize?: number | undefined; threads?: number | undefined } = {},
+): AsyncGenerator<PreparedDocument[]> {
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const batches = Array.from({ length: Math.ceil(sources.length / batchSize) }, (_, i) => sources.slice(i * batchSize, (i + 1) * batchSize));
   const threads = options.threads ?? (batches.length > 1 ? defaultThreads() : 0);
   const preparer = createPreparer(index, threads);
-  // Preparation runs ahead of the writer by a bounded number of batches (memory stays flat).
   const ahead = Math.max(1, threads * 2);
   const pending: Array<Promise<PreparedDocument[]>> = [];
   let next = 0;
@@ -91,20 +95,32 @@ export async function ingest(store: GraphStore, options: IngestOptions): Promise
       pending.push(prepared);
     }
   };
-  let done = 0;
   try {
     refill();
-    while (pending.length > 0 && !options.signal?.aborted) {
+    while (pending.length > 0) {
       const prepared = await pending.shift()!;
-      if (options.signal?.aborted) break;
       refill();
-      await writeBatch(store, prepared, summary);
-      done += prepared.length;
-      options.onProgress?.(done, sources.length, prepared.at(-1)!.id);
+      yield prepared;
     }
   } finally {
     await preparer.close();
   }
+}
+
+export async function ingest(store: GraphStore, options: IngestOptions): Promise<IngestSummary> {
+  const index = await withAddedActors(await loadIndex(options.seedsDir, options.paths), store);
+  const sources = await discoverDocuments(options.paths);
+  const summary = emptySummary(sources.length);
+  summary.actorsChanged = await store.putActors(index.actors);
+  let done = 0;
+  if (!options.signal?.aborted)
+    for await (const prepared of preparedBatches(sources, index, options)) {
+      if (options.signal?.aborted) break;
+      await writeBatch(store, prepared, summary);
+      done += prepared.length;
+      options.onProgress?.(done, sources.length, prepared.at(-1)!.id);
+      if (options.signal?.aborted) break;
+    }
   summary.notTried = sources.length - done;
   return summary;
 }

@@ -1,15 +1,13 @@
 /**
  * Documents into neo4j-admin CSV files (bulk-graph.ts), prepared as `dyad ingest` prepares them:
  * the gazetteer of the seeds extended by the actors.yaml beside the documents, documents found
- * as ingest finds them and prepared in worker threads (server/ingest/prepare-pool.ts) a few
- * batches ahead of the writer. A document with problems is rejected, the others written.
+ * as ingest finds them and prepared as ingest prepares them (preparedBatches: worker threads a
+ * few batches ahead of the writer). A document with problems is rejected, the others written.
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { InvalidInput } from '../../../errors.ts';
 import { discoverDocuments } from '../../../ingest/corpus.ts';
-import { emptySummary, type IngestSummary, loadIndex } from '../../../ingest/ingest.ts';
-import type { PreparedDocument } from '../../../ingest/prepare-batch.ts';
-import { createPreparer, defaultThreads } from '../../../ingest/prepare-pool.ts';
+import { emptySummary, type IngestSummary, loadIndex, preparedBatches } from '../../../ingest/ingest.ts';
 import { BulkGraph, type ImportManifest } from './bulk-graph.ts';
 
 export interface WriteFilesOptions {
@@ -25,8 +23,6 @@ export interface WriteFilesOptions {
   threads?: number;
 }
 
-const BATCH_SIZE = 250;
-
 /** Writes the import files; the summary counts every document written as created. */
 export async function writeImportFiles(options: WriteFilesOptions): Promise<{ summary: IngestSummary; manifest: ImportManifest }> {
   await mkdir(options.out, { recursive: true });
@@ -36,40 +32,22 @@ export async function writeImportFiles(options: WriteFilesOptions): Promise<{ su
   const summary = emptySummary(sources.length);
   const graph = new BulkGraph(options.out);
   graph.putActors(index.actors);
-  const size = options.batchSize ?? BATCH_SIZE;
-  const batches = Array.from({ length: Math.ceil(sources.length / size) }, (_, i) => sources.slice(i * size, (i + 1) * size));
-  const threads = options.threads ?? (batches.length > 1 ? defaultThreads() : 0);
-  const preparer = createPreparer(index, threads);
-  // Preparation runs a bounded number of batches ahead of the writer (memory stays flat).
-  const pending: Array<Promise<PreparedDocument[]>> = [];
-  const ahead = Math.max(1, threads * 2);
-  let next = 0;
   let done = 0;
-  try {
-    for (;;) {
-      while (next < batches.length && pending.length < ahead) {
-        const prepared = preparer.prepare(batches[next++]!);
-        prepared.catch(() => {}); // awaited in order below
-        pending.push(prepared);
-      }
-      if (pending.length === 0) break;
-      for (const p of await pending.shift()!) {
-        if (!p.upsert) summary.rejected.push({ document: p.id, problems: p.problems });
-        else {
-          try {
-            summary.claims += await graph.putDocument(p.upsert);
-            summary.created += 1;
-          } catch (error) {
-            if (!(error instanceof InvalidInput)) throw error;
-            summary.rejected.push({ document: p.id, problems: [error.message] });
-          }
+  for await (const batch of preparedBatches(sources, index, options)) {
+    for (const p of batch) {
+      if (!p.upsert) summary.rejected.push({ document: p.id, problems: p.problems });
+      else {
+        try {
+          summary.claims += await graph.putDocument(p.upsert);
+          summary.created += 1;
+        } catch (error) {
+          if (!(error instanceof InvalidInput)) throw error;
+          summary.rejected.push({ document: p.id, problems: [error.message] });
         }
-        done += 1;
       }
-      options.onProgress?.(done, sources.length);
+      done += 1;
     }
-  } finally {
-    await preparer.close();
+    options.onProgress?.(done, sources.length);
   }
   const manifest = await graph.finish();
   summary.actorsChanged = manifest.counts.actors;
