@@ -38,7 +38,12 @@ export async function run({ paths, out, filesOnly, finish }: Neo4jImportOptions)
   if (finish) {
     if (!config.NEO4J_URI) throw new InvalidInput('neo4j-import --finish: set NEO4J_URI to the Neo4j that serves the imported database');
     if (paths.length > 0) throw new InvalidInput('neo4j-import --finish reads no documents: give only --out DIR');
-    const manifest = JSON.parse(await readFile(join(out, MANIFEST_FILE), 'utf8')) as ImportManifest;
+    const manifestPath = join(out, MANIFEST_FILE);
+    const text = await readFile(manifestPath, 'utf8').catch(() => {
+      throw new InvalidInput(`${manifestPath}: no import manifest (write the files first: dyad neo4j-import [paths…] --out ${out} --files-only)`, { file: manifestPath });
+    });
+    // Written by --files-only beside the files it describes.
+    const manifest = JSON.parse(text) as ImportManifest;
     await finishImport(store, manifest);
     process.stdout.write(`neo4j-import: ${config.NEO4J_URI}: schema applied, indexes online\n`);
     return 0;
