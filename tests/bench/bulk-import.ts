@@ -4,7 +4,9 @@
  * prepared as ingest prepares them), neo4j-admin's import, Neo4j started on the database, the
  * schema applied with every index online. Claims/s are over all four. The last stdout line is
  * one JSON object: {claims, claimsPerSec, seconds: {files, import, start, schema, total},
- * writerPeakMiB}. The bench (run.ts) runs this as its `neo4j bulk` line.
+ * writerPeakMiB}. The bench (run.ts) runs this as its `neo4j bulk` line, with `--keep DIR` (the
+ * Neo4j home imported into is kept at DIR, replacing what was there, instead of removed) when
+ * its reads are to run over the whole corpus bulk-imported.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,7 +24,7 @@ const NEO4J_MEMORY = { heapMiB: 2048, pageCacheMiB: 2048 };
 
 const log = (line: string) => process.stderr.write(`[bench bulk] ${line}\n`);
 
-const { values } = parseArgs({ options: { claims: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({ options: { claims: { type: 'string', default: '1000000' }, keep: { type: 'string' } } });
 const claims = Number(values.claims);
 if (!Number.isInteger(claims) || claims < 20) throw new Error(`--claims: a whole number of at least 20, not '${values.claims}'`);
 
@@ -31,7 +33,8 @@ async function main(): Promise<void> {
   const { dir: corpus } = await generateCorpus(benchDir, claims);
   const scratch = await mkdtemp(join(benchDir, 'bulk-'));
   const files = join(scratch, 'files');
-  const home = join(scratch, 'home');
+  const home = values.keep ?? join(scratch, 'home');
+  if (values.keep) await rm(values.keep, { recursive: true, force: true });
   const seconds: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
