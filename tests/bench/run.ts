@@ -3,7 +3,7 @@
  *
  * Generates (or reuses) a corpus of N claims in the seeds' format under .bench/ (corpus.ts),
  * starts a throw-away Neo4j with the tests' launcher unless NEO4J_URI is set, and measures:
- * `dyad ingest` into each store (claims/s), the bulk import into a second throw-away Neo4j
+ * preparation alone (prepare-probe.ts: the ceiling of any ingest here), `dyad ingest` into each store (claims/s), the bulk import into a second throw-away Neo4j
  * (bulk-import.ts: files, neo4j-admin, start, schema online; when the transactional ingest's time
  * budget left it short of the corpus, the Neo4j reads run over this whole bulk-imported database
  * instead, so they are over every claim), the embedded store's open time
@@ -177,6 +177,15 @@ async function measureBulkImport(home: string): Promise<{ claimsPerSec: number; 
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as { claimsPerSec: number; seconds: Record<string, number> };
 }
 
+/** Preparation alone, nothing stored (prepare-probe.ts, a fresh process): the rate no store's ingest can pass here. */
+async function measurePreparation(corpus: string): Promise<{ claimsPerSec: number; cpuSec: number }> {
+  const { stdout } = await finish(node('tests/bench/prepare-probe.ts', [corpus], {}));
+  const probe = JSON.parse(stdout.trim().split('\n').at(-1)!) as { claims: number; claimsPerSec: number; cpuSec: number };
+  if (probe.claims !== claims) throw new Error(`preparation: ${probe.claims} claims prepared, not ${claims}`);
+  log(`preparation alone: ${Math.round(probe.claimsPerSec).toLocaleString('en')} claims/s (${probe.cpuSec.toFixed(1)} s of CPU)`);
+  return probe;
+}
+
 async function measureOpen(dataDir: string): Promise<{ openSec: number; rssMiB: number; claims: number }> {
   const { stdout } = await finish(node('tests/bench/open-probe.ts', [], { DYAD_DATA_DIR: dataDir }, ['--expose-gc']));
   const probe = JSON.parse(stdout.trim().split('\n').at(-1)!) as { openSec: number; rssMiB: number; counts: { claims: number } };
@@ -328,12 +337,14 @@ async function main(): Promise<void> {
     let neo4jIngest: IngestRate | null = null;
     let opened = { openSec: NaN, rssMiB: NaN };
     let bulk: Awaited<ReturnType<typeof measureBulkImport>> = null;
+    let preparation: Awaited<ReturnType<typeof measurePreparation>> | null = null;
     if (readsOnly) {
       const stored = await neo4jClaims(neo4jUri!);
       if (stored !== claims) throw new Error(`--neo4j-reads: the Neo4j at ${neo4jUri} holds ${stored} claims, not ${claims}`);
       neo4jIngest = { rate: null, stored };
     } else {
       await rm(dataDir, { recursive: true, force: true });
+      preparation = await measurePreparation(corpus);
       embeddedIngest = await measureIngest('embedded', corpus, manifest.documents, embeddedEnv, async () => (await measureOpen(dataDir)).claims);
       neo4jIngest = neo4jUri ? await measureIngest('neo4j', corpus, manifest.documents, neo4jEnv, () => neo4jClaims(neo4jUri)) : null;
       bulk = await measureBulkImport(bulkHome);
@@ -395,6 +406,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\ndyad bench: ${claims.toLocaleString('en')} claims, ${manifest.documents} documents, ${manifest.actors} actors\n` +
         `ingest (claims/s): embedded ${fmt(ingestRate.embedded, 0)}, neo4j ${fmt(ingestRate.neo4j, 0)}\n` +
+        `ingest ceiling (preparation alone, nothing stored, claims/s): ${fmt(preparation?.claimsPerSec, 0)}\n` +
         `neo4j bulk import into an empty database (claims/s, over files + neo4j-admin + start + schema online): ${fmt(ingestRate.neo4jBulk, 0)}` +
         (bulk ? ` (${Object.entries(bulk.seconds).map(([phase, sec]) => `${phase} ${sec} s`).join(', ')})` : '') +
         '\n' +
@@ -416,6 +428,7 @@ async function main(): Promise<void> {
       storedClaims: { neo4j: neo4jIngest?.stored ?? null, embedded: embeddedIngest.stored },
       neo4jReads: readClaims === null ? null : { over: readsOver, claims: readClaims },
       ingestClaimsPerSec: { neo4j: round(ingestRate.neo4j), embedded: round(ingestRate.embedded), neo4jBulk: ingestRate.neo4jBulk },
+      preparationClaimsPerSec: round(preparation?.claimsPerSec ?? null),
       embeddedOpenSec: Math.round(opened.openSec * 100) / 100,
       embeddedMemoryMiB: Math.round(opened.rssMiB),
       heldAnswers,
