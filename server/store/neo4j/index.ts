@@ -172,15 +172,27 @@ interface Selection {
   undirected?: boolean;
 }
 
-/** Where claims.cypher takes its candidates: the narrowest index the read names, else every document. */
+/** The selections a pivot reads exactly: the claims of a document, or those naming an actor (or any of several). */
+const PIVOTED = new Set<keyof Selection>(['document', 'actor', 'touching']);
+
+/**
+ * Where claims.cypher takes its candidates: the narrowest index the read names, else every
+ * document. `exact` when the candidates are the answer, every one of them: no filter, and no
+ * selection beyond the one the pivot reads; the query then tests no candidate.
+ */
 function pivot(s: Selection, filters: ClaimFilters) {
   const none = { scanFrom: undefined as string | undefined, pivotDocuments: undefined as string[] | undefined, pivotActors: undefined as string[] | undefined };
-  if (s.document !== undefined) return { ...none, pivotDocuments: [s.document] };
-  if (s.touching) return { ...none, pivotActors: s.touching };
+  const { documents, ...others } = filterParams(filters);
+  const selected = (Object.keys(s) as (keyof Selection)[]).filter((key) => key !== 'undirected' && s[key] !== undefined);
+  const exact =
+    Object.values(others).every((value) => value === undefined) &&
+    (selected.length === 0 || (selected.length === 1 && documents === undefined && PIVOTED.has(selected[0]!)));
+  if (s.document !== undefined) return { ...none, exact, pivotDocuments: [s.document] };
+  if (s.touching) return { ...none, exact, pivotActors: s.touching };
   const actor = s.actor ?? s.subject ?? s.object;
-  if (actor !== undefined) return { ...none, pivotActors: [actor] };
-  if (filters.documents) return { ...none, pivotDocuments: filters.documents };
-  return { ...none, scanFrom: '' };
+  if (actor !== undefined) return { ...none, exact, pivotActors: [actor] };
+  if (documents) return { ...none, exact, pivotDocuments: documents };
+  return { ...none, exact, scanFrom: '' };
 }
 
 /** A LIMIT that admits every match (Cypher's LIMIT takes no null). */
