@@ -15,14 +15,30 @@ import { StoreUnavailable } from '../../errors.ts';
 const cypherDir = fileURLToPath(new URL('../../../cypher/', import.meta.url));
 const queries = new Map<string, Promise<string>>();
 
-/** The text of cypher/<name>.cypher, read once. */
+/**
+ * The text of cypher/<name>.cypher, read once, as it is sent: without its comment lines and its
+ * indentation, line breaks kept (Neo4j's error positions still name the file's lines). Every read
+ * sends its query's text, which the driver writes to the socket 1,400 bytes at a time: comments
+ * and indentation were a third of the neighbourhood's and half of claims.cypher's bytes. No
+ * cypher/ file holds a string literal spanning lines, the one place this would change a query.
+ */
 export function loadQuery(name: string): Promise<string> {
   let text = queries.get(name);
   if (!text) {
-    text = readFile(`${cypherDir}${name}.cypher`, 'utf8');
+    text = readFile(`${cypherDir}${name}.cypher`, 'utf8').then(compact);
     queries.set(name, text);
   }
   return text;
+}
+
+function compact(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const code = line.trimStart();
+      return code.startsWith('//') ? '' : code;
+    })
+    .join('\n');
 }
 
 /** The schema statements, cypher/schema/*.cypher, by name in file order. */
