@@ -5,14 +5,14 @@
 // (rowsFromClaims) of every match, unordered, and with $withRefs the drawing of the actors at
 // their ends (a narrow read's graph needs no second round trip).
 //
-// One pass over the candidates: the matches are collected as node references (no properties)
-// and counted; only the page is sorted out of them (the first $offset + $limit kept, not every
-// match sorted) and expanded to its ends and document. Candidates come
-// from the narrowest scope the query names, through relationships: the claims IN the
-// $pivotDocuments, or the claims with a $pivotActors actor as SUBJECT or OBJECT; only with
-// neither every claim, as the claims of the documents from $scanFrom ('', else null: a range of
-// the document id index; a parameter test would come after a scan). The ends' kinds and the
-// document's grade are looked up only when those filters are set.
+// One pass over the candidates: the matches are collected as node references (no properties) and
+// counted; only the page is sorted out of them (the first $offset + $limit kept, not every match
+// sorted) and expanded to its ends and document. Candidates come from the narrowest scope the
+// query names, through relationships: the claims IN the $pivotDocuments, or the claims with a
+// $pivotActors actor as SUBJECT or OBJECT; only with neither every claim, as the claims of the
+// documents from $scanFrom ('', else null: a range of the document id index; a parameter test
+// would come after a scan). The ends' kinds and the document's grade are looked up only when those
+// filters are set.
 CALL () {
   MATCH (d:Document) WHERE d.id >= $scanFrom MATCH (c:Claim)-[:IN]->(d) RETURN c
   UNION
