@@ -5,13 +5,14 @@
 // (rowsFromClaims) of every match, unordered, and with $withRefs the drawing of the actors at
 // their ends (a narrow read's graph needs no second round trip).
 //
-// One pass over the candidates: the matches are sorted and collected as node references (no
-// properties), counted, and only the page is expanded to its ends and document. Candidates come
-// from the narrowest scope the query names, through relationships: the claims IN the
-// $pivotDocuments, or the claims with a $pivotActors actor as SUBJECT or OBJECT; only with
-// neither every claim, as the claims of the documents from $scanFrom ('', else null: a range of
-// the document id index; a parameter test would come after a scan). The ends' kinds and the
-// document's grade are looked up only when those filters are set.
+// One pass over the candidates: the matches are collected as node references (no properties) and
+// counted; only the page is sorted out of them (the first $offset + $limit kept, not every match
+// sorted) and expanded to its ends and document. Candidates come from the narrowest scope the
+// query names, through relationships: the claims IN the $pivotDocuments, or the claims with a
+// $pivotActors actor as SUBJECT or OBJECT; only with neither every claim, as the claims of the
+// documents from $scanFrom ('', else null: a range of the document id index; a parameter test
+// would come after a scan). The ends' kinds and the document's grade are looked up only when those
+// filters are set.
 CALL () {
   MATCH (d:Document) WHERE d.id >= $scanFrom MATCH (c:Claim)-[:IN]->(d) RETURN c
   UNION
@@ -20,7 +21,11 @@ CALL () {
   MATCH (a:Actor) WHERE a.id IN $pivotActors MATCH (c:Claim)-[:SUBJECT|OBJECT]->(a) RETURN c
 }
 WITH c
-WHERE ($documents IS NULL OR c.documentId IN $documents)
+// With $exact the candidates are the answer (no filter, no selection beyond the pivot): no
+// candidate is tested (a CASE evaluates only its branch; the tests below cost more than the
+// reading of a hub's thousands of candidates).
+WHERE CASE WHEN $exact THEN true ELSE
+  ($documents IS NULL OR c.documentId IN $documents)
   AND ($types IS NULL OR c.type IN $types)
   AND ($certainty IS NULL OR c.certainty IN $certainty)
   AND ($origin IS NULL OR c.origin IN $origin)
@@ -39,11 +44,14 @@ WHERE ($documents IS NULL OR c.documentId IN $documents)
   AND CASE WHEN $kinds IS NULL THEN true ELSE EXISTS { (s:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Actor) WHERE s.kind IN $kinds AND o.kind IN $kinds } END
   // The grades the reliability threshold admits.
   AND CASE WHEN $grades IS NULL THEN true ELSE EXISTS { (c)-[:IN]->(d:Document) WHERE d.reliability IN $grades } END
-WITH c
-ORDER BY CASE WHEN $evidence THEN null ELSE c.documentId END, CASE WHEN $evidence THEN null ELSE c.start END, CASE WHEN $evidence THEN null ELSE c.id END
+END
 WITH collect(c) AS matches
 CALL (matches) {
-  UNWIND CASE WHEN $evidence THEN [] ELSE matches[$offset..$offset + $limit] END AS c
+  UNWIND CASE WHEN $evidence THEN [] ELSE matches END AS c
+  WITH c
+  ORDER BY c.documentId, c.start, c.id
+  SKIP $offset
+  LIMIT $limit
   MATCH (s:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Actor), (c)-[:IN]->(d:Document)
   RETURN collect(c {
     .id, .type, .certainty, .attributedTo, .when, .quote, .start, .end, .origin, .confidence, .note,

@@ -12,12 +12,14 @@
 // ones are counted (`omittedEdges`), and so are the ends of seen relations not shown
 // (`omittedNodes`: the ends outside the rings, and ring actors whose relations were all cut);
 // `beyondHorizon` says an expanded actor's ranking was full, and the drawing of every kept actor
-// is returned. No row when $center is no actor.
+// is returned. No row when $center is no actor. A ring's frontier is ids: its actors are looked up
+// by the ring that expands them, so the last ring's are never looked up before the drawing.
 MATCH (center:Actor {id: $center})
-WITH [center.id] AS kept, [center] AS frontier, [] AS seen, [] AS bringing
+WITH [center.id] AS kept, [center.id] AS frontier, [] AS seen, [] AS bringing
 // Ring 1.
 CALL (frontier, kept) {
-  UNWIND frontier AS a
+  UNWIND frontier AS id
+  MATCH (a:Actor {id: id})
   CALL (a) {
     WITH a
     WHERE $filtered OR a.top IS NULL
@@ -47,14 +49,13 @@ CALL (frontier, kept) {
 CALL (brought) {
   UNWIND brought AS ids
   UNWIND ids AS id
-  WITH DISTINCT id
-  MATCH (n:Actor {id: id})
-  RETURN collect(id) AS next, collect(n) AS nextNodes
+  RETURN collect(DISTINCT id) AS next
 }
-WITH kept + next AS kept, nextNodes AS frontier, seen + lists AS seen, bringing + vias AS bringing
+WITH kept + next AS kept, next AS frontier, seen + lists AS seen, bringing + vias AS bringing
 // Ring 2 (when $depth >= 2).
 CALL (frontier, kept) {
-  UNWIND CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS a
+  UNWIND CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS id
+  MATCH (a:Actor {id: id})
   CALL (a) {
     WITH a
     WHERE $filtered OR a.top IS NULL
@@ -84,14 +85,13 @@ CALL (frontier, kept) {
 CALL (brought) {
   UNWIND brought AS ids
   UNWIND ids AS id
-  WITH DISTINCT id
-  MATCH (n:Actor {id: id})
-  RETURN collect(id) AS next, collect(n) AS nextNodes
+  RETURN collect(DISTINCT id) AS next
 }
-WITH kept + next AS kept, nextNodes AS frontier, seen + lists AS seen, bringing + vias AS bringing
+WITH kept + next AS kept, next AS frontier, seen + lists AS seen, bringing + vias AS bringing
 // Ring 3 (when $depth >= 3).
 CALL (frontier, kept) {
-  UNWIND CASE WHEN $depth >= 3 THEN frontier ELSE [] END AS a
+  UNWIND CASE WHEN $depth >= 3 THEN frontier ELSE [] END AS id
+  MATCH (a:Actor {id: id})
   CALL (a) {
     WITH a
     WHERE $filtered OR a.top IS NULL
@@ -121,9 +121,7 @@ CALL (frontier, kept) {
 CALL (brought) {
   UNWIND brought AS ids
   UNWIND ids AS id
-  WITH DISTINCT id
-  MATCH (n:Actor {id: id})
-  RETURN collect(id) AS next, collect(n) AS nextNodes
+  RETURN collect(DISTINCT id) AS next
 }
 WITH kept + next AS kept, seen + lists AS seen, bringing + vias AS bringing
 CALL (bringing) {

@@ -97,26 +97,36 @@ const ActorRefRow = z.object({ actor: ActorRef });
  * a loose object and parsing each aggregate again after regrouping took a hub neighbourhood's
  * JavaScript time several times over; one plain object schema per row is checked in one pass.
  */
-const StoredRelation = z
-  .object({
-    source: z.string(),
-    target: z.string(),
-    relation: EdgeAttributes.omit({ certainty: true, side: true }).extend({ key: z.string(), ...CertaintyCounts.shape }),
-  })
-  .transform(({ source, target, relation }): RelationRow => {
-    const attributes: Record<string, unknown> = {};
-    const certainty: Record<string, number> = {};
-    for (const [field, value] of Object.entries(relation)) {
-      if (field === 'key') continue;
-      if (field in CertaintyCounts.shape) certainty[field] = value as number;
-      else attributes[field] = value;
-    }
-    attributes.certainty = certainty;
-    return { key: relation.key, source, target, attributes: attributes as EdgeAttributes };
-  });
+const FlatRelation = z.object({
+  source: z.string(),
+  target: z.string(),
+  relation: EdgeAttributes.omit({ certainty: true, side: true }).extend({ key: z.string(), ...CertaintyCounts.shape }),
+});
+
+/** A checked flat relation with its certainty counts grouped, as the graph code takes it. */
+function regrouped({ source, target, relation }: z.infer<typeof FlatRelation>): RelationRow {
+  const attributes: Record<string, unknown> = {};
+  const certainty: Record<string, number> = {};
+  for (const field in relation) {
+    if (field === 'key') continue;
+    const value = relation[field as keyof typeof relation];
+    if (field in CertaintyCounts.shape) certainty[field] = value as number;
+    else attributes[field] = value;
+  }
+  attributes.certainty = certainty;
+  return { key: relation.key, source, target, attributes: attributes as EdgeAttributes };
+}
+
+/** One relation per record. */
+const StoredRelation = FlatRelation.transform(regrouped);
+/**
+ * A list of relations in one record, regrouped once the whole list is checked: a transform per
+ * row (zod runs each as a pipe) cost more than checking the rows (a hub neighbourhood's 150).
+ */
+const StoredRelations = z.array(FlatRelation).transform((rows) => rows.map(regrouped));
 
 /** Relations with the drawing of the actors a response shows. */
-const RowsWithRefs = z.object({ rows: z.array(StoredRelation), refs: z.array(ActorRef) });
+const RowsWithRefs = z.object({ rows: StoredRelations, refs: z.array(ActorRef) });
 /** A neighbourhood: the shown rows, what was left out and the kept actors' drawing (neighborhood.cypher). */
 const NeighborhoodRows = RowsWithRefs.extend({ omittedNodes: z.number(), omittedEdges: z.number(), beyondHorizon: z.boolean() });
 /** The shortest paths, the relations along them and their actors' drawing (paths.cypher). */
@@ -172,15 +182,27 @@ interface Selection {
   undirected?: boolean;
 }
 
-/** Where claims.cypher takes its candidates: the narrowest index the read names, else every document. */
+/** The selections a pivot reads exactly: the claims of a document, or those naming an actor (or any of several). */
+const PIVOTED = new Set<keyof Selection>(['document', 'actor', 'touching']);
+
+/**
+ * Where claims.cypher takes its candidates: the narrowest index the read names, else every
+ * document. `exact` when the candidates are the answer, every one of them: no filter, and no
+ * selection beyond the one the pivot reads; the query then tests no candidate.
+ */
 function pivot(s: Selection, filters: ClaimFilters) {
   const none = { scanFrom: undefined as string | undefined, pivotDocuments: undefined as string[] | undefined, pivotActors: undefined as string[] | undefined };
-  if (s.document !== undefined) return { ...none, pivotDocuments: [s.document] };
-  if (s.touching) return { ...none, pivotActors: s.touching };
+  const { documents, ...others } = filterParams(filters);
+  const selected = (Object.keys(s) as (keyof Selection)[]).filter((key) => key !== 'undirected' && s[key] !== undefined);
+  const exact =
+    Object.values(others).every((value) => value === undefined) &&
+    (selected.length === 0 || (selected.length === 1 && documents === undefined && PIVOTED.has(selected[0]!)));
+  if (s.document !== undefined) return { ...none, exact, pivotDocuments: [s.document] };
+  if (s.touching) return { ...none, exact, pivotActors: s.touching };
   const actor = s.actor ?? s.subject ?? s.object;
-  if (actor !== undefined) return { ...none, pivotActors: [actor] };
-  if (filters.documents) return { ...none, pivotDocuments: filters.documents };
-  return { ...none, scanFrom: '' };
+  if (actor !== undefined) return { ...none, exact, pivotActors: [actor] };
+  if (documents) return { ...none, exact, pivotDocuments: documents };
+  return { ...none, exact, scanFrom: '' };
 }
 
 /** A LIMIT that admits every match (Cypher's LIMIT takes no null). */
@@ -503,7 +525,7 @@ export class Neo4jStore implements GraphStore {
       refs = admitted.refs;
     } else if (relationFiltered) answer = overview(await this.cypher.read('relations', relationParams(filters), StoredRelation), bounds);
     else {
-      const Overview = z.object({ rows: z.array(StoredRelation), totalNodes: z.number(), totalEdges: z.number(), refs: z.array(ActorRef) });
+      const Overview = z.object({ rows: StoredRelations, totalNodes: z.number(), totalEdges: z.number(), refs: z.array(ActorRef) });
       [answer] = await this.cypher.read('overview', { ...bounds }, Overview);
       refs = answer!.refs;
     }

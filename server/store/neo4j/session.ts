@@ -15,14 +15,30 @@ import { StoreUnavailable } from '../../errors.ts';
 const cypherDir = fileURLToPath(new URL('../../../cypher/', import.meta.url));
 const queries = new Map<string, Promise<string>>();
 
-/** The text of cypher/<name>.cypher, read once. */
+/**
+ * The text of cypher/<name>.cypher, read once, as it is sent: without its comment lines and its
+ * indentation, line breaks kept (Neo4j's error positions still name the file's lines). Every read
+ * sends its query's text, which the driver writes to the socket 1,400 bytes at a time: comments
+ * and indentation were a third of the neighbourhood's and half of claims.cypher's bytes. No
+ * cypher/ file holds a string literal spanning lines, the one place this would change a query.
+ */
 export function loadQuery(name: string): Promise<string> {
   let text = queries.get(name);
   if (!text) {
-    text = readFile(`${cypherDir}${name}.cypher`, 'utf8');
+    text = readFile(`${cypherDir}${name}.cypher`, 'utf8').then(compact);
     queries.set(name, text);
   }
   return text;
+}
+
+function compact(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const code = line.trimStart();
+      return code.startsWith('//') ? '' : code;
+    })
+    .join('\n');
 }
 
 /** The schema statements, cypher/schema/*.cypher, by name in file order. */
@@ -33,16 +49,26 @@ export async function schemaQueries(): Promise<string[]> {
 
 /**
  * Neo4j values as plain JS: integers become numbers, temporal values ISO strings, nodes and
- * relationships their properties. Null map entries are dropped, as absent optional fields.
+ * relationships their properties. Null map entries are dropped, as absent optional fields. A list
+ * or map none of whose values changes is answered as it is, not copied: most of an answer (a hub
+ * neighbourhood's relations, with the store's driver giving integers as numbers) is plain already.
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   // Strings, numbers and booleans are most values: no driver type to test them against.
   if (typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    const plain = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) plain[i] = toPlain(value[i]);
-    return plain;
+    let plain: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const converted = toPlain(item);
+      if (plain === undefined) {
+        if (converted === item) continue;
+        plain = value.slice(0, i);
+      }
+      plain[i] = converted;
+    }
+    return plain ?? value;
   }
   // Maps (Cypher maps, projections) are plain objects: most of the rest of an answer.
   if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Record<string, unknown>);
@@ -57,16 +83,25 @@ export function toPlain(value: unknown): unknown {
   )
     return value.toString();
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) return plainMap(value.properties);
-  return plainMap(value as Record<string, unknown>);
+  return plainMap(value as Record<string, unknown>, true);
 }
 
-function plainMap(map: Record<string, unknown>): Record<string, unknown> {
-  const plain: Record<string, unknown> = {};
-  for (const key of Object.keys(map)) {
-    const converted = toPlain(map[key]);
+/** A map's entries as plain JS: the map itself when no value changes, unless a `copy` is asked for (another type's object). */
+function plainMap(map: Record<string, unknown>, copy = false): Record<string, unknown> {
+  let plain: Record<string, unknown> | undefined = copy ? {} : undefined;
+  const keys = Object.keys(map);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = map[key];
+    const converted = toPlain(value);
+    if (plain === undefined) {
+      if (converted === value && value !== undefined) continue;
+      plain = {};
+      for (let j = 0; j < i; j++) plain[keys[j]!] = map[keys[j]!];
+    }
     if (converted !== undefined) plain[key] = converted;
   }
-  return plain;
+  return plain ?? map;
 }
 
 /** JS integers go to Neo4j as integers (list slices and offsets need them), not floats. */
