@@ -14,6 +14,9 @@ import { compareKeys } from '../../../graph/aggregate.ts';
 /** Characters held before a run is written (keys and values). */
 export const RUN_CHARS = 16 * 2 ** 20;
 
+/** Lines handed to a run file's stream at a time. */
+const LINES_A_WRITE = 4096;
+
 type Entry = [key: string, value: string];
 
 /** One sorted source of entries during the merge: a run file or the entries still held. */
@@ -71,9 +74,8 @@ export class ExternalSort {
     const lines = sortedEntries(this.held).map(([key, value]) => `${key}\t${value}\n`);
     this.held = [];
     this.heldChars = 0;
-    const CHUNK = 4096;
-    for (let i = 0; i < lines.length; i += CHUNK)
-      if (!stream.write(lines.slice(i, i + CHUNK).join(''))) await new Promise<void>((resolve) => stream.once('drain', resolve));
+    for (let i = 0; i < lines.length; i += LINES_A_WRITE)
+      if (!stream.write(lines.slice(i, i + LINES_A_WRITE).join(''))) await new Promise<void>((resolve) => stream.once('drain', resolve));
     await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
     this.runs.push(path);
   }
