@@ -7,21 +7,27 @@
  * document's evidence into a stored relation; a document is checked as the store checks it
  * (checkReferences) and its rejected extracted claims left out as the store leaves them out.
  *
- * Documents and claims stream to disk as they come; held until the end are the actors, one
- * aggregate per relation and the claim ids (to refuse a taken one).
+ * Documents and claims stream to disk as they come. Each document's relation aggregates go to
+ * an external sort (relation-merge.ts, run files in a folder the caller gives and removes); at
+ * the end each relation's parts are merged in the documents' order and written, and the actors'
+ * rankings taken from that one pass (actor-rankings.ts). Held until the end are the actors,
+ * their claim counts, the lists of the actors that may be ranked, the document ids and the claim
+ * ids with their documents' numbers (claim-owners.ts, to refuse a taken id): memory follows the
+ * actors and claims, not the relations.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor } from '../../../domain/index.ts';
 import { InvalidInput } from '../../../errors.ts';
-import { compareKeys, mergeAttributes } from '../../../graph/aggregate.ts';
-import { HORIZON } from '../../../graph/neighborhood.ts';
-import { type RelationRow, rowsFromClaims } from '../../../graph/relations.ts';
+import { rowsFromClaims } from '../../../graph/relations.ts';
 import type { DocumentUpsert } from '../../graph-store.ts';
 import { checkReferences } from '../../upsert-checks.ts';
 import { dropRejected } from '../annotations.ts';
-import { actorNode, claimNode, documentNode, RANKED_FROM, relationProps } from '../rows.ts';
+import { actorNode, claimNode, documentNode, relationProps } from '../rows.ts';
+import { ActorRankings } from './actor-rankings.ts';
+import { ClaimOwners } from './claim-owners.ts';
 import { ARRAY_DELIMITER, CsvTable } from './csv-table.ts';
+import { RelationMerge } from './relation-merge.ts';
 
 /** What neo4j-admin is given (paths relative to the folder) and what is set after it (finish.ts). */
 export interface ImportManifest {
@@ -41,14 +47,19 @@ const READ_BUFFER_BYTES = 4 * 2 ** 20;
 
 export class BulkGraph {
   private readonly actors = new Map<string, Actor>();
-  private readonly relations = new Map<string, RelationRow>();
-  private readonly claimOwners = new Map<string, string>();
-  private readonly claimCounts = new Map<string, number>();
+  private readonly relations: RelationMerge;
+  private readonly claimOwners = new ClaimOwners();
+  private readonly rankings = new ActorRankings();
   private readonly documents = new Set<string>();
   private rejections = 0;
   private readonly tables;
 
-  constructor(private readonly dir: string) {
+  /** Files go to `dir`; the external sort's runs to `sortDir`, which the caller removes. */
+  constructor(
+    private readonly dir: string,
+    sortDir: string,
+  ) {
+    this.relations = new RelationMerge(sortDir);
     const table = (name: string, keys: ConstructorParameters<typeof CsvTable>[2]) => new CsvTable(dir, name, keys);
     this.tables = {
       actors: table('actors', { id: 'Actor', labels: true }),
@@ -87,47 +98,31 @@ export class BulkGraph {
       await tables.in.write({ start: claim.id, end: id }, what);
       await tables.subject.write({ start: claim.id, end: claim.subject }, what);
       await tables.object.write({ start: claim.id, end: claim.object }, what);
-      for (const end of [claim.subject, claim.object]) this.claimCounts.set(end, (this.claimCounts.get(end) ?? 0) + 1);
+      this.rankings.countClaim(claim.subject, claim.object);
     }
-    // The document is new to every relation it names: its aggregate merges into the one so far.
-    for (const row of rowsFromClaims(claims)) {
-      const before = this.relations.get(row.key);
-      this.relations.set(row.key, before ? { ...row, attributes: mergeAttributes(before.attributes, row.attributes) } : row);
-    }
+    // The document is new to every relation it names: its aggregates merge into the others' at the end.
+    await this.relations.add(rowsFromClaims(claims));
     this.rejections += rejected.length;
     return claims.length;
   }
 
   /**
-   * Writes the actors (with the claim counts and rankings the store keeps: `claims`, and, from RANKED_FROM
-   * relations on, `top` and `topClaims` as actor-tops.cypher ranks them) and the relations, closes every file and
-   * writes the manifest.
+   * Merges and writes the relations, then the actors (with the claim counts and rankings the store keeps:
+   * `claims`, and, from RANKED_FROM relations on, `top` and `topClaims` as actor-tops.cypher ranks them),
+   * closes every file and writes the manifest.
    */
   async finish(): Promise<ImportManifest> {
     const { tables } = this;
-    const ranked = new Map<string, RelationRow[]>();
-    for (const row of this.relations.values())
-      for (const end of new Set([row.source, row.target])) {
-        let list = ranked.get(end);
-        if (!list) ranked.set(end, (list = []));
-        list.push(row);
-      }
+    let relations = 0;
+    for await (const row of this.relations.merged()) {
+      await tables.relations.write({ start: row.source, end: row.target, props: relationProps(row) }, `relation '${row.key}'`);
+      this.rankings.addRelation(row);
+      relations += 1;
+    }
     for (const actor of this.actors.values()) {
       const { props, label } = actorNode(actor);
-      const claims = this.claimCounts.get(actor.id);
-      let ranking = {};
-      const relations = ranked.get(actor.id) ?? [];
-      if (claims !== undefined && relations.length >= RANKED_FROM) {
-        const top = relations.sort((a, b) => b.attributes.claims - a.attributes.claims || compareKeys(a.key, b.key)).slice(0, HORIZON);
-        ranking = { claims, top: top.map((r) => r.key), topClaims: top.map((r) => r.attributes.claims) };
-      } else if (claims !== undefined) {
-        // As actor-tops.cypher: an actor with fewer than RANKED_FROM relations keeps no ranking.
-        ranking = { claims };
-      }
-      await tables.actors.write({ id: actor.id, labels: ['Actor', label], props: { ...props, ...ranking } }, `actor '${actor.id}'`);
+      await tables.actors.write({ id: actor.id, labels: ['Actor', label], props: { ...props, ...this.rankings.of(actor.id) } }, `actor '${actor.id}'`);
     }
-    ranked.clear();
-    for (const row of this.relations.values()) await tables.relations.write({ start: row.source, end: row.target, props: relationProps(row) }, `relation '${row.key}'`);
     for (const table of Object.values(tables)) await table.close();
 
     const files = (table: CsvTable) => table.parts.map((part) => `${relative(this.dir, part.header)},${relative(this.dir, part.data)}`);
@@ -156,7 +151,7 @@ export class BulkGraph {
     const manifest: ImportManifest = {
       args,
       emptyLists: { Actor: tables.actors.emptyLists, Document: tables.documents.emptyLists, Claim: tables.claims.emptyLists },
-      counts: { documents: this.documents.size, claims: this.claimOwners.size, actors: this.actors.size, relations: this.relations.size, rejections: this.rejections },
+      counts: { documents: this.documents.size, claims: this.claimOwners.size, actors: this.actors.size, relations, rejections: this.rejections },
     };
     await writeFile(join(this.dir, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
     await writeFile(join(this.dir, ARGS_FILE), `${args.join('\n')}\n`);

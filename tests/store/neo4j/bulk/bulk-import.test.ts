@@ -5,7 +5,7 @@
  * online, empty lists). The two databases hold the same nodes, relationships and properties,
  * the same indexes, and answer every store read alike. Bad input is refused naming its file.
  */
-import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -139,6 +139,8 @@ describe('bulk import files from bad input', () => {
       expect(summary.rejected.map((r) => r.document)).toEqual(['001_977e6d2ceaf3d2f9']);
       expect(summary.rejected[0]!.problems.join('\n')).toContain(broken);
       expect(manifest.counts.documents).toBe(4);
+      // The external sort's folder, beside the files, is gone.
+      expect(await readdir(out)).toEqual(['files']);
     } finally {
       await rm(join(seeds, '..'), { recursive: true, force: true });
       await rm(out, { recursive: true, force: true });
