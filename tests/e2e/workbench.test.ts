@@ -217,16 +217,19 @@ describe('the workbench', { timeout: 120_000 }, () => {
         await expect(covered()).resolves.toEqual([]);
         const legend = page.locator('#legend details');
         if ((await legend.getAttribute('open')) === null) await page.locator('#legend summary').click();
+        // The open legend narrows the stage: Sigma draws at the new size on a coming frame.
+        await settled(page);
         await expect(covered()).resolves.toEqual([]);
         // The legend reads the relation signatures: the kinds each drawn type links.
         await expect(page.locator('#legend li.signature[data-type="OPERATES_IN"]').textContent()).resolves.toContain('→ place, state');
         // Every drawn actor lies inside the drawing area.
         const { width: w, height: hgt } = await page.evaluate(() => window.__dyad.renderer.getDimensions());
-        for (const p of Object.values(await screenPositions(page))) {
-          expect(p.x).toBeGreaterThanOrEqual(0);
-          expect(p.y).toBeGreaterThanOrEqual(0);
-          expect(p.x).toBeLessThanOrEqual(w);
-          expect(p.y).toBeLessThanOrEqual(hgt);
+        for (const [id, p] of Object.entries(await screenPositions(page))) {
+          const where = `${id} at ${Math.round(p.x)},${Math.round(p.y)} in ${w}×${hgt}`;
+          expect(p.x, where).toBeGreaterThanOrEqual(0);
+          expect(p.y, where).toBeGreaterThanOrEqual(0);
+          expect(p.x, where).toBeLessThanOrEqual(w);
+          expect(p.y, where).toBeLessThanOrEqual(hgt);
         }
         await shot(page, `w03-uncovered-${width}`);
         // The reader opens beside the details, not over them or over the graph.
