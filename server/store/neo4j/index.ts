@@ -131,6 +131,10 @@ const RowsWithRefs = z.object({ rows: StoredRelations, refs: z.array(ActorRef) }
 const NeighborhoodRows = RowsWithRefs.extend({ omittedNodes: z.number(), omittedEdges: z.number(), beyondHorizon: z.boolean() });
 /** The shortest paths, the relations along them and their actors' drawing (paths.cypher). */
 const PathRows = RowsWithRefs.extend({ fromExists: z.boolean(), toExists: z.boolean(), paths: z.array(z.array(z.string())) });
+/** The unfiltered overview: its rows, the totals they were chosen from and their actors' drawing (overview.cypher). */
+const OverviewRows = RowsWithRefs.extend({ totalNodes: z.number(), totalEdges: z.number() });
+/** A search hit (search-actors.cypher). */
+const SearchRow = z.object({ hit: ActorHit });
 
 /** What actor-tops.cypher merges into each touched actor's ranking: its relations put (with their claims) and dropped. */
 function rankingChanges(put: RelationRow[], dropped: string[]) {
@@ -467,7 +471,7 @@ export class Neo4jStore implements GraphStore {
     const rows = await this.cypher.read(
       'search-actors',
       { words: fulltextQuery(q), compact, normal: normalizeName(q), kinds: options.kinds, limit: options.limit },
-      z.object({ hit: ActorHit }),
+      SearchRow,
     );
     return rows.map((row) => row.hit);
   }
@@ -525,8 +529,7 @@ export class Neo4jStore implements GraphStore {
       refs = admitted.refs;
     } else if (relationFiltered) answer = overview(await this.cypher.read('relations', relationParams(filters), StoredRelation), bounds);
     else {
-      const Overview = z.object({ rows: StoredRelations, totalNodes: z.number(), totalEdges: z.number(), refs: z.array(ActorRef) });
-      [answer] = await this.cypher.read('overview', { ...bounds }, Overview);
+      [answer] = await this.cypher.read('overview', { ...bounds }, OverviewRows);
       refs = answer!.refs;
     }
     return overviewGraph(answer!, refs ? lookup(refs) : await this.refs(answer!.rows));
